@@ -1,0 +1,236 @@
+// Package model holds tiepdan's domain: the records of the three registers,
+// their validation, the enums with stable codes, dates in Vietnam time, and
+// the Store interface the storage layer implements. It imports only the
+// standard library and small pure helpers under model/.
+package model
+
+import "time"
+
+// Kind names a record type. It is stored in audit events and indexes.
+type Kind string
+
+const (
+	KindCitizen   Kind = "citizen"
+	KindSession   Kind = "session"
+	KindReception Kind = "reception"
+	KindPetition  Kind = "petition"
+	KindDossier   Kind = "dossier"
+	KindProcedure Kind = "procedure"
+	KindOffice    Kind = "office"
+)
+
+// Meta is what every record carries: identity, who made and changed it, the
+// Version counter for optimistic concurrency and the void state. Records are
+// never deleted by users; a voided record keeps its data and stops counting.
+type Meta struct {
+	ID         uint64    `json:"id"`
+	Version    uint64    `json:"v"`
+	CreatedAt  time.Time `json:"ca"`
+	CreatedBy  string    `json:"cb,omitempty"`
+	UpdatedAt  time.Time `json:"ua"`
+	UpdatedBy  string    `json:"ub,omitempty"`
+	Voided     bool      `json:"vd,omitempty"`
+	VoidReason string    `json:"vr,omitempty"`
+}
+
+// Base returns m itself, so every record can hand its Meta to generic code.
+func (m *Meta) Base() *Meta { return m }
+
+// Record is implemented by every stored record type.
+type Record interface {
+	Base() *Meta
+	Kind() Kind
+	// Normalize cleans every text field (NFC, no control characters) and
+	// derives normalised forms (digits-only ID and phone).
+	Normalize()
+	// Validate checks the record as of now and returns a *ValidationError
+	// listing every bad field, or nil.
+	Validate(now time.Time) error
+}
+
+// Citizen is a person (or an organisation's representative) dealing with the
+// office. Found again by ID number, phone, or name without diacritics.
+type Citizen struct {
+	Meta
+	FullName  string `json:"name"`
+	BirthYear int    `json:"by,omitempty"`
+	Gender    Gender `json:"g,omitempty"`
+	IDNumber  string `json:"idn,omitempty"`
+	Phone     string `json:"ph,omitempty"`
+	Address   string `json:"addr,omitempty"`
+}
+
+// Kind returns KindCitizen.
+func (*Citizen) Kind() Kind { return KindCitizen }
+
+// ReceptionSession is a reception session presided by a leader; periodic
+// sessions are what reports count as "số kỳ tiếp".
+type ReceptionSession struct {
+	Meta
+	Date      Date        `json:"d"`
+	SessKind  SessionKind `json:"k"`
+	Presiding string      `json:"pr"`
+	Delegated bool        `json:"dl,omitempty"`
+	Place     string      `json:"pl,omitempty"`
+	Note      string      `json:"n,omitempty"`
+}
+
+// Kind returns KindSession.
+func (*ReceptionSession) Kind() Kind { return KindSession }
+
+// Reception is one visit: one citizen, or a group led by CitizenID with
+// HeadCount people.
+type Reception struct {
+	Meta
+	At            time.Time     `json:"at"`
+	RecKind       ReceptionKind `json:"k"`
+	SessionID     uint64        `json:"ses,omitempty"`
+	CitizenID     uint64        `json:"cit,omitempty"`
+	HeadCount     int           `json:"hc"`
+	Summary       string        `json:"sum"`
+	Content       ContentKind   `json:"ck"`
+	Field         Field         `json:"f"`
+	LandDispute   bool          `json:"ld,omitempty"`
+	Matter        Matter        `json:"m"`
+	Written       bool          `json:"w,omitempty"`
+	PetitionID    uint64        `json:"pet,omitempty"`
+	Handling      Handling      `json:"h"`
+	TransferredTo string        `json:"to,omitempty"`
+	ReceivedBy    string        `json:"rb,omitempty"`
+	FollowUpDue   Date          `json:"fu,omitempty"`
+	Note          string        `json:"n,omitempty"`
+}
+
+// Kind returns KindReception.
+func (*Reception) Kind() Kind { return KindReception }
+
+// Date returns the calendar date of the visit.
+func (r *Reception) Date() Date { return DateOf(r.At) }
+
+// Group reports whether the visit was a group at or above threshold people
+// (đoàn đông người).
+func (r *Reception) Group(threshold int) bool { return r.HeadCount >= threshold }
+
+// Petition is a written petition (đơn thư).
+type Petition struct {
+	Meta
+	Received       Date           `json:"d"`
+	Source         PetitionSource `json:"src"`
+	CitizenID      uint64         `json:"cit,omitempty"`
+	CoSigners      int            `json:"cs,omitempty"`
+	Summary        string         `json:"sum"`
+	Content        ContentKind    `json:"ck"`
+	Field          Field          `json:"f"`
+	LandDispute    bool           `json:"ld,omitempty"`
+	Eligibility    Eligibility    `json:"el"`
+	InJurisdiction bool           `json:"jur,omitempty"`
+	Status         PetitionStatus `json:"st"`
+	Outcome        Outcome        `json:"out,omitempty"`
+	TransferredTo  string         `json:"to,omitempty"`
+	Due            Date           `json:"due,omitempty"`
+	Resolved       Date           `json:"res,omitempty"`
+	ReceptionID    uint64         `json:"rec,omitempty"`
+	Note           string         `json:"n,omitempty"`
+}
+
+// Kind returns KindPetition.
+func (*Petition) Kind() Kind { return KindPetition }
+
+// Apology is an apology slip issued for a late dossier, with the new date.
+type Apology struct {
+	Issued Date   `json:"d"`
+	NewDue Date   `json:"due"`
+	Reason string `json:"r,omitempty"`
+}
+
+// Dossier is an administrative-procedure application at the one-stop desk.
+// Procedure name, field and working days are copied from the catalogue at
+// intake, so later catalogue edits do not rewrite history.
+type Dossier struct {
+	Meta
+	Code          string        `json:"code"`
+	ProcedureID   uint64        `json:"proc,omitempty"`
+	ProcedureName string        `json:"pn"`
+	Field         Field         `json:"f"`
+	WorkingDays   int           `json:"wd"`
+	ApplicantID   uint64        `json:"cit,omitempty"`
+	Channel       Channel       `json:"ch"`
+	ReceivedAt    time.Time     `json:"at"`
+	Due           Date          `json:"due"`
+	DueReason     string        `json:"dr,omitempty"`
+	Status        DossierStatus `json:"st"`
+	Resolved      Date          `json:"res,omitempty"`
+	Returned      Date          `json:"ret,omitempty"`
+	Apologies     []Apology     `json:"ap,omitempty"`
+	Note          string        `json:"n,omitempty"`
+}
+
+// Kind returns KindDossier.
+func (*Dossier) Kind() Kind { return KindDossier }
+
+// Received returns the calendar date the dossier was received.
+func (d *Dossier) Received() Date { return DateOf(d.ReceivedAt) }
+
+// Procedure is an entry of the one-stop procedure catalogue.
+type Procedure struct {
+	Meta
+	Name        string `json:"name"`
+	Field       Field  `json:"f"`
+	WorkingDays int    `json:"wd"`
+	Inactive    bool   `json:"off,omitempty"`
+}
+
+// Kind returns KindProcedure.
+func (*Procedure) Kind() Kind { return KindProcedure }
+
+// Office holds the office's settings. There is one per database.
+type Office struct {
+	Meta
+	Name             string `json:"name"`
+	Superior         string `json:"sup,omitempty"`
+	Place            string `json:"place"`
+	SignerTitle      string `json:"st,omitempty"`
+	SignerName       string `json:"sn,omitempty"`
+	Code             string `json:"code,omitempty"`
+	GroupThreshold   int    `json:"grp"`
+	CutoffDay        int    `json:"cut"`
+	IntakeCutoffHour int    `json:"ich"`
+	FollowUpDays     int    `json:"fud"`
+}
+
+// Kind returns KindOffice.
+func (*Office) Kind() Kind { return KindOffice }
+
+// Configured reports whether the first-run setup has been done.
+func (o *Office) Configured() bool { return o.Name != "" }
+
+// DefaultOffice returns the settings a new database starts with.
+func DefaultOffice() Office {
+	return Office{GroupThreshold: 5, CutoffDay: 14, IntakeCutoffHour: 15, FollowUpDays: 10}
+}
+
+// AuditEvent records one change: written in the same transaction as the
+// change itself and never modified afterwards.
+type AuditEvent struct {
+	Seq      uint64    `json:"seq"`
+	At       time.Time `json:"at"`
+	Staff    string    `json:"by"`
+	Action   string    `json:"act"`
+	Kind     Kind      `json:"k"`
+	RecordID uint64    `json:"id"`
+	Changes  []Change  `json:"ch,omitempty"`
+}
+
+// Audit actions.
+const (
+	ActionCreate = "create"
+	ActionUpdate = "update"
+	ActionVoid   = "void"
+)
+
+// Change is one field's old and new value in an audit event, as text.
+type Change struct {
+	Field string `json:"f"`
+	Old   string `json:"o,omitempty"`
+	New   string `json:"n,omitempty"`
+}

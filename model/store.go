@@ -1,0 +1,81 @@
+package model
+
+// ListQuery selects one page of a register, newest first. From and To bound
+// the record's date inclusively (zero means open). Filter holds the register's
+// own filters: "kind" (reception kind, content kind, channel) and "status".
+// Cursor continues after the last item of the previous page.
+type ListQuery struct {
+	From, To      Date
+	Kind          string
+	Status        string
+	IncludeVoided bool
+	Cursor        []byte
+	Limit         int
+}
+
+// Page is one page of a register. Next is the cursor of the following page,
+// nil on the last one. Citizens holds the citizens the page refers to, so a
+// list can show names without one lookup per row.
+type Page[T any] struct {
+	Items    []T
+	Next     []byte
+	Citizens map[uint64]Citizen
+}
+
+// HistoryItem is one entry of a citizen's history across the registers.
+type HistoryItem struct {
+	Kind      Kind
+	ID        uint64
+	Date      Date
+	Reception *Reception
+	Petition  *Petition
+	Dossier   *Dossier
+}
+
+// Store is what the UI and reports need from persistence. The storage package
+// implements it over bbolt; each value acts for one staff member, recorded as
+// the author of every change and audit event.
+//
+// Saves normalise and validate the record, check its Version against the
+// stored one (ErrConflict when someone saved first), bump Version, fill the
+// created/updated fields and write one audit event, all in one transaction.
+// A new record has ID 0 and gets its ID on save.
+type Store interface {
+	Office() (Office, error)
+	SaveOffice(o *Office) error
+
+	Citizen(id uint64) (Citizen, error)
+	SaveCitizen(c *Citizen) error
+	// SearchCitizens finds citizens by name without diacritics (every query
+	// word a prefix of a name word), by ID number or by phone (digits).
+	SearchCitizens(query string, limit int) ([]Citizen, error)
+	History(citizenID uint64) ([]HistoryItem, error)
+
+	Session(id uint64) (ReceptionSession, error)
+	SaveSession(s *ReceptionSession) error
+	ListSessions(q ListQuery) (Page[ReceptionSession], error)
+	SessionReceptions(sessionID uint64) ([]Reception, error)
+
+	Reception(id uint64) (Reception, error)
+	SaveReception(r *Reception) error
+	ListReceptions(q ListQuery) (Page[Reception], error)
+
+	Petition(id uint64) (Petition, error)
+	SavePetition(p *Petition) error
+	ListPetitions(q ListQuery) (Page[Petition], error)
+	// PetitionFromReception saves the new petition p and links the reception
+	// (at version receptionVersion) to it, in one transaction.
+	PetitionFromReception(p *Petition, receptionID, receptionVersion uint64) error
+
+	Dossier(id uint64) (Dossier, error)
+	SaveDossier(d *Dossier) error
+	ListDossiers(q ListQuery) (Page[Dossier], error)
+
+	Procedures() ([]Procedure, error)
+	SaveProcedure(p *Procedure) error
+
+	// Void marks a record voided with a reason; version guards it like a save.
+	Void(kind Kind, id, version uint64, reason string) error
+	// Audit returns the audit events of one record, oldest first.
+	Audit(kind Kind, id uint64) ([]AuditEvent, error)
+}

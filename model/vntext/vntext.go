@@ -1,0 +1,109 @@
+// Package vntext holds the Vietnamese text helpers every layer needs: NFC
+// normalisation and sanitising of user input, diacritic folding for search,
+// collation for sorting, and the Vietnamese number style of reports.
+//
+// It imports only the standard library and golang.org/x/text, so model,
+// storage, report and tui can all share it.
+package vntext
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Clean returns s in NFC with every control and format character removed and
+// surrounding white space trimmed. Tabs become spaces. Newlines survive only
+// when multiline is true (CR LF and lone CR become LF); otherwise they become
+// a space, so a pasted line break cannot split a one-line field. Invalid UTF-8
+// bytes are dropped.
+func Clean(s string, multiline bool) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == unicode.ReplacementChar:
+			// invalid input byte, or a replacement char pasted in: drop it
+		case r == '\n' || r == '\r':
+			if multiline {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		case r == '\t':
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r),
+			unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r):
+			// control, format (zero-width, bidi), private-use: never stored
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := norm.NFC.String(b.String())
+	if multiline {
+		lines := strings.Split(out, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		return strings.TrimSpace(strings.Join(lines, "\n"))
+	}
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// Fold returns s lower-cased with every diacritic removed and đ folded to d,
+// so "Nguyễn Văn Ân" and "nguyen van an" compare equal. It is the form every
+// search index stores and every query is reduced to.
+func Fold(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Tokens returns the folded words of s: runs of letters and digits. It is how
+// names are split for the name index and how queries are split to use it.
+func Tokens(s string) []string {
+	return strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// Digits returns only the ASCII digits of s: "0912.345.678" gives
+// "0912345678". ID numbers and phones are stored and searched in this form.
+func Digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Truncate cuts s to at most n display cells (runes; Vietnamese letters are one
+// cell wide), ending with "…" when it cut anything.
+func Truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	if n == 1 {
+		return "…"
+	}
+	return string(r[:n-1]) + "…"
+}

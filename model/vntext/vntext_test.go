@@ -1,0 +1,108 @@
+package vntext
+
+import (
+	"sort"
+	"testing"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		multiline bool
+		want      string
+	}{
+		{"decomposed becomes NFC", "Nguye\u0302\u0303n", false, "Nguyễn"},
+		{"zero width and bidi removed", "Ân\u200b\u202e", false, "Ân"},
+		{"control chars removed", "a\x00b\x1bc\x7f", false, "abc"},
+		{"newline folded in one-line field", "Thôn 1\r\nXã A", false, "Thôn 1 Xã A"},
+		{"newline kept in multiline", "dòng 1\r\ndòng 2  \n", true, "dòng 1\ndòng 2"},
+		{"spaces collapsed", "  Lê   Thị  ", false, "Lê Thị"},
+		{"invalid utf8 dropped", "a\xffb", false, "ab"},
+		{"private use dropped", "x\ue000y", false, "xy"},
+		{"tab to space", "a\tb", false, "a b"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Clean(tc.in, tc.multiline); got != tc.want {
+				t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFoldAndTokens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Nguyễn Văn Ân", "nguyen van an"},
+		{"ĐẶNG THỊ ĐÀO", "dang thi dao"},
+		{"Hoà Hòa", "hoa hoa"},
+		{"Nguye\u0302\u0303n", "nguyen"},
+		{"Phường 12", "phuong 12"},
+	}
+	for _, tc := range tests {
+		if got := Fold(tc.in); got != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	got := Tokens("Trần-Thị  Bích, (Hà)")
+	want := []string{"tran", "thi", "bich", "ha"}
+	if len(got) != len(want) {
+		t.Fatalf("Tokens = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Tokens = %v, want %v", got, want)
+		}
+	}
+	if d := Digits("0912.345 678"); d != "0912345678" {
+		t.Errorf("Digits = %q", d)
+	}
+}
+
+func TestCollation(t *testing.T) {
+	words := []string{"đá", "dê", "ăn", "an", "âm", "bò", "ơn", "ô", "o"}
+	c := NewCollator()
+	sort.Slice(words, func(i, j int) bool { return c.Compare(words[i], words[j]) < 0 })
+	want := []string{"an", "ăn", "âm", "bò", "dê", "đá", "o", "ô", "ơn"}
+	for i := range want {
+		if words[i] != want[i] {
+			t.Fatalf("sorted = %v, want %v", words, want)
+		}
+	}
+	names := []string{"Lê Thị Bình", "Trần Văn An", "Nguyễn Văn An"}
+	sort.Slice(names, func(i, j int) bool { return c.CompareNames(names[i], names[j]) < 0 })
+	if names[0] != "Nguyễn Văn An" || names[1] != "Trần Văn An" || names[2] != "Lê Thị Bình" {
+		t.Fatalf("names sorted = %v", names)
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	ints := map[int]string{0: "0", 7: "7", 999: "999", 1000: "1.000", 1770: "1.770",
+		1234567: "1.234.567", -1500: "-1.500", -15: "-15"}
+	for n, want := range ints {
+		if got := Int(n); got != want {
+			t.Errorf("Int(%d) = %q, want %q", n, got, want)
+		}
+	}
+	counts := map[int]string{0: "00", 4: "04", 9: "09", 10: "10", 1770: "1.770"}
+	for n, want := range counts {
+		if got := Count(n); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+	pcts := map[float64]string{0.987: "98,7%", 1: "100%", 0: "0%", 0.9125: "91,3%", 1.0 / 3: "33,3%"}
+	for x, want := range pcts {
+		if got := Percent(x); got != want {
+			t.Errorf("Percent(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	if got := Truncate("Nguyễn Văn Ân", 8); got != "Nguyễn …" {
+		t.Errorf("Truncate = %q", got)
+	}
+	if got := Truncate("Ân", 8); got != "Ân" {
+		t.Errorf("Truncate short = %q", got)
+	}
+}

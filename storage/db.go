@@ -1,0 +1,207 @@
+// Package storage keeps tiepdan's records in one bbolt file and implements
+// model.Store over it.
+//
+// The bucket tree (every key is big-endian unless said otherwise):
+//
+//	meta/        "schema" → uint32 schema version; "office" → Office value
+//	counters/    "dossier/YYYY" → uint64, the dossier code sequence of a year
+//	citizen/ session/ reception/ petition/ dossier/ procedure/
+//	             id uint64 → value (codec byte + JSON of the model record)
+//	audit/       seq uint64 → AuditEvent value (append-only)
+//	idx/         secondary indexes, keys only (value empty):
+//	  date.<kind>      date int32+2^31 | id  — period queries are range scans
+//	  name             token 0x00 folded-full-name 0x00 id — citizens, not voided
+//	  tokcount         token → uint64, how many name entries carry the token
+//	  idnum            digits 0x00 id — citizen ID numbers
+//	  phone            digits 0x00 id — citizen phones
+//	  citizen          citizen id | kind byte | record id — a citizen's history
+//	  session          session id | reception id — visitors of a session
+//	  due.<kind>       due date | id — open dossiers and petitions with a due date
+//	  code             dossier code 0x00 id
+//	  audit            kind 0x00 record id | seq — a record's audit trail
+//
+// Invariants: every index entry is derived from exactly one current record
+// value (Verify recomputes them and compares); values never escape a
+// transaction (they are decoded into fresh model values); every change writes
+// the record, its index diff and one audit event in the same transaction.
+package storage
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// SchemaVersion is the layout this code reads and writes.
+const SchemaVersion = 1
+
+// Errors Open returns; cmd translates them for the user.
+var (
+	ErrLocked      = errors.New("database is locked by another process")
+	ErrNotDatabase = errors.New("not a tiepdan database")
+	ErrPermission  = errors.New("no permission to open the database")
+	ErrReadOnly    = errors.New("database is on a read-only disk")
+	ErrNewerSchema = errors.New("database was written by a newer tiepdan")
+)
+
+var (
+	bMeta     = []byte("meta")
+	bCounters = []byte("counters")
+	bAudit    = []byte("audit")
+	bIdx      = []byte("idx")
+	kSchema   = []byte("schema")
+	kOffice   = []byte("office")
+)
+
+// DB is an open tiepdan database. It is safe for concurrent use; every
+// exported method runs in its own transaction.
+type DB struct {
+	bolt *bolt.DB
+	path string
+	now  func() time.Time
+}
+
+// Options tune Open.
+type Options struct {
+	// LockTimeout bounds the wait for another process's lock (default 2 s).
+	LockTimeout time.Duration
+	// Now replaces the clock (tests).
+	Now func() time.Time
+	// NoSync skips fsync on commit (bulk loads and benchmarks only).
+	NoSync bool
+}
+
+// Open opens or creates the database at path, creates the bucket tree and
+// the default settings on first use, and checks the schema version. A file
+// held by another process, unreadable, not a bbolt file or on a read-only disk
+// gives one of the Err values above (wrapped), never a hang or a panic.
+func Open(path string, opt Options) (db *DB, err error) {
+	if opt.LockTimeout == 0 {
+		opt.LockTimeout = 2 * time.Second
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+		return nil, fmt.Errorf("%w: %s is a folder", ErrNotDatabase, path)
+	}
+	defer func() {
+		// bbolt can panic on a damaged file; user data must not crash us.
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%w: %v", ErrNotDatabase, r)
+		}
+	}()
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync,
+		FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return nil, classifyOpenError(err)
+	}
+	db = &DB{bolt: b, path: path, now: opt.Now}
+	if err := db.init(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func classifyOpenError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("%w: %v", ErrLocked, err)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("%w: %v", ErrNotDatabase, err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%w: %v", ErrReadOnly, err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w: %v", ErrPermission, err)
+	case errors.Is(err, syscall.EISDIR):
+		return fmt.Errorf("%w: %v", ErrNotDatabase, err)
+	}
+	return err
+}
+
+// Path returns the file the database lives in.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the file. Nothing may use db afterwards.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Sync flushes the file to disk (after a NoSync bulk load).
+func (db *DB) Sync() error { return db.bolt.Sync() }
+
+// init checks the schema of an existing database, or lays out a new one. An
+// existing bbolt file that is not ours is refused rather than written to.
+func (db *DB) init() error {
+	var schema uint32
+	foreign := false
+	if err := db.bolt.View(func(tx *bolt.Tx) error {
+		if m := tx.Bucket(bMeta); m != nil {
+			if v := m.Get(kSchema); len(v) == 4 {
+				schema = binary.BigEndian.Uint32(v)
+			}
+		}
+		if schema == 0 {
+			foreign = tx.ForEach(func([]byte, *bolt.Bucket) error { return errStop }) != nil
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	switch {
+	case schema > SchemaVersion:
+		return fmt.Errorf("%w: schema %d > %d", ErrNewerSchema, schema, SchemaVersion)
+	case schema == SchemaVersion:
+		return nil
+	case foreign:
+		return fmt.Errorf("%w: bbolt file without tiepdan's buckets", ErrNotDatabase)
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bMeta, bCounters, bAudit} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		for _, t := range tables() {
+			if _, err := tx.CreateBucketIfNotExists(t.bucket); err != nil {
+				return err
+			}
+		}
+		idx, err := tx.CreateBucketIfNotExists(bIdx)
+		if err != nil {
+			return err
+		}
+		for _, name := range indexNames() {
+			if _, err := idx.CreateBucketIfNotExists([]byte(name)); err != nil {
+				return err
+			}
+		}
+		off := model.DefaultOffice()
+		off.CreatedAt, off.UpdatedAt = db.now().UTC(), db.now().UTC()
+		if err := putValue(tx.Bucket(bMeta), kOffice, &off); err != nil {
+			return err
+		}
+		if err := seedProcedures(tx, db.now().UTC()); err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+	})
+	if err != nil {
+		return classifyOpenError(err)
+	}
+	return nil
+}
+
+var errStop = errors.New("stop")
+
+// For returns the model.Store through which staff member actor works.
+func (db *DB) For(actor string) model.Store { return &Store{db: db, actor: actor} }

@@ -1,0 +1,227 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
+)
+
+// Index bucket names under idx/.
+const (
+	ixName     = "name"
+	ixTokCount = "tokcount"
+	ixIDNum    = "idnum"
+	ixPhone    = "phone"
+	ixCitizen  = "citizen"
+	ixSession  = "session"
+	ixCode     = "code"
+	ixAudit    = "audit"
+)
+
+func dateIndex(k model.Kind) string { return "date." + string(k) }
+func dueIndex(k model.Kind) string  { return "due." + string(k) }
+
+// entry is one secondary index key a record owns.
+type entry struct {
+	idx string
+	key []byte
+}
+
+// table describes one record kind: its bucket, a constructor, and the index
+// entries a record value implies. Index maintenance, verification and bulk
+// loading all go through entries, so they cannot disagree.
+type table struct {
+	kind     model.Kind
+	bucket   []byte
+	kindByte byte
+	newRec   func() model.Record
+	entries  func(r model.Record) []entry
+}
+
+func tables() []table {
+	return []table{
+		{model.KindCitizen, []byte("citizen"), 'c', func() model.Record { return &model.Citizen{} }, citizenEntries},
+		{model.KindSession, []byte("session"), 's', func() model.Record { return &model.ReceptionSession{} }, sessionEntries},
+		{model.KindReception, []byte("reception"), 'r', func() model.Record { return &model.Reception{} }, receptionEntries},
+		{model.KindPetition, []byte("petition"), 'p', func() model.Record { return &model.Petition{} }, petitionEntries},
+		{model.KindDossier, []byte("dossier"), 'd', func() model.Record { return &model.Dossier{} }, dossierEntries},
+		{model.KindProcedure, []byte("procedure"), 'x', func() model.Record { return &model.Procedure{} }, func(model.Record) []entry { return nil }},
+	}
+}
+
+func tableFor(k model.Kind) (table, bool) {
+	for _, t := range tables() {
+		if t.kind == k {
+			return t, true
+		}
+	}
+	return table{}, false
+}
+
+func tableForByte(b byte) (table, bool) {
+	for _, t := range tables() {
+		if t.kindByte == b {
+			return t, true
+		}
+	}
+	return table{}, false
+}
+
+// indexNames lists every index bucket under idx/.
+func indexNames() []string {
+	names := []string{ixName, ixTokCount, ixIDNum, ixPhone, ixCitizen, ixSession, ixCode, ixAudit}
+	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
+		names = append(names, dateIndex(k))
+	}
+	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier))
+}
+
+func join(parts ...[]byte) []byte {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+var sep = []byte{0}
+
+func dateEntry(k model.Kind, d model.Date, id uint64) entry {
+	return entry{dateIndex(k), join(dateKey(int32(d)), u64(id))}
+}
+
+func citizenLink(citizenID uint64, kb byte, id uint64) entry {
+	return entry{ixCitizen, join(u64(citizenID), []byte{kb}, u64(id))}
+}
+
+func citizenEntries(r model.Record) []entry {
+	c := r.(*model.Citizen)
+	if c.Voided {
+		return nil
+	}
+	id := u64(c.ID)
+	full := []byte(vntext.Fold(c.FullName))
+	var out []entry
+	seen := map[string]bool{}
+	for _, tok := range vntext.Tokens(c.FullName) {
+		if seen[tok] {
+			continue
+		}
+		seen[tok] = true
+		out = append(out, entry{ixName, join([]byte(tok), sep, full, sep, id)})
+	}
+	if c.IDNumber != "" {
+		out = append(out, entry{ixIDNum, join([]byte(c.IDNumber), sep, id)})
+	}
+	if c.Phone != "" {
+		out = append(out, entry{ixPhone, join([]byte(c.Phone), sep, id)})
+	}
+	return out
+}
+
+func sessionEntries(r model.Record) []entry {
+	s := r.(*model.ReceptionSession)
+	return []entry{dateEntry(model.KindSession, s.Date, s.ID)}
+}
+
+func receptionEntries(r model.Record) []entry {
+	v := r.(*model.Reception)
+	out := []entry{dateEntry(model.KindReception, v.Date(), v.ID)}
+	if v.CitizenID != 0 {
+		out = append(out, citizenLink(v.CitizenID, 'r', v.ID))
+	}
+	if v.SessionID != 0 {
+		out = append(out, entry{ixSession, join(u64(v.SessionID), u64(v.ID))})
+	}
+	return out
+}
+
+func petitionEntries(r model.Record) []entry {
+	p := r.(*model.Petition)
+	out := []entry{dateEntry(model.KindPetition, p.Received, p.ID)}
+	if p.CitizenID != 0 {
+		out = append(out, citizenLink(p.CitizenID, 'p', p.ID))
+	}
+	if !p.Voided && p.Status.Open() && !p.Due.IsZero() {
+		out = append(out, entry{dueIndex(model.KindPetition), join(dateKey(int32(p.Due)), u64(p.ID))})
+	}
+	return out
+}
+
+func dossierEntries(r model.Record) []entry {
+	d := r.(*model.Dossier)
+	out := []entry{dateEntry(model.KindDossier, d.Received(), d.ID)}
+	if d.ApplicantID != 0 {
+		out = append(out, citizenLink(d.ApplicantID, 'd', d.ID))
+	}
+	if !d.Voided && d.Status.Open() {
+		out = append(out, entry{dueIndex(model.KindDossier), join(dateKey(int32(d.Due)), u64(d.ID))})
+	}
+	if d.Code != "" {
+		out = append(out, entry{ixCode, join([]byte(d.Code), sep, u64(d.ID))})
+	}
+	return out
+}
+
+// applyEntries removes the entries of old that new lacks and adds the new
+// ones, keeping tokcount in step with the name index.
+func applyEntries(tx *bolt.Tx, old, new []entry) error {
+	idx := tx.Bucket(bIdx)
+	has := func(list []entry, e entry) bool {
+		for _, x := range list {
+			if x.idx == e.idx && bytes.Equal(x.key, e.key) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range old {
+		if has(new, e) {
+			continue
+		}
+		if err := idx.Bucket([]byte(e.idx)).Delete(e.key); err != nil {
+			return err
+		}
+		if e.idx == ixName {
+			if err := bumpToken(idx, e.key, -1); err != nil {
+				return err
+			}
+		}
+	}
+	for _, e := range new {
+		if has(old, e) {
+			continue
+		}
+		if err := idx.Bucket([]byte(e.idx)).Put(e.key, nil); err != nil {
+			return err
+		}
+		if e.idx == ixName {
+			if err := bumpToken(idx, e.key, 1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func bumpToken(idx *bolt.Bucket, nameKey []byte, delta int64) error {
+	tok := nameKey[:bytes.IndexByte(nameKey, 0)]
+	b := idx.Bucket([]byte(ixTokCount))
+	var n int64
+	if v := b.Get(tok); len(v) == 8 {
+		n = int64(binary.BigEndian.Uint64(v))
+	}
+	n += delta
+	if n <= 0 {
+		return b.Delete(tok)
+	}
+	return b.Put(tok, u64(uint64(n)))
+}

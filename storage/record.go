@@ -1,0 +1,173 @@
+package storage
+
+import (
+	"fmt"
+	"reflect"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// load reads record id of table t into rec.
+func load(tx *bolt.Tx, t table, id uint64, rec model.Record) error {
+	v := tx.Bucket(t.bucket).Get(u64(id))
+	if v == nil {
+		return model.ErrNotFound
+	}
+	return decode(v, rec)
+}
+
+// hook runs inside a save's transaction after validation, with the stored
+// version (nil for a new record); it checks references and fills derived
+// fields. A *model.ValidationError from it is returned to the caller as is.
+type hook func(tx *bolt.Tx, old model.Record) error
+
+// save writes rec: normalise, validate, check Version, stamp meta, run the
+// hook, put the value, apply the index diff and append one audit event. It
+// runs inside tx; on any error the caller's transaction rolls back, so nothing
+// is half-written. On success rec carries its new ID and Version.
+func (s *Store) save(tx *bolt.Tx, rec model.Record, h hook) error {
+	t, _ := tableFor(rec.Kind())
+	now := s.db.now().UTC()
+	rec.Normalize()
+	if err := rec.Validate(now); err != nil {
+		return err
+	}
+	m := rec.Base()
+	b := tx.Bucket(t.bucket)
+	var old model.Record
+	action := model.ActionCreate
+	if m.ID == 0 {
+		id, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		m.ID, m.Version, m.CreatedAt, m.CreatedBy = id, 1, now, s.actor
+		m.Voided, m.VoidReason = false, ""
+	} else {
+		old = t.newRec()
+		if err := load(tx, t, m.ID, old); err != nil {
+			return err
+		}
+		om := old.Base()
+		if om.Voided {
+			return model.ErrVoided
+		}
+		if om.Version != m.Version {
+			return model.ErrConflict
+		}
+		m.Version++
+		m.CreatedAt, m.CreatedBy = om.CreatedAt, om.CreatedBy
+		m.Voided, m.VoidReason = false, ""
+		action = model.ActionUpdate
+	}
+	m.UpdatedAt, m.UpdatedBy = now, s.actor
+	if h != nil {
+		if err := h(tx, old); err != nil {
+			return err
+		}
+	}
+	return s.write(tx, t, old, rec, action)
+}
+
+// write puts rec, applies its index diff against old and appends the audit
+// event for action.
+func (s *Store) write(tx *bolt.Tx, t table, old, rec model.Record, action string) error {
+	if err := putValue(tx.Bucket(t.bucket), u64(rec.Base().ID), rec); err != nil {
+		return err
+	}
+	var oldEntries []entry
+	if old != nil {
+		oldEntries = t.entries(old)
+	}
+	if err := applyEntries(tx, oldEntries, t.entries(rec)); err != nil {
+		return err
+	}
+	return appendAudit(tx, model.AuditEvent{
+		At: rec.Base().UpdatedAt, Staff: s.actor, Action: action,
+		Kind: t.kind, RecordID: rec.Base().ID, Changes: diff(old, rec),
+	})
+}
+
+// voidRecord marks record id of kind voided with reason.
+func (s *Store) voidRecord(tx *bolt.Tx, kind model.Kind, id, version uint64, reason string) error {
+	t, ok := tableFor(kind)
+	if !ok {
+		return fmt.Errorf("storage: unknown kind %q", kind)
+	}
+	old, rec := t.newRec(), t.newRec()
+	if err := load(tx, t, id, old); err != nil {
+		return err
+	}
+	if err := load(tx, t, id, rec); err != nil {
+		return err
+	}
+	m := rec.Base()
+	if m.Voided {
+		return model.ErrVoided
+	}
+	if m.Version != version {
+		return model.ErrConflict
+	}
+	m.Voided, m.VoidReason = true, reason
+	m.Version++
+	m.UpdatedAt, m.UpdatedBy = s.db.now().UTC(), s.actor
+	return s.write(tx, t, old, rec, model.ActionVoid)
+}
+
+// metaFields are not listed in audit changes: every change touches them.
+var metaFields = map[string]bool{"Version": true, "CreatedAt": true, "CreatedBy": true,
+	"UpdatedAt": true, "UpdatedBy": true, "ID": true}
+
+// diff lists the fields that differ between old and new (every set field
+// when old is nil), as text, in struct order.
+func diff(old, new model.Record) []model.Change {
+	nv := reflect.ValueOf(new).Elem()
+	var ov reflect.Value
+	if old != nil {
+		ov = reflect.ValueOf(old).Elem()
+	}
+	var out []model.Change
+	var walk func(nv, ov reflect.Value)
+	walk = func(nv, ov reflect.Value) {
+		for i := 0; i < nv.NumField(); i++ {
+			f := nv.Type().Field(i)
+			if f.Anonymous {
+				var o reflect.Value
+				if ov.IsValid() {
+					o = ov.Field(i)
+				}
+				walk(nv.Field(i), o)
+				continue
+			}
+			if metaFields[f.Name] {
+				continue
+			}
+			n := text(nv.Field(i))
+			o := ""
+			if ov.IsValid() {
+				o = text(ov.Field(i))
+			}
+			if n != o {
+				out = append(out, model.Change{Field: f.Name, Old: o, New: n})
+			}
+		}
+	}
+	walk(nv, ov)
+	return out
+}
+
+func text(v reflect.Value) string {
+	if v.IsZero() {
+		return ""
+	}
+	switch x := v.Interface().(type) {
+	case time.Time:
+		return model.FormatDateTime(x)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v.Interface())
+}

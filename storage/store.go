@@ -1,0 +1,278 @@
+package storage
+
+import (
+	"fmt"
+
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
+)
+
+// Store is model.Store over a DB, acting for one staff member.
+type Store struct {
+	db    *DB
+	actor string
+}
+
+var _ model.Store = (*Store)(nil)
+
+// ErrCodeNotFound is the field error code for a reference to a record that
+// does not exist (or is voided).
+const ErrCodeNotFound = "err.ref_not_found"
+
+// ErrCodeDuplicateID is the field error code for an ID number another citizen
+// already has; its argument is that citizen's name.
+const ErrCodeDuplicateID = "err.duplicate_id"
+
+func fieldErr(field, code string, args ...any) error {
+	return &model.ValidationError{Fields: []model.FieldError{{Field: field, Code: code, Args: args}}}
+}
+
+// get loads one record of type T by id.
+func get[T any, P interface {
+	*T
+	model.Record
+}](s *Store, id uint64) (T, error) {
+	var v T
+	t, _ := tableFor(P(&v).Kind())
+	err := s.db.bolt.View(func(tx *bolt.Tx) error { return load(tx, t, id, P(&v)) })
+	return v, err
+}
+
+// exists reports whether a live (not voided) record of kind k has id.
+func exists(tx *bolt.Tx, k model.Kind, id uint64) bool {
+	t, _ := tableFor(k)
+	r := t.newRec()
+	return load(tx, t, id, r) == nil && !r.Base().Voided
+}
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error { return s.db.bolt.Update(fn) }
+
+// Office returns the office settings.
+func (s *Store) Office() (model.Office, error) {
+	var o model.Office
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		return decode(tx.Bucket(bMeta).Get(kOffice), &o)
+	})
+	return o, err
+}
+
+// SaveOffice validates and stores the office settings, with the same Version
+// check and audit as any record.
+func (s *Store) SaveOffice(o *model.Office) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var old model.Office
+		if err := decode(tx.Bucket(bMeta).Get(kOffice), &old); err != nil {
+			return err
+		}
+		o.Normalize()
+		now := s.db.now().UTC()
+		if err := o.Validate(now); err != nil {
+			return err
+		}
+		if old.Version != o.Version {
+			return model.ErrConflict
+		}
+		o.Version++
+		o.CreatedAt, o.CreatedBy = old.CreatedAt, old.CreatedBy
+		o.UpdatedAt, o.UpdatedBy = now, s.actor
+		if err := putValue(tx.Bucket(bMeta), kOffice, o); err != nil {
+			return err
+		}
+		return appendAudit(tx, model.AuditEvent{At: now, Staff: s.actor, Action: model.ActionUpdate,
+			Kind: model.KindOffice, Changes: diff(&old, o)})
+	})
+}
+
+// Citizen returns citizen id.
+func (s *Store) Citizen(id uint64) (model.Citizen, error) { return get[model.Citizen](s, id) }
+
+// SaveCitizen stores c; an ID number already held by another citizen is a
+// field error naming that citizen.
+func (s *Store) SaveCitizen(c *model.Citizen) error {
+	return s.update(func(tx *bolt.Tx) error {
+		return s.save(tx, c, func(tx *bolt.Tx, _ model.Record) error {
+			if c.IDNumber == "" {
+				return nil
+			}
+			for _, id := range prefixIDs(tx, ixIDNum, []byte(c.IDNumber+"\x00"), 2) {
+				if id == c.ID {
+					continue
+				}
+				var other model.Citizen
+				if load(tx, tablesCitizen(), id, &other) == nil {
+					return fieldErr("IDNumber", ErrCodeDuplicateID, other.FullName)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+func tablesCitizen() table { t, _ := tableFor(model.KindCitizen); return t }
+
+// Session returns session id.
+func (s *Store) Session(id uint64) (model.ReceptionSession, error) {
+	return get[model.ReceptionSession](s, id)
+}
+
+// SaveSession stores a reception session.
+func (s *Store) SaveSession(v *model.ReceptionSession) error {
+	return s.update(func(tx *bolt.Tx) error { return s.save(tx, v, nil) })
+}
+
+// Reception returns visit id.
+func (s *Store) Reception(id uint64) (model.Reception, error) { return get[model.Reception](s, id) }
+
+func (s *Store) receptionHook(r *model.Reception) hook {
+	return func(tx *bolt.Tx, _ model.Record) error {
+		if !exists(tx, model.KindCitizen, r.CitizenID) {
+			return fieldErr("CitizenID", ErrCodeNotFound)
+		}
+		if r.SessionID != 0 && !exists(tx, model.KindSession, r.SessionID) {
+			return fieldErr("SessionID", ErrCodeNotFound)
+		}
+		if r.PetitionID != 0 && !exists(tx, model.KindPetition, r.PetitionID) {
+			return fieldErr("PetitionID", ErrCodeNotFound)
+		}
+		return nil
+	}
+}
+
+// SaveReception stores a visit; its citizen and session must exist.
+func (s *Store) SaveReception(r *model.Reception) error {
+	return s.update(func(tx *bolt.Tx) error { return s.save(tx, r, s.receptionHook(r)) })
+}
+
+// Petition returns petition id.
+func (s *Store) Petition(id uint64) (model.Petition, error) { return get[model.Petition](s, id) }
+
+func petitionHook(p *model.Petition) hook {
+	return func(tx *bolt.Tx, _ model.Record) error {
+		if p.CitizenID != 0 && !exists(tx, model.KindCitizen, p.CitizenID) {
+			return fieldErr("CitizenID", ErrCodeNotFound)
+		}
+		return nil
+	}
+}
+
+// SavePetition stores a petition; its sender, if any, must exist.
+func (s *Store) SavePetition(p *model.Petition) error {
+	return s.update(func(tx *bolt.Tx) error { return s.save(tx, p, petitionHook(p)) })
+}
+
+// PetitionFromReception saves the new petition p (linked back to the visit)
+// and marks the visit as having handed over a written petition that became p,
+// both in one transaction: either both are saved or neither.
+func (s *Store) PetitionFromReception(p *model.Petition, receptionID, receptionVersion uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var r model.Reception
+		t, _ := tableFor(model.KindReception)
+		if err := load(tx, t, receptionID, &r); err != nil {
+			return err
+		}
+		if r.Voided {
+			return model.ErrVoided
+		}
+		if r.Version != receptionVersion {
+			return model.ErrConflict
+		}
+		if r.PetitionID != 0 && exists(tx, model.KindPetition, r.PetitionID) {
+			return fieldErr("PetitionID", "err.already_petition")
+		}
+		p.ReceptionID = receptionID
+		if err := s.save(tx, p, petitionHook(p)); err != nil {
+			return err
+		}
+		r.Written, r.PetitionID = true, p.ID
+		return s.save(tx, &r, s.receptionHook(&r))
+	})
+}
+
+// Dossier returns dossier id.
+func (s *Store) Dossier(id uint64) (model.Dossier, error) { return get[model.Dossier](s, id) }
+
+// SaveDossier stores a dossier; a new one without a code gets the next code
+// of its year: <office code>-YYMMDD-NNNN.
+func (s *Store) SaveDossier(d *model.Dossier) error {
+	return s.update(func(tx *bolt.Tx) error {
+		return s.save(tx, d, func(tx *bolt.Tx, old model.Record) error {
+			if !exists(tx, model.KindCitizen, d.ApplicantID) {
+				return fieldErr("ApplicantID", ErrCodeNotFound)
+			}
+			if old != nil {
+				d.Code = old.(*model.Dossier).Code
+				return nil
+			}
+			if d.Code == "" {
+				code, err := nextDossierCode(tx, d.ReceivedAt)
+				if err != nil {
+					return err
+				}
+				d.Code = code
+			}
+			return nil
+		})
+	})
+}
+
+func nextDossierCode(tx *bolt.Tx, at time.Time) (string, error) {
+	var o model.Office
+	if err := decode(tx.Bucket(bMeta).Get(kOffice), &o); err != nil {
+		return "", err
+	}
+	prefix := o.Code
+	if prefix == "" {
+		prefix = "HS"
+	}
+	t := at.In(model.VN)
+	key := []byte(fmt.Sprintf("dossier/%04d", t.Year()))
+	b := tx.Bucket(bCounters)
+	var n uint64
+	if v := b.Get(key); len(v) == 8 {
+		n = beU64(v)
+	}
+	n++
+	if err := b.Put(key, u64(n)); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s-%s-%04d", prefix, t.Format("060102"), n), nil
+}
+
+// Procedures returns the catalogue, active entries first, each part sorted
+// by name.
+func (s *Store) Procedures() ([]model.Procedure, error) {
+	var out []model.Procedure
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		t, _ := tableFor(model.KindProcedure)
+		return tx.Bucket(t.bucket).ForEach(func(_, v []byte) error {
+			var p model.Procedure
+			if err := decode(v, &p); err != nil {
+				return err
+			}
+			if !p.Voided {
+				out = append(out, p)
+			}
+			return nil
+		})
+	})
+	sortProcedures(out)
+	return out, err
+}
+
+// SaveProcedure stores a catalogue entry.
+func (s *Store) SaveProcedure(p *model.Procedure) error {
+	return s.update(func(tx *bolt.Tx) error { return s.save(tx, p, nil) })
+}
+
+// Void marks a record voided with a reason (required).
+func (s *Store) Void(kind model.Kind, id, version uint64, reason string) error {
+	reason = vntext.Clean(reason, false)
+	if reason == "" {
+		return fieldErr("VoidReason", model.ErrCodeRequired)
+	}
+	return s.update(func(tx *bolt.Tx) error { return s.voidRecord(tx, kind, id, version, reason) })
+}

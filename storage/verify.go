@@ -1,0 +1,112 @@
+package storage
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Verify recomputes every secondary index and token count from the record
+// values and reports the first difference with what is stored, and checks
+// that every record has exactly as many audit entries as its Version (one per
+// change). Tests run it after each change; an administrator can run it to
+// check a file after a power cut.
+func (db *DB) Verify() error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		want := map[string]map[string]bool{}
+		for _, name := range indexNames() {
+			want[name] = map[string]bool{}
+		}
+		tokens := map[string]uint64{}
+		audits := map[string]uint64{}
+		for _, t := range tables() {
+			err := tx.Bucket(t.bucket).ForEach(func(k, v []byte) error {
+				rec := t.newRec()
+				if err := decode(v, rec); err != nil {
+					return fmt.Errorf("%s %d: %w", t.kind, beU64(k), err)
+				}
+				if rec.Base().ID != beU64(k) {
+					return fmt.Errorf("%s %d: stored under key %d", t.kind, rec.Base().ID, beU64(k))
+				}
+				for _, e := range t.entries(rec) {
+					want[e.idx][string(e.key)] = true
+					if e.idx == ixName {
+						tokens[string(e.key[:bytes.IndexByte(e.key, 0)])]++
+					}
+				}
+				audits[string(auditKey(t.kind, rec.Base().ID))] = rec.Base().Version
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		idx := tx.Bucket(bIdx)
+		for _, name := range indexNames() {
+			if name == ixTokCount || name == ixAudit {
+				continue
+			}
+			got := map[string]bool{}
+			if err := idx.Bucket([]byte(name)).ForEach(func(k, _ []byte) error {
+				got[string(k)] = true
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := sameKeys(name, want[name], got); err != nil {
+				return err
+			}
+		}
+		gotTok := map[string]uint64{}
+		if err := idx.Bucket([]byte(ixTokCount)).ForEach(func(k, v []byte) error {
+			gotTok[string(k)] = beU64(v)
+			return nil
+		}); err != nil {
+			return err
+		}
+		for tok, n := range tokens {
+			if gotTok[tok] != n {
+				return fmt.Errorf("tokcount %q: stored %d, want %d", tok, gotTok[tok], n)
+			}
+			delete(gotTok, tok)
+		}
+		for tok := range gotTok {
+			return fmt.Errorf("tokcount %q: stored but no name has it", tok)
+		}
+		gotAudit := map[string]uint64{}
+		if err := idx.Bucket([]byte(ixAudit)).ForEach(func(k, _ []byte) error {
+			gotAudit[string(k[:len(k)-8])]++
+			return nil
+		}); err != nil {
+			return err
+		}
+		for k, v := range audits {
+			if gotAudit[k] != v {
+				return fmt.Errorf("audit %q: %d events for version %d", k, gotAudit[k], v)
+			}
+		}
+		return nil
+	})
+}
+
+func sameKeys(name string, want, got map[string]bool) error {
+	var missing, extra []string
+	for k := range want {
+		if !got[k] {
+			missing = append(missing, fmt.Sprintf("%q", k))
+		}
+	}
+	for k := range got {
+		if !want[k] {
+			extra = append(extra, fmt.Sprintf("%q", k))
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(extra)
+	if len(missing) > 0 || len(extra) > 0 {
+		return fmt.Errorf("index %s: missing %v, extra %v", name, missing, extra)
+	}
+	return nil
+}
