@@ -39,7 +39,7 @@ func (k SessionKind) Valid() bool { return in(k, SessionKinds()) }
 type ReceptionKind string
 
 const (
-	ReceptionRegular ReceptionKind = "regular"
+	ReceptionRegular   ReceptionKind = "regular"
 	ReceptionInSession ReceptionKind = "session"
 )
 
