@@ -241,6 +241,11 @@ func (s DossierStatus) Valid() bool { return in(s, DossierStatuses()) }
 // already handed back).
 func (s DossierStatus) Done() bool { return s == DossierResolved || s == DossierReturned }
 
+// Closed reports whether the dossier is finished one way or another: a
+// result, a rejection or a withdrawal. Closed dossiers carry the date it
+// happened in Resolved.
+func (s DossierStatus) Closed() bool { return !s.Open() }
+
 // Open reports whether the dossier is still being worked on.
 func (s DossierStatus) Open() bool { return s == DossierInProgress || s == DossierSupplement }
 

@@ -318,11 +318,11 @@ func (d *Dossier) Validate(now time.Time) error {
 		e.add("Due", ErrCodeBefore, d.Received().String())
 	}
 	e.choice("Status", d.Status.Valid())
-	if d.Status.Done() && d.Resolved.IsZero() {
+	if d.Status.Closed() && d.Resolved.IsZero() {
 		e.add("Resolved", ErrCodeRequired)
 	}
 	if !d.Resolved.IsZero() {
-		if !d.Status.Done() {
+		if d.Status.Open() {
 			e.add("Resolved", ErrCodeNotAllowed)
 		}
 		e.notFuture("Resolved", d.Resolved, now)

@@ -1,0 +1,136 @@
+// Command tiepdan is the reception-desk application of a commune People's
+// Committee. Without a subcommand it opens the TUI on the database file;
+// "demo" fills a database with a synthetic office.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/demo"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/storage"
+	"github.com/tiepdan/tiepdan/tui"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// DefaultDB is the database file used when --db is not given.
+const DefaultDB = "tiepdan.db"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	cat := i18n.New(langFromArgs(args))
+	if len(args) > 0 && args[0] == "demo" {
+		return runDemo(args[1:], cat, stdout, stderr)
+	}
+	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_db"))
+	fs.String("lang", "vi", cat.T("cli.flag_lang"))
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, cat.T("cli.unknown_command", fs.Arg(0)))
+		return 2
+	}
+	db, err := storage.Open(*dbPath, storage.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+		return 1
+	}
+	defer db.Close()
+	c := common.New(db.For(actor()), cat, lipgloss.DefaultRenderer(), actor(), time.Now)
+	p := tea.NewProgram(tui.New(c), tea.WithAltScreen())
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.tui_failed", err))
+		return 1
+	}
+	return 0
+}
+
+func langFromArgs(args []string) i18n.Lang {
+	for i, a := range args {
+		switch {
+		case a == "--lang=en" || a == "-lang=en":
+			return i18n.English
+		case (a == "--lang" || a == "-lang") && i+1 < len(args) && args[i+1] == "en":
+			return i18n.English
+		}
+	}
+	return i18n.Vietnamese
+}
+
+// actor is who works in local mode: the operating-system user.
+func actor() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "local"
+}
+
+// OpenErrorText explains in the user's language why the database at path
+// could not be opened.
+func OpenErrorText(cat *i18n.Catalog, path string, err error) string {
+	switch {
+	case errors.Is(err, storage.ErrLocked):
+		return cat.T("open.locked", path)
+	case errors.Is(err, storage.ErrNotDatabase):
+		return cat.T("open.not_database", path)
+	case errors.Is(err, storage.ErrPermission):
+		return cat.T("open.permission", path)
+	case errors.Is(err, storage.ErrReadOnly):
+		return cat.T("open.read_only", path)
+	case errors.Is(err, storage.ErrNewerSchema):
+		return cat.T("open.newer", path)
+	case errors.Is(err, os.ErrNotExist):
+		return cat.T("open.no_folder", path)
+	}
+	return cat.T("open.failed", path, err.Error())
+}
+
+func runDemo(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tiepdan demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", cat.T("cli.flag_db"))
+	n := fs.Int("records", 20000, cat.T("cli.flag_records"))
+	seed := fs.Int64("seed", 1, cat.T("cli.flag_seed"))
+	fs.String("lang", "vi", cat.T("cli.flag_lang"))
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *dbPath == "" || *n < 100 {
+		fmt.Fprintln(stderr, cat.T("cli.demo_usage"))
+		return 2
+	}
+	db, err := storage.Open(*dbPath, storage.Options{NoSync: true})
+	if err != nil {
+		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+		return 1
+	}
+	defer db.Close()
+	start := time.Now()
+	st, err := demo.Generate(db, demo.Options{Records: *n, Seed: *seed, End: time.Now()})
+	if err == nil {
+		err = db.Sync()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.demo_failed", err.Error()))
+		return 1
+	}
+	fmt.Fprintln(stdout, cat.T("cli.demo_done", *dbPath, st.Citizens, st.Sessions, st.Receptions,
+		st.Petitions, st.Dossiers, time.Since(start).Round(time.Millisecond).String()))
+	return 0
+}

@@ -1,0 +1,44 @@
+package demo
+
+// Family names with their approximate share of the population (per mille),
+// middle names and given names, for realistic synthetic citizens.
+var (
+	familyNames = []struct {
+		name   string
+		weight int
+	}{
+		{"Nguyễn", 380}, {"Trần", 110}, {"Lê", 95}, {"Phạm", 70}, {"Hoàng", 30}, {"Huỳnh", 20},
+		{"Phan", 45}, {"Vũ", 20}, {"Võ", 19}, {"Đặng", 21}, {"Bùi", 20}, {"Đỗ", 14}, {"Hồ", 13},
+		{"Ngô", 13}, {"Dương", 10}, {"Lý", 5}, {"Đinh", 8}, {"Trương", 7}, {"Đào", 6}, {"Lương", 4},
+	}
+	maleMiddle   = []string{"Văn", "Hữu", "Đức", "Minh", "Quốc", "Xuân", "Thanh", "Công", "Đình", "Ngọc"}
+	femaleMiddle = []string{"Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Hồng", "Bích"}
+	maleGiven    = []string{"An", "Ân", "Bình", "Cường", "Dũng", "Đạt", "Đức", "Hải", "Hiếu", "Hùng", "Huy", "Khánh",
+		"Khoa", "Lâm", "Long", "Lộc", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quang", "Sơn", "Tài", "Thắng",
+		"Thành", "Tiến", "Toàn", "Trung", "Tuấn", "Việt", "Vinh"}
+	femaleGiven = []string{"Anh", "Bích", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hồng",
+		"Hương", "Lan", "Liên", "Linh", "Loan", "Mai", "Nga", "Ngọc", "Nhung", "Oanh", "Phương", "Quyên",
+		"Thảo", "Thu", "Thúy", "Trang", "Tuyết", "Vân", "Yến"}
+	hamlets = []string{"Thôn Đông", "Thôn Tây", "Thôn Trung", "Thôn Thượng", "Thôn Hạ", "Xóm Mới",
+		"Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3", "Thôn An Lạc", "Thôn Phú Mỹ", "Thôn Tân Lập"}
+	receptionTopics = []struct {
+		field   string
+		summary string
+	}{
+		{"land", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất"},
+		{"land", "Tranh chấp ranh giới đất với hộ liền kề"},
+		{"land", "Phản ánh việc lấn chiếm đất công"},
+		{"land", "Khiếu nại mức bồi thường khi thu hồi đất"},
+		{"social_policy", "Hỏi về chế độ trợ cấp người cao tuổi"},
+		{"social_policy", "Đề nghị xét hộ nghèo"},
+		{"environment", "Phản ánh ô nhiễm từ cơ sở chăn nuôi"},
+		{"construction", "Phản ánh xây dựng không phép"},
+		{"civil_status", "Hỏi thủ tục đăng ký khai sinh quá hạn"},
+		{"justice", "Tố cáo hành vi đánh bạc trong thôn"},
+		{"administrative", "Phản ánh thái độ của cán bộ tiếp nhận hồ sơ"},
+		{"other", "Kiến nghị sửa chữa đường giao thông nông thôn"},
+	}
+	transferTargets = []string{"UBND huyện", "Thanh tra huyện", "Phòng Tài nguyên và Môi trường",
+		"Công an xã", "Tòa án nhân dân huyện"}
+	officials = []string{"Chủ tịch UBND xã", "Phó Chủ tịch UBND xã"}
+)

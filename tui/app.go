@@ -1,0 +1,313 @@
+// Package tui is tiepdan's terminal UI. App is the root model: it only
+// routes (window size, global keys, page pushes and pops, async results to
+// the page that asked), and draws the frame: tabs, title, status and the
+// help footer. Each tab keeps its own stack of pages, so switching tabs never
+// loses a half-typed form.
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/tui/citizen"
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/dossier"
+	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/petition"
+	"github.com/tiepdan/tiepdan/tui/reception"
+	"github.com/tiepdan/tiepdan/tui/register"
+	"github.com/tiepdan/tiepdan/tui/session"
+	"github.com/tiepdan/tiepdan/tui/setup"
+)
+
+// Tabs, in the order of their F-keys (F3…F7).
+const (
+	TabReception = iota
+	TabPetition
+	TabDossier
+	TabCitizen
+	TabSession
+	numTabs
+)
+
+// App is the root model of one session.
+type App struct {
+	c         *common.Common
+	stacks    [numTabs][]common.Page
+	tab       int
+	setup     common.Page
+	office    model.Office
+	status    string
+	statusErr bool
+	quitAsked bool
+}
+
+type officeLoaded struct {
+	office model.Office
+	err    error
+}
+
+// New returns the root model over c.
+func New(c *common.Common) *App {
+	a := &App{c: c}
+	a.stacks[TabReception] = []common.Page{register.NewList(c, reception.ListSpec(c))}
+	a.stacks[TabPetition] = []common.Page{register.NewList(c, petition.ListSpec(c))}
+	a.stacks[TabDossier] = []common.Page{register.NewList(c, dossier.ListSpec(c))}
+	a.stacks[TabCitizen] = []common.Page{citizen.NewPicker(c, "", false)}
+	a.stacks[TabSession] = []common.Page{register.NewList(c, session.ListSpec(c))}
+	return a
+}
+
+// Init loads the office settings and every tab's first page.
+func (a *App) Init() tea.Cmd {
+	store := a.c.Store
+	cmds := []tea.Cmd{func() tea.Msg {
+		o, err := store.Office()
+		return officeLoaded{office: o, err: err}
+	}}
+	for _, s := range a.stacks {
+		cmds = append(cmds, s[0].Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) top() common.Page {
+	if a.setup != nil {
+		return a.setup
+	}
+	s := a.stacks[a.tab]
+	return s[len(s)-1]
+}
+
+func (a *App) replaceTop(p common.Page) {
+	if a.setup != nil {
+		a.setup = p
+		return
+	}
+	s := a.stacks[a.tab]
+	s[len(s)-1] = p
+}
+
+// Update routes a message; it does no work of its own.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.Width, a.c.Height = msg.Width, msg.Height
+		return a, nil
+	case officeLoaded:
+		return a.officeLoaded(msg)
+	case common.Addressed:
+		return a, a.deliver(msg)
+	case common.PushMsg:
+		if a.setup != nil {
+			return a, nil
+		}
+		a.stacks[a.tab] = append(a.stacks[a.tab], msg.Page)
+		return a, msg.Page.Init()
+	case common.PopMsg:
+		return a.pop(msg)
+	case common.OpenMsg:
+		if p := a.detail(msg); p != nil {
+			return a, func() tea.Msg { return common.PushMsg{Page: p} }
+		}
+		return a, nil
+	case common.StatusMsg:
+		a.status, a.statusErr = msg.Text, msg.Err
+		return a, nil
+	case tea.KeyMsg:
+		return a.key(msg)
+	}
+	return a, nil
+}
+
+func (a *App) officeLoaded(msg officeLoaded) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		a.status, a.statusErr = a.c.ErrorText(msg.err), true
+		return a, nil
+	}
+	a.office = msg.office
+	if !a.office.Configured() && a.setup == nil {
+		a.setup = setup.NewForm(a.c, a.office, true)
+		return a, a.setup.Init()
+	}
+	return a, nil
+}
+
+// deliver hands an async result to the page that asked for it, wherever it
+// is now; a page already closed simply never hears back.
+func (a *App) deliver(msg common.Addressed) tea.Cmd {
+	if a.setup != nil && a.setup.ID() == msg.To {
+		var cmd tea.Cmd
+		a.setup, cmd = a.setup.Update(msg.Msg)
+		return cmd
+	}
+	for t := range a.stacks {
+		for i, p := range a.stacks[t] {
+			if p.ID() == msg.To {
+				var cmd tea.Cmd
+				a.stacks[t][i], cmd = p.Update(msg.Msg)
+				return cmd
+			}
+		}
+	}
+	return nil
+}
+
+func (a *App) pop(msg common.PopMsg) (tea.Model, tea.Cmd) {
+	if a.setup != nil {
+		if saved, ok := msg.Result.(form.Saved); ok {
+			a.setup = nil
+			a.office = saved.Record.(model.Office)
+			return a, common.Status(a.c.T("setup.done"), false)
+		}
+		a.status, a.statusErr = a.c.T("setup.required"), true
+		return a, nil
+	}
+	s := a.stacks[a.tab]
+	if len(s) == 1 {
+		return a, nil
+	}
+	a.stacks[a.tab] = s[:len(s)-1]
+	if saved, ok := msg.Result.(form.Saved); ok && saved.Kind == model.KindOffice {
+		a.office = saved.Record.(model.Office)
+	}
+	var cmd tea.Cmd
+	below := a.top()
+	below, cmd = below.Update(common.Returned{Result: msg.Result})
+	a.replaceTop(below)
+	return a, cmd
+}
+
+// detail builds the detail page of a record of any kind.
+func (a *App) detail(msg common.OpenMsg) common.Page {
+	switch msg.Kind {
+	case model.KindReception:
+		return reception.NewDetail(a.c, msg.ID)
+	case model.KindPetition:
+		return petition.NewDetail(a.c, msg.ID)
+	case model.KindDossier:
+		return dossier.NewDetail(a.c, msg.ID)
+	case model.KindSession:
+		return session.NewDetail(a.c, msg.ID)
+	case model.KindCitizen:
+		return citizen.NewPage(a.c, msg.ID)
+	}
+	return nil
+}
+
+func (a *App) dirty() bool {
+	for _, s := range a.stacks {
+		for _, p := range s {
+			if p.Dirty() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := a.c.Keys
+	if !key.Matches(msg, k.Quit) {
+		a.quitAsked = false
+	}
+	switch {
+	case msg.Type == tea.KeyCtrlC, key.Matches(msg, k.Quit):
+		if a.dirty() && !a.quitAsked {
+			a.quitAsked = true
+			a.status, a.statusErr = a.c.T("app.quit_dirty"), true
+			return a, nil
+		}
+		return a, tea.Quit
+	case a.setup != nil:
+		// first run: only the settings form until it is saved
+	case key.Matches(msg, k.TabReception):
+		a.tab = TabReception
+		return a, nil
+	case key.Matches(msg, k.TabPetition):
+		a.tab = TabPetition
+		return a, nil
+	case key.Matches(msg, k.TabDossier):
+		a.tab = TabDossier
+		return a, nil
+	case key.Matches(msg, k.TabCitizen):
+		a.tab = TabCitizen
+		return a, nil
+	case key.Matches(msg, k.TabSession):
+		a.tab = TabSession
+		return a, nil
+	case msg.String() == "f12":
+		return a, setup.Open(a.c)
+	}
+	a.status = ""
+	p, cmd := a.top().Update(msg)
+	a.replaceTop(p)
+	return a, cmd
+}
+
+// View draws the frame around the top page, exactly Height lines.
+func (a *App) View() string {
+	st := a.c.Styles
+	w, h := a.c.Width, a.c.Height
+	var head string
+	if a.setup == nil {
+		tabs := make([]string, numTabs)
+		for i, name := range []string{"tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session"} {
+			label := "F" + string(rune('3'+i)) + " " + a.c.T(name)
+			if i == a.tab {
+				tabs[i] = st.TabActive.Render(label)
+			} else {
+				tabs[i] = st.Tab.Render(label)
+			}
+		}
+		head = strings.Join(tabs, " ")
+		if name := a.office.Name; name != "" && lipgloss.Width(head)+3+len([]rune(name)) <= w {
+			head += "  " + st.Dim.Render(name)
+		}
+	} else {
+		head = st.Title.Render("tiepdan")
+	}
+	title := st.Title.Render(vntext.Truncate(a.top().Title(), w-1))
+	bodyH := h - 4
+	if bodyH < 1 {
+		bodyH = 1
+	}
+	body := strings.Split(a.top().View(), "\n")
+	if len(body) > bodyH {
+		body = body[:bodyH]
+	}
+	for len(body) < bodyH {
+		body = append(body, "")
+	}
+	status := ""
+	if a.status != "" {
+		s := st.Status
+		if a.statusErr {
+			s = st.Error
+		}
+		status = s.Render(vntext.Truncate(a.status, w-1))
+	}
+	return strings.Join([]string{head, title, strings.Join(body, "\n"), status, a.footer(w)}, "\n")
+}
+
+// footer lists the top page's live keys and the quit key, cut to width.
+func (a *App) footer(w int) string {
+	st := a.c.Styles
+	hs := append(a.top().Help(), common.Help(a.c.Keys.Quit)...)
+	var parts []string
+	used := 0
+	for _, hk := range hs {
+		plain := hk.Key + " " + hk.Desc
+		if used+len([]rune(plain))+2 > w {
+			break
+		}
+		used += len([]rune(plain)) + 2
+		parts = append(parts, st.Key.Render(hk.Key)+" "+st.Footer.Render(hk.Desc))
+	}
+	return strings.Join(parts, "  ")
+}

@@ -1,0 +1,214 @@
+package citizen
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/form"
+)
+
+// searchLimit is how many matches the picker shows.
+const searchLimit = 30
+
+// Picker searches citizens as the clerk types. In pick mode Enter returns
+// the chosen citizen to the page below (a form); in browse mode (the
+// Citizens tab) Enter opens the citizen's page.
+type Picker struct {
+	c       *common.Common
+	id      int
+	pick    bool
+	input   textinput.Model
+	results []model.Citizen
+	sel     int
+	seq     int
+	shown   int
+	err     string
+}
+
+type searchDone struct {
+	seq     int
+	results []model.Citizen
+	err     error
+}
+
+// NewPicker returns a picker starting with query.
+func NewPicker(c *common.Common, query string, pick bool) *Picker {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = 100
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	ti.Placeholder = c.T("picker.placeholder")
+	ti.SetValue(query)
+	ti.Focus()
+	return &Picker{c: c, id: c.NewPageID(), pick: pick, input: ti}
+}
+
+// ID returns the page id.
+func (p *Picker) ID() int { return p.id }
+
+// Init searches for the starting query.
+func (p *Picker) Init() tea.Cmd { return p.search() }
+
+// Title names the page.
+func (p *Picker) Title() string {
+	if p.pick {
+		return p.c.T("picker.title")
+	}
+	return p.c.T("tab.citizen")
+}
+
+// Dirty is false: a search holds nothing to lose.
+func (p *Picker) Dirty() bool { return false }
+
+// Help lists the live keys.
+func (p *Picker) Help() []common.KeyHelp {
+	k := p.c.Keys
+	open := common.KeyHelp{Key: "Enter", Desc: p.c.T("key.choose")}
+	if !p.pick {
+		open.Desc = p.c.T("key.open")
+	}
+	hs := []common.KeyHelp{open}
+	hs = append(hs, common.Help(k.New)...)
+	if p.pick {
+		hs = append(hs, common.Help(k.Back)...)
+	}
+	return hs
+}
+
+// Query returns what is typed.
+func (p *Picker) Query() string { return p.input.Value() }
+
+func (p *Picker) search() tea.Cmd {
+	p.seq++
+	seq, q, store := p.seq, p.input.Value(), p.c.Store
+	if strings.TrimSpace(q) == "" {
+		p.results, p.shown = nil, seq
+		return nil
+	}
+	return common.Do(p.id, func() tea.Msg {
+		r, err := store.SearchCitizens(q, searchLimit)
+		return searchDone{seq: seq, results: r, err: err}
+	})
+}
+
+// Update handles typing (a search per change), moving, choosing and
+// creating a citizen from what was typed.
+func (p *Picker) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	k := p.c.Keys
+	switch msg := msg.(type) {
+	case searchDone:
+		if msg.seq < p.shown {
+			return p, nil // an older keystroke's answer arriving late
+		}
+		p.shown, p.results, p.sel, p.err = msg.seq, msg.results, 0, ""
+		if msg.err != nil {
+			p.err = p.c.ErrorText(msg.err)
+		}
+		return p, nil
+	case common.Returned:
+		saved, ok := msg.Result.(form.Saved)
+		if !ok {
+			return p, p.search()
+		}
+		cit := saved.Record.(model.Citizen)
+		if p.pick {
+			return p, common.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
+		}
+		return p, tea.Batch(p.search(), common.Push(NewPage(p.c, cit.ID)))
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Back) && p.pick:
+			return p, common.Pop(nil)
+		case key.Matches(msg, k.New):
+			return p, common.Push(NewForm(p.c, p.prefill()))
+		case msg.Type == tea.KeyUp:
+			if p.sel > 0 {
+				p.sel--
+			}
+			return p, nil
+		case msg.Type == tea.KeyDown:
+			if p.sel < len(p.results)-1 {
+				p.sel++
+			}
+			return p, nil
+		case msg.Type == tea.KeyEnter:
+			if len(p.results) == 0 {
+				return p, nil
+			}
+			cit := p.results[p.sel]
+			if p.pick {
+				return p, common.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
+			}
+			return p, common.Push(NewPage(p.c, cit.ID))
+		}
+		before := p.input.Value()
+		var cmd tea.Cmd
+		p.input, cmd = p.input.Update(msg)
+		if p.input.Value() != before {
+			return p, tea.Batch(cmd, p.search())
+		}
+		return p, cmd
+	}
+	return p, nil
+}
+
+// prefill turns the query into a new citizen: digits become the ID number
+// or phone, anything else the name.
+func (p *Picker) prefill() model.Citizen {
+	q := strings.TrimSpace(p.input.Value())
+	d := vntext.Digits(q)
+	switch {
+	case d != "" && len(d) == len(strings.ReplaceAll(q, " ", "")) && (len(d) == 9 || len(d) == 12):
+		return model.Citizen{IDNumber: d}
+	case d != "" && len(d) >= 10 && model.ValidPhone(model.NormalizePhone(q)):
+		return model.Citizen{Phone: q}
+	}
+	return model.Citizen{FullName: q}
+}
+
+// View renders the search box and the matches.
+func (p *Picker) View() string {
+	st := p.c.Styles
+	var b strings.Builder
+	b.WriteString(st.LabelFocus.Render(p.c.T("picker.search")) + " " + p.input.View() + "\n")
+	b.WriteString(st.Hint.Render(p.c.T("picker.hint")) + "\n")
+	if p.err != "" {
+		b.WriteString(st.Error.Render(p.err) + "\n")
+	}
+	if strings.TrimSpace(p.input.Value()) != "" && len(p.results) == 0 {
+		b.WriteString(st.Dim.Render(p.c.T("picker.none")) + "\n")
+	}
+	w := p.c.Width
+	rows := p.c.Height - 8
+	start := 0
+	if p.sel >= rows {
+		start = p.sel - rows + 1
+	}
+	for i := start; i < len(p.results) && i < start+rows; i++ {
+		r := p.results[i]
+		line := fmt.Sprintf("%-26s %4s %-12s %-10s %s", vntext.Truncate(r.FullName, 26), year(r.BirthYear),
+			r.IDNumber, r.Phone, r.Address)
+		line = vntext.Truncate(line, w-2)
+		if i == p.sel {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(" " + line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func year(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}

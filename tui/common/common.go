@@ -1,0 +1,136 @@
+// Package common holds what every screen of the TUI shares: the per-session
+// Common value (store, catalogue, styles, size, clock), the messages screens
+// use to talk to the root, and the key map. Nothing here is global: each SSH
+// session or local run builds its own Common.
+package common
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+)
+
+// Common is passed by pointer to every page of one session. The root updates
+// Width and Height on resize; pages read them when rendering.
+type Common struct {
+	Store  model.Store
+	Cat    *i18n.Catalog
+	Styles *Styles
+	Keys   KeyMap
+	Width  int
+	Height int
+	Now    func() time.Time
+	Actor  string
+	nextID int
+}
+
+// New returns a Common for one session rendering through r.
+func New(store model.Store, cat *i18n.Catalog, r *lipgloss.Renderer, actor string, now func() time.Time) *Common {
+	if now == nil {
+		now = time.Now
+	}
+	return &Common{Store: store, Cat: cat, Styles: NewStyles(r), Keys: DefaultKeyMap(cat),
+		Width: 80, Height: 24, Now: now, Actor: actor}
+}
+
+// T translates a catalogue key.
+func (c *Common) T(key string, args ...any) string { return c.Cat.T(key, args...) }
+
+// NewPageID returns a fresh id for a page, used to address async results.
+func (c *Common) NewPageID() int {
+	c.nextID++
+	return c.nextID
+}
+
+// Page is one screen of a tab's stack: a list, a detail view, a form, a
+// picker. The root sends it keys while it is on top and routes its async
+// results back to it by ID.
+type Page interface {
+	ID() int
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Page, tea.Cmd)
+	View() string
+	// Title names the page in the header.
+	Title() string
+	// Help lists the keys that work now, for the footer.
+	Help() []KeyHelp
+	// Dirty reports unsaved typing, so quitting asks first.
+	Dirty() bool
+}
+
+// KeyHelp is one footer entry.
+type KeyHelp struct{ Key, Desc string }
+
+// Addressed carries an async result to the page with id To, wherever it is.
+type Addressed struct {
+	To  int
+	Msg tea.Msg
+}
+
+// Do runs fn off the event loop (a tea.Cmd) and addresses its result to
+// page id.
+func Do(id int, fn func() tea.Msg) tea.Cmd {
+	return func() tea.Msg { return Addressed{To: id, Msg: fn()} }
+}
+
+// PushMsg asks the root to put Page on top of the current tab.
+type PushMsg struct{ Page Page }
+
+// PopMsg asks the root to remove the top page and hand Result to the page
+// below it as a Returned message.
+type PopMsg struct{ Result any }
+
+// Returned is what a page receives when the page above it pops.
+type Returned struct{ Result any }
+
+// OpenMsg asks the root to show record ID of Kind (detail page) on the
+// current tab.
+type OpenMsg struct {
+	Kind model.Kind
+	ID   uint64
+}
+
+// StatusMsg shows a line in the status bar (Err: in the error style).
+type StatusMsg struct {
+	Text string
+	Err  bool
+}
+
+// Push returns a command that pushes p.
+func Push(p Page) tea.Cmd { return func() tea.Msg { return PushMsg{Page: p} } }
+
+// Pop returns a command that pops the top page with result.
+func Pop(result any) tea.Cmd { return func() tea.Msg { return PopMsg{Result: result} } }
+
+// Status returns a command that shows text in the status bar.
+func Status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Err: isErr} }
+}
+
+// ErrorText turns any error from the store into a Vietnamese sentence; a Go
+// error string never reaches the screen.
+func (c *Common) ErrorText(err error) string {
+	var ve *model.ValidationError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &ve):
+		if len(ve.Fields) > 0 {
+			f := ve.Fields[0]
+			return c.T("field."+f.Field) + ": " + c.Cat.FieldError(f.Code, f.Args...)
+		}
+	case errors.Is(err, model.ErrConflict):
+		return c.T("err.conflict")
+	case errors.Is(err, model.ErrNotFound):
+		return c.T("err.not_found")
+	case errors.Is(err, model.ErrVoided):
+		return c.T("err.voided")
+	}
+	return c.T("err.storage", fmt.Sprintf("%T", err))
+}

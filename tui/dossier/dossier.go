@@ -1,0 +1,195 @@
+// Package dossier is the one-stop dossier register (Hồ sơ TTHC): list,
+// detail and form, with the procedure picked from the catalogue, the intake
+// channel, and the appointment date computed in working days.
+package dossier
+
+import (
+	"strconv"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui/citizen"
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/register"
+)
+
+func base(d *model.Dossier) *model.Meta { return &d.Meta }
+
+// ListSpec describes the dossiers list.
+func ListSpec(c *common.Common) register.Spec[model.Dossier] {
+	cat := c.Cat
+	statuses := form.Options(model.DossierStatuses(), func(s string) string { return cat.Label("dstatus", s) })
+	statuses = append(statuses, form.Option{Code: "overdue", Label: c.T("filter.overdue")})
+	return register.Spec[model.Dossier]{
+		Kind:  model.KindDossier,
+		Title: "tab.dossier",
+		Columns: []register.Column[model.Dossier]{
+			{Title: "col.code", Width: 14, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.Code }},
+			{Title: "col.applicant", Width: 18, Value: func(d *model.Dossier, cs map[uint64]model.Citizen) string { return cs[d.ApplicantID].FullName }},
+			{Title: "col.procedure", Width: 20, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.ProcedureName }},
+			{Title: "col.due", Width: 10, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.Due.String() }},
+			{Title: "col.status", Width: 12, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string {
+				return StatusText(c, d, model.DateOf(c.Now()))
+			}},
+		},
+		Load:          func(s model.Store, q model.ListQuery) (model.Page[model.Dossier], error) { return s.ListDossiers(q) },
+		Base:          base,
+		Open:          func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
+		New:           func(c *common.Common) tea.Cmd { return OpenForm(c, NewRecord(c), model.Citizen{}) },
+		KindOptions:   form.Options(model.Channels(), func(s string) string { return cat.Label("channel", s) }),
+		StatusOptions: statuses,
+	}
+}
+
+// StatusText says where a dossier stands, marking open ones past due and
+// done ones by timeliness.
+func StatusText(c *common.Common, d *model.Dossier, today model.Date) string {
+	s := c.Cat.Label("dstatus", string(d.Status))
+	switch {
+	case d.Status.Open() && d.Due < today:
+		s += " " + c.T("dossier.late_mark")
+	case d.Status.Done() && !d.Resolved.IsZero():
+		s = c.Cat.Label("timeliness", string(model.TimelinessOf(d.Resolved, d.Due)))
+	}
+	return s
+}
+
+// NewRecord returns a fresh direct-channel dossier received now.
+func NewRecord(c *common.Common) model.Dossier {
+	return model.Dossier{ReceivedAt: c.Now().Truncate(time.Minute), Channel: model.ChannelDirect,
+		Status: model.DossierInProgress}
+}
+
+// DueDate is the appointment date for a dossier received at at for a
+// procedure of days working days: counted from the next working day when
+// received at or after the intake cut-off hour.
+func DueDate(at time.Time, days, cutoffHour int) model.Date {
+	if at.In(model.VN).Hour() >= cutoffHour {
+		days++
+	}
+	return model.AddWorkingDaysMonFri(model.DateOf(at), days)
+}
+
+// OpenForm loads the catalogue and the office settings, then pushes the
+// form for rec.
+func OpenForm(c *common.Common, rec model.Dossier, cit model.Citizen) tea.Cmd {
+	store := c.Store
+	return func() tea.Msg {
+		procs, err := store.Procedures()
+		if err != nil {
+			return common.StatusMsg{Text: c.ErrorText(err), Err: true}
+		}
+		off, err := store.Office()
+		if err != nil {
+			return common.StatusMsg{Text: c.ErrorText(err), Err: true}
+		}
+		return common.PushMsg{Page: NewForm(c, rec, cit, procs, off)}
+	}
+}
+
+// NewForm returns the dossier form over the catalogue procs.
+func NewForm(c *common.Common, rec model.Dossier, cit model.Citizen, procs []model.Procedure, off model.Office) common.Page {
+	title := c.T("dossier.new")
+	if rec.ID != 0 {
+		title = c.T("dossier.edit", rec.Code)
+	}
+	names := map[uint64]string{cit.ID: citizen.Label(cit)}
+	return form.New(c, title, rec, Fields(c, names, procs, off), c.Store.SaveDossier)
+}
+
+// Fields returns the dossier form's fields. Leaving the appointment date
+// empty computes it from the procedure's working days.
+func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, off model.Office) []form.Field[model.Dossier] {
+	cat := c.Cat
+	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
+	var procOpts []form.Option
+	byID := map[string]model.Procedure{}
+	for _, p := range procs {
+		if p.Inactive {
+			continue
+		}
+		id := strconv.FormatUint(p.ID, 10)
+		byID[id] = p
+		procOpts = append(procOpts, form.Option{Code: id, Label: p.Name + " (" + c.T("dossier.days", p.WorkingDays) + ")"})
+	}
+	procField := form.Field[model.Dossier]{Key: "ProcedureName", Kind: form.Choice, Required: true, Options: procOpts,
+		Get: func(d *model.Dossier) string {
+			if d.ProcedureID == 0 {
+				return ""
+			}
+			return strconv.FormatUint(d.ProcedureID, 10)
+		},
+		Set: func(d *model.Dossier, v string) string {
+			p, ok := byID[v]
+			if !ok {
+				if d.ProcedureID != 0 && v == strconv.FormatUint(d.ProcedureID, 10) {
+					return "" // a procedure since retired: keep what was recorded
+				}
+				return model.ErrCodeRequired
+			}
+			if d.ProcedureID != p.ID {
+				d.ProcedureID, d.ProcedureName, d.Field, d.WorkingDays = p.ID, p.Name, p.Field, p.WorkingDays
+			}
+			return ""
+		}}
+	due := form.DateField("Due", false, func(d *model.Dossier) *model.Date { return &d.Due })
+	parseDue := due.Set
+	due.Set = func(d *model.Dossier, v string) string {
+		if v == "" && !d.ReceivedAt.IsZero() {
+			d.Due = DueDate(d.ReceivedAt, d.WorkingDays, off.IntakeCutoffHour)
+			return ""
+		}
+		return parseDue(d, v)
+	}
+	return []form.Field[model.Dossier]{
+		procField,
+		citizen.RefField(c, "ApplicantID", true, func(d *model.Dossier) *uint64 { return &d.ApplicantID }, names),
+		form.ChoiceField("Channel", true, form.Options(model.Channels(), opts("channel")), func(d *model.Dossier) *model.Channel { return &d.Channel }),
+		form.DateTimeField("ReceivedAt", true, func(d *model.Dossier) *time.Time { return &d.ReceivedAt }),
+		due,
+		form.TextField("DueReason", false, func(d *model.Dossier) *string { return &d.DueReason }),
+		form.ChoiceField("Status", true, form.Options(model.DossierStatuses(), opts("dstatus")), func(d *model.Dossier) *model.DossierStatus { return &d.Status }),
+		form.DateField("Resolved", false, func(d *model.Dossier) *model.Date { return &d.Resolved }),
+		form.DateField("Returned", false, func(d *model.Dossier) *model.Date { return &d.Returned }),
+		form.TextField("Note", false, func(d *model.Dossier) *string { return &d.Note }),
+	}
+}
+
+// DetailSpec describes a dossier's detail view.
+func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
+	cat := c.Cat
+	return register.DetailSpec[model.Dossier]{
+		Kind:    model.KindDossier,
+		Get:     func(s model.Store, id uint64) (model.Dossier, error) { return s.Dossier(id) },
+		Base:    base,
+		Title:   func(c *common.Common, d *model.Dossier) string { return c.T("dossier.title", d.Code) },
+		Citizen: func(d *model.Dossier) uint64 { return d.ApplicantID },
+		Lines: func(c *common.Common, d *model.Dossier, cit model.Citizen) []register.Line {
+			return []register.Line{
+				register.L("field.Code", d.Code),
+				register.L("field.ProcedureName", d.ProcedureName),
+				register.L("field.Field", cat.Label("field_of", string(d.Field))),
+				register.L("field.WorkingDays", c.T("dossier.days", d.WorkingDays)),
+				register.L("field.ApplicantID", citizen.Label(cit)),
+				register.L("field.Address", cit.Address),
+				register.L("field.Channel", cat.Label("channel", string(d.Channel))),
+				register.L("field.ReceivedAt", model.FormatDateTime(d.ReceivedAt)),
+				register.L("field.Due", d.Due.String()),
+				register.L("field.DueReason", d.DueReason),
+				register.L("field.Status", StatusText(c, d, model.DateOf(c.Now()))),
+				register.L("field.Resolved", d.Resolved.String()),
+				register.L("field.Returned", d.Returned.String()),
+				register.L("field.Note", d.Note),
+			}
+		},
+		Edit: func(c *common.Common, d model.Dossier, cit model.Citizen) tea.Cmd { return OpenForm(c, d, cit) },
+	}
+}
+
+// NewDetail returns the detail page of dossier id.
+func NewDetail(c *common.Common, id uint64) common.Page {
+	return register.NewDetail(c, DetailSpec(c), id)
+}

@@ -1,0 +1,512 @@
+// Package form is the one form component every record editor uses: a column
+// of labelled fields (text, date, date-time, number, choice, yes/no, and a
+// reference picked from another page), inline Vietnamese messages under the
+// fields that are wrong, scrolling at 80x24, F2 to save and Esc to leave.
+package form
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// Kind is how a field is edited.
+type Kind int
+
+// Field kinds.
+const (
+	Text Kind = iota
+	Date
+	DateTime
+	Int
+	Choice
+	Bool
+	Ref
+)
+
+// Option is one value of a Choice field.
+type Option struct{ Code, Label string }
+
+// Field describes one row of a form over records of type T. Get renders the
+// record's value as the field's text (a code for Choice, "1" or "" for Bool,
+// an id for Ref); Set parses it back and returns a field error code (such as
+// model.ErrCodeDate) when the text cannot be read.
+type Field[T any] struct {
+	Key      string
+	Kind     Kind
+	Options  []Option
+	Required bool
+	Get      func(*T) string
+	Set      func(*T, string) (code string)
+	// RefLabel shows a Ref's current value; Pick builds the page that picks
+	// a new one and returns a Picked result.
+	RefLabel func(*T) string
+	Pick     func(query string) common.Page
+}
+
+// Picked is the result a Ref's picker page pops with.
+type Picked struct {
+	Value string
+	Label string
+}
+
+// Saved is the result a form pops with after a successful save.
+type Saved struct {
+	Kind   model.Kind
+	ID     uint64
+	Record any
+}
+
+// labelWidth is the width of the label column.
+const labelWidth = 22
+
+// Model is a form editing a copy of one record of type T (P is *T).
+type Model[T any, P interface {
+	*T
+	model.Record
+}] struct {
+	c       *common.Common
+	id      int
+	title   string
+	rec     T
+	fields  []Field[T]
+	inputs  []textinput.Model
+	values  []string
+	initial []string
+	labels  []string
+	errs    map[string]string
+	focus   int
+	saving  bool
+	confirm bool
+	status  string
+	save    func(P) error
+	result  func(T) any
+}
+
+// New returns a form titled title over a copy of rec, saved by save (run off
+// the event loop). Cancelling pops with nil.
+func New[T any, P interface {
+	*T
+	model.Record
+}](c *common.Common, title string, rec T, fields []Field[T], save func(P) error) *Model[T, P] {
+	m := &Model[T, P]{c: c, id: c.NewPageID(), title: title, rec: rec, fields: fields, save: save,
+		errs: map[string]string{}}
+	m.inputs = make([]textinput.Model, len(fields))
+	m.values = make([]string, len(fields))
+	m.labels = make([]string, len(fields))
+	for i, f := range fields {
+		v := f.Get(&m.rec)
+		m.values[i] = v
+		if f.Kind == Ref && f.RefLabel != nil {
+			m.labels[i] = f.RefLabel(&m.rec)
+		}
+		if isText(f.Kind) {
+			ti := textinput.New()
+			ti.Prompt = ""
+			ti.CharLimit = model.MaxTextLen
+			ti.Cursor.SetMode(cursor.CursorStatic)
+			ti.SetValue(v)
+			m.inputs[i] = ti
+		}
+	}
+	m.initial = append([]string(nil), m.values...)
+	m.focusField(0)
+	return m
+}
+
+// WithResult makes the form pop with result(record) instead of a Saved
+// value: for forms that edit something other than a stored record (a filter).
+func (m *Model[T, P]) WithResult(result func(T) any) *Model[T, P] {
+	m.result = result
+	return m
+}
+
+func isText(k Kind) bool { return k == Text || k == Date || k == DateTime || k == Int }
+
+// ID returns the page id.
+func (m *Model[T, P]) ID() int { return m.id }
+
+// Init does nothing: the form has its data already.
+func (m *Model[T, P]) Init() tea.Cmd { return nil }
+
+// Title returns the form's title.
+func (m *Model[T, P]) Title() string { return m.title }
+
+// Dirty reports whether any field differs from what the form opened with.
+func (m *Model[T, P]) Dirty() bool {
+	m.syncValues()
+	for i := range m.values {
+		if m.values[i] != m.initial[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// Value returns the current text of field key (tests, and pages that prefill).
+func (m *Model[T, P]) Value(key string) string {
+	m.syncValues()
+	for i, f := range m.fields {
+		if f.Key == key {
+			return m.values[i]
+		}
+	}
+	return ""
+}
+
+// SetValue sets field key's value (and a Ref's label).
+func (m *Model[T, P]) SetValue(key, value, label string) {
+	for i, f := range m.fields {
+		if f.Key == key {
+			m.values[i], m.labels[i] = value, label
+			if isText(f.Kind) {
+				m.inputs[i].SetValue(value)
+			}
+		}
+	}
+}
+
+// Help lists the live keys: they depend on the focused field.
+func (m *Model[T, P]) Help() []common.KeyHelp {
+	k := m.c.Keys
+	hs := common.Help(k.Save, k.Next, k.Back)
+	switch m.fields[m.focus].Kind {
+	case Choice, Bool:
+		hs = append(hs, common.KeyHelp{Key: "←/→", Desc: m.c.T("key.change")})
+	case Ref:
+		hs = append(hs, common.KeyHelp{Key: "Enter", Desc: m.c.T("key.pick")})
+	}
+	return hs
+}
+
+func (m *Model[T, P]) syncValues() {
+	for i, f := range m.fields {
+		if isText(f.Kind) {
+			m.values[i] = m.inputs[i].Value()
+		}
+	}
+}
+
+func (m *Model[T, P]) focusField(i int) {
+	if isText(m.fields[m.focus].Kind) {
+		m.inputs[m.focus].Blur()
+	}
+	m.focus = (i + len(m.fields)) % len(m.fields)
+	if isText(m.fields[m.focus].Kind) {
+		m.inputs[m.focus].Focus()
+		m.inputs[m.focus].CursorEnd()
+	}
+}
+
+// build applies every field to a copy of the record and returns it with the
+// parse errors found.
+func (m *Model[T, P]) build() (T, map[string]string) {
+	m.syncValues()
+	rec := m.rec
+	errs := map[string]string{}
+	for i, f := range m.fields {
+		if code := f.Set(&rec, strings.TrimSpace(m.values[i])); code != "" {
+			errs[f.Key] = m.c.Cat.FieldError(code)
+		}
+	}
+	return rec, errs
+}
+
+type saveResult[T any] struct {
+	rec T
+	err error
+}
+
+// Update handles keys for the focused field, saving, and results of pickers
+// and of the save itself.
+func (m *Model[T, P]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case saveResult[T]:
+		return m.saved(msg)
+	case common.Returned:
+		if p, ok := msg.Result.(Picked); ok {
+			m.values[m.focus], m.labels[m.focus] = p.Value, p.Label
+			delete(m.errs, m.fields[m.focus].Key)
+			m.focusField(m.focus + 1)
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
+	k := m.c.Keys
+	f := m.fields[m.focus]
+	if !key.Matches(msg, k.Back) {
+		m.confirm = false
+	}
+	switch {
+	case m.saving:
+		return m, nil
+	case key.Matches(msg, k.Save):
+		return m.submit()
+	case key.Matches(msg, k.Back):
+		if m.Dirty() && !m.confirm {
+			m.confirm = true
+			m.status = m.c.T("form.confirm_discard")
+			return m, nil
+		}
+		return m, common.Pop(nil)
+	case msg.Type == tea.KeyTab, msg.Type == tea.KeyDown:
+		m.focusField(m.focus + 1)
+		return m, nil
+	case msg.Type == tea.KeyShiftTab, msg.Type == tea.KeyUp:
+		m.focusField(m.focus - 1)
+		return m, nil
+	case f.Kind == Ref && key.Matches(msg, k.Pick) && f.Pick != nil:
+		return m, common.Push(f.Pick(""))
+	case msg.Type == tea.KeyEnter:
+		if m.focus == len(m.fields)-1 {
+			return m.submit()
+		}
+		m.focusField(m.focus + 1)
+		return m, nil
+	}
+	switch f.Kind {
+	case Choice:
+		m.cycle(msg)
+	case Bool:
+		if msg.Type == tea.KeySpace || msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight {
+			if m.values[m.focus] == "" {
+				m.values[m.focus] = "1"
+			} else {
+				m.values[m.focus] = ""
+			}
+		}
+	case Ref:
+		if msg.Type == tea.KeyRunes && f.Pick != nil {
+			// Typing on a reference starts a search with what was typed.
+			return m, common.Push(f.Pick(string(msg.Runes)))
+		}
+	default:
+		var cmd tea.Cmd
+		m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// cycle moves a Choice to the previous/next option, or to the first option
+// whose label starts with a typed letter.
+func (m *Model[T, P]) cycle(msg tea.KeyMsg) {
+	f := m.fields[m.focus]
+	cur := -1
+	for i, o := range f.Options {
+		if o.Code == m.values[m.focus] {
+			cur = i
+		}
+	}
+	n := len(f.Options)
+	switch msg.Type {
+	case tea.KeyRight, tea.KeySpace:
+		cur = (cur + 1) % n
+	case tea.KeyLeft:
+		cur = (cur - 1 + n) % n
+		if cur < 0 {
+			cur = n - 1
+		}
+	case tea.KeyRunes:
+		typed := strings.ToLower(string(msg.Runes))
+		for j := 1; j <= n; j++ {
+			o := f.Options[(cur+j)%n]
+			if strings.HasPrefix(strings.ToLower(o.Label), typed) || strings.HasPrefix(foldFirst(o.Label), typed) {
+				cur = (cur + j) % n
+				break
+			}
+		}
+	default:
+		return
+	}
+	if cur >= 0 {
+		m.values[m.focus] = f.Options[cur].Code
+	}
+}
+
+func (m *Model[T, P]) submit() (common.Page, tea.Cmd) {
+	rec, errs := m.build()
+	if len(errs) == 0 {
+		p := P(&rec)
+		p.Normalize()
+		var ve *model.ValidationError
+		if err := p.Validate(m.c.Now()); errors.As(err, &ve) {
+			for _, fe := range ve.Fields {
+				if _, seen := errs[fe.Field]; !seen {
+					errs[fe.Field] = m.c.Cat.FieldError(fe.Code, fe.Args...)
+				}
+			}
+		}
+	}
+	m.errs = errs
+	if len(errs) > 0 {
+		m.status = m.c.T("form.has_errors", len(errs))
+		m.focusFirstError()
+		return m, nil
+	}
+	m.saving, m.status = true, m.c.T("form.saving")
+	save := m.save
+	return m, common.Do(m.id, func() tea.Msg {
+		err := save(P(&rec))
+		return saveResult[T]{rec: rec, err: err}
+	})
+}
+
+func (m *Model[T, P]) focusFirstError() {
+	for i, f := range m.fields {
+		if _, bad := m.errs[f.Key]; bad {
+			m.focusField(i)
+			return
+		}
+	}
+}
+
+func (m *Model[T, P]) saved(r saveResult[T]) (common.Page, tea.Cmd) {
+	m.saving = false
+	if r.err == nil && m.result != nil {
+		return m, common.Pop(m.result(r.rec))
+	}
+	if r.err == nil {
+		p := P(&r.rec)
+		return m, common.Pop(Saved{Kind: p.Kind(), ID: p.Base().ID, Record: r.rec})
+	}
+	var ve *model.ValidationError
+	if errors.As(r.err, &ve) {
+		for _, fe := range ve.Fields {
+			m.errs[fe.Field] = m.c.Cat.FieldError(fe.Code, fe.Args...)
+		}
+		m.focusFirstError()
+	}
+	m.status = m.c.ErrorText(r.err)
+	return m, nil
+}
+
+// View renders the fields that fit, scrolled to keep the focused one shown,
+// and the form's status line.
+func (m *Model[T, P]) View() string {
+	m.syncValues()
+	st := m.c.Styles
+	inputW := m.c.Width - labelWidth - 3
+	if inputW < 10 {
+		inputW = 10
+	}
+	var lines []string
+	focusLine := 0
+	for i, f := range m.fields {
+		label := m.c.T("field." + f.Key)
+		if f.Required {
+			label += " *"
+		}
+		label = padRight(label, labelWidth)
+		marker := "  "
+		ls := st.Label
+		if i == m.focus {
+			marker, ls = "▸ ", st.LabelFocus
+			focusLine = len(lines)
+		}
+		lines = append(lines, marker+ls.Render(label)+" "+m.renderValue(i, inputW))
+		if e, bad := m.errs[f.Key]; bad {
+			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
+		}
+	}
+	height := m.c.Height - 6
+	if height < 3 {
+		height = 3
+	}
+	start := 0
+	if focusLine >= height-1 {
+		start = focusLine - height + 2
+	}
+	end := start + height
+	if end > len(lines) {
+		end = len(lines)
+	}
+	out := lines[start:end]
+	if start > 0 {
+		out[0] = st.Dim.Render("  ↑ …")
+	}
+	if end < len(lines) {
+		out[len(out)-1] = st.Dim.Render("  ↓ …")
+	}
+	body := strings.Join(out, "\n")
+	if m.status != "" {
+		s := st.Status
+		if len(m.errs) > 0 || m.confirm {
+			s = st.Error
+		}
+		body += "\n" + s.Render(m.status)
+	}
+	return body
+}
+
+func (m *Model[T, P]) renderValue(i, w int) string {
+	f := m.fields[i]
+	st := m.c.Styles
+	focused := i == m.focus
+	switch f.Kind {
+	case Choice:
+		label := m.c.T("form.none")
+		for _, o := range f.Options {
+			if o.Code == m.values[i] {
+				label = o.Label
+			}
+		}
+		if focused {
+			return st.Selected.Render("‹ " + label + " ›")
+		}
+		return label
+	case Bool:
+		v := "[ ] " + m.c.T("form.no")
+		if m.values[i] != "" {
+			v = "[x] " + m.c.T("form.yes")
+		}
+		if focused {
+			return st.Selected.Render(v)
+		}
+		return v
+	case Ref:
+		v := m.labels[i]
+		if v == "" {
+			v = st.Hint.Render(m.c.T("form.pick_hint"))
+		}
+		if focused {
+			return st.Selected.Render(v) + " " + st.Hint.Render(m.c.T("form.pick_key"))
+		}
+		return v
+	}
+	in := m.inputs[i]
+	in.Width = w
+	if !focused {
+		return truncate(in.Value(), w)
+	}
+	return in.View()
+}
+
+func padRight(s string, w int) string {
+	n := lipgloss.Width(s)
+	if n >= w {
+		return truncate(s, w)
+	}
+	return s + strings.Repeat(" ", w-n)
+}
+
+func truncate(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w {
+		return s
+	}
+	return string(r[:w-1]) + "…"
+}

@@ -1,0 +1,181 @@
+// Package petition is the petitions register (Đơn thư): list, detail and
+// form, including the form that turns a visit into a petition.
+package petition
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"strconv"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui/citizen"
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/register"
+)
+
+func base(p *model.Petition) *model.Meta { return &p.Meta }
+
+// ClassifyDays is the default deadline to classify a petition (xử lý đơn):
+// 10 working days from receipt.
+const ClassifyDays = 10
+
+// ListSpec describes the petitions list.
+func ListSpec(c *common.Common) register.Spec[model.Petition] {
+	cat := c.Cat
+	statuses := form.Options(model.PetitionStatuses(), func(s string) string { return cat.Label("pstatus", s) })
+	statuses = append(statuses, form.Option{Code: "overdue", Label: c.T("filter.overdue")})
+	return register.Spec[model.Petition]{
+		Kind:  model.KindPetition,
+		Title: "tab.petition",
+		Columns: []register.Column[model.Petition]{
+			{Title: "col.received", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Received.String() }},
+			{Title: "col.sender", Width: 20, Value: func(p *model.Petition, cs map[uint64]model.Citizen) string {
+				if p.CitizenID == 0 {
+					return c.T("petition.anonymous")
+				}
+				return cs[p.CitizenID].FullName
+			}},
+			{Title: "col.content", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string {
+				return cat.Label("content", string(p.Content))
+			}},
+			{Title: "col.status", Width: 12, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string {
+				return cat.Label("pstatus", string(p.Status))
+			}},
+			{Title: "col.due", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Due.String() }},
+			{Title: "col.summary", Width: 12, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Summary }},
+		},
+		Load:          func(s model.Store, q model.ListQuery) (model.Page[model.Petition], error) { return s.ListPetitions(q) },
+		Base:          base,
+		Open:          func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
+		New:           func(c *common.Common) tea.Cmd { return common.Push(NewForm(c, NewRecord(c), model.Citizen{})) },
+		KindOptions:   form.Options(model.ContentKinds(), func(s string) string { return cat.Label("content", s) }),
+		StatusOptions: statuses,
+	}
+}
+
+// NewRecord returns a fresh petition received today, with the default
+// classification deadline.
+func NewRecord(c *common.Common) model.Petition {
+	today := model.DateOf(c.Now())
+	return model.Petition{Received: today, Source: model.SourceByHand, Eligibility: model.EligibilityEligible,
+		InJurisdiction: true, Status: model.PetitionHandling, Due: model.AddWorkingDaysMonFri(today, ClassifyDays)}
+}
+
+// Fields returns the petition form's fields.
+func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Petition] {
+	cat := c.Cat
+	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
+	outcomes := append([]form.Option{{Code: "", Label: c.T("form.none")}}, form.Options(model.Outcomes(), opts("outcome"))...)
+	return []form.Field[model.Petition]{
+		form.DateField("Received", true, func(p *model.Petition) *model.Date { return &p.Received }),
+		form.ChoiceField("Source", true, form.Options(model.PetitionSources(), opts("source")), func(p *model.Petition) *model.PetitionSource { return &p.Source }),
+		citizen.RefField(c, "CitizenID", false, func(p *model.Petition) *uint64 { return &p.CitizenID }, names),
+		form.IntField("CoSigners", false, func(p *model.Petition) *int { return &p.CoSigners }),
+		form.TextField("Summary", true, func(p *model.Petition) *string { return &p.Summary }),
+		form.ChoiceField("Content", true, form.Options(model.ContentKinds(), opts("content")), func(p *model.Petition) *model.ContentKind { return &p.Content }),
+		form.ChoiceField("Field", true, form.Options(model.Fields(), opts("field_of")), func(p *model.Petition) *model.Field { return &p.Field }),
+		form.BoolField("LandDispute", func(p *model.Petition) *bool { return &p.LandDispute }),
+		form.ChoiceField("Eligibility", true, form.Options(model.Eligibilities(), opts("eligibility")), func(p *model.Petition) *model.Eligibility { return &p.Eligibility }),
+		form.BoolField("InJurisdiction", func(p *model.Petition) *bool { return &p.InJurisdiction }),
+		form.ChoiceField("Status", true, form.Options(model.PetitionStatuses(), opts("pstatus")), func(p *model.Petition) *model.PetitionStatus { return &p.Status }),
+		form.ChoiceField("Outcome", false, outcomes, func(p *model.Petition) *model.Outcome { return &p.Outcome }),
+		form.TextField("TransferredTo", false, func(p *model.Petition) *string { return &p.TransferredTo }),
+		form.DateField("Due", false, func(p *model.Petition) *model.Date { return &p.Due }),
+		form.DateField("Resolved", false, func(p *model.Petition) *model.Date { return &p.Resolved }),
+		form.TextField("Note", false, func(p *model.Petition) *string { return &p.Note }),
+	}
+}
+
+// NewForm returns the form for rec (ID 0: a new petition).
+func NewForm(c *common.Common, rec model.Petition, cit model.Citizen) common.Page {
+	title := c.T("petition.new")
+	if rec.ID != 0 {
+		title = c.T("petition.edit", rec.ID)
+	}
+	names := map[uint64]string{cit.ID: citizen.Label(cit)}
+	return form.New(c, title, rec, Fields(c, names), c.Store.SavePetition)
+}
+
+// NewFromReception returns the form of a new petition carried over from
+// visit r: date, sender, summary, content kind and field. Saving it links the
+// visit to the petition in the same transaction.
+func NewFromReception(c *common.Common, r model.Reception, cit model.Citizen) common.Page {
+	p := NewRecord(c)
+	p.Received, p.Source, p.CitizenID = r.Date(), model.SourceReception, r.CitizenID
+	p.Summary, p.Content, p.Field, p.LandDispute = r.Summary, r.Content, r.Field, r.LandDispute
+	p.Due = model.AddWorkingDaysMonFri(p.Received, ClassifyDays)
+	if r.HeadCount > 1 {
+		p.CoSigners = r.HeadCount - 1
+	}
+	names := map[uint64]string{cit.ID: citizen.Label(cit)}
+	store, rid, rver := c.Store, r.ID, r.Version
+	return form.New(c, c.T("petition.from_reception", r.ID), p, Fields(c, names), func(p *model.Petition) error {
+		return store.PetitionFromReception(p, rid, rver)
+	})
+}
+
+// DetailSpec describes a petition's detail view.
+func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
+	cat := c.Cat
+	return register.DetailSpec[model.Petition]{
+		Kind: model.KindPetition,
+		Get:  func(s model.Store, id uint64) (model.Petition, error) { return s.Petition(id) },
+		Base: base,
+		Title: func(c *common.Common, p *model.Petition) string {
+			return c.T("petition.title", p.ID, p.Received.String())
+		},
+		Citizen: func(p *model.Petition) uint64 { return p.CitizenID },
+		Lines: func(c *common.Common, p *model.Petition, cit model.Citizen) []register.Line {
+			yesNo := func(b bool) string {
+				if b {
+					return c.T("form.yes")
+				}
+				return c.T("form.no")
+			}
+			sender := citizen.Label(cit)
+			if p.CitizenID == 0 {
+				sender = c.T("petition.anonymous")
+			}
+			rec := ""
+			if p.ReceptionID != 0 {
+				rec = c.T("petition.reception_no", p.ReceptionID)
+			}
+			co := ""
+			if p.CoSigners > 0 {
+				co = strconv.Itoa(p.CoSigners)
+			}
+			land := ""
+			if p.LandDispute {
+				land = c.T("form.yes")
+			}
+			return []register.Line{
+				register.L("field.Received", p.Received.String()),
+				register.L("field.Source", cat.Label("source", string(p.Source))),
+				register.L("field.ReceptionID", rec),
+				register.L("field.CitizenID", sender),
+				register.L("field.CoSigners", co),
+				register.L("field.Summary", p.Summary),
+				register.L("field.Content", cat.Label("content", string(p.Content))),
+				register.L("field.Field", cat.Label("field_of", string(p.Field))),
+				register.L("field.LandDispute", land),
+				register.L("field.Eligibility", cat.Label("eligibility", string(p.Eligibility))),
+				register.L("field.InJurisdiction", yesNo(p.InJurisdiction)),
+				register.L("field.Status", cat.Label("pstatus", string(p.Status))),
+				register.L("field.Outcome", cat.Label("outcome", string(p.Outcome))),
+				register.L("field.TransferredTo", p.TransferredTo),
+				register.L("field.Due", p.Due.String()),
+				register.L("field.Resolved", p.Resolved.String()),
+				register.L("field.Note", p.Note),
+			}
+		},
+		Edit: func(c *common.Common, p model.Petition, cit model.Citizen) tea.Cmd {
+			return common.Push(NewForm(c, p, cit))
+		},
+	}
+}
+
+// NewDetail returns the detail page of petition id.
+func NewDetail(c *common.Common, id uint64) common.Page {
+	return register.NewDetail(c, DetailSpec(c), id)
+}

@@ -1,0 +1,242 @@
+// Package register is the list and detail machinery the three registers
+// (and the sessions) share: a paged list over a date index, newest first,
+// with a filter by date range, kind and status; a detail view with edit, void
+// with a reason and the record's audit trail. Each register supplies a Spec.
+package register
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/form"
+)
+
+// Column is one column of a list.
+type Column[T any] struct {
+	Title string // catalogue key
+	Width int
+	Value func(rec *T, citizens map[uint64]model.Citizen) string
+}
+
+// Spec is what a register tells the list page.
+type Spec[T any] struct {
+	Kind    model.Kind
+	Title   string // catalogue key
+	Columns []Column[T]
+	Load    func(s model.Store, q model.ListQuery) (model.Page[T], error)
+	Base    func(*T) *model.Meta
+	// Open returns the detail page of a record; New the command that pushes
+	// the page creating one (it may load what the form needs first).
+	Open func(c *common.Common, id uint64) common.Page
+	New  func(c *common.Common) tea.Cmd
+	// KindOptions and StatusOptions feed the filter (nil: no such filter).
+	KindOptions, StatusOptions []form.Option
+	KindLabel, StatusLabel     string // catalogue keys of the filter fields
+}
+
+// PageSize is the number of rows fetched per page.
+const PageSize = 50
+
+// List is a register's paged list.
+type List[T any] struct {
+	c       *common.Common
+	id      int
+	spec    Spec[T]
+	filter  Filter
+	items   []T
+	cits    map[uint64]model.Citizen
+	next    []byte
+	cursors [][]byte // cursors of the pages before this one
+	cursor  []byte
+	sel     int
+	top     int
+	loading bool
+	err     string
+	seq     int
+}
+
+type pageLoaded[T any] struct {
+	seq  int
+	page model.Page[T]
+	err  error
+}
+
+// NewList returns the list page for spec.
+func NewList[T any](c *common.Common, spec Spec[T]) *List[T] {
+	return &List[T]{c: c, id: c.NewPageID(), spec: spec}
+}
+
+// ID returns the page id.
+func (l *List[T]) ID() int { return l.id }
+
+// Init loads the first page.
+func (l *List[T]) Init() tea.Cmd { return l.load() }
+
+// Title names the register and the page number.
+func (l *List[T]) Title() string {
+	t := l.c.T(l.spec.Title)
+	if f := l.filter.Describe(l.c, l.spec); f != "" {
+		t += " · " + f
+	}
+	return t + " · " + l.c.T("list.page", len(l.cursors)+1)
+}
+
+// Dirty is false.
+func (l *List[T]) Dirty() bool { return false }
+
+// Help lists the live keys.
+func (l *List[T]) Help() []common.KeyHelp {
+	k := l.c.Keys
+	hs := common.Help(k.Open, k.New, k.Filter)
+	if l.next != nil {
+		hs = append(hs, common.Help(k.PageDown)...)
+	}
+	if len(l.cursors) > 0 {
+		hs = append(hs, common.Help(k.PageUp)...)
+	}
+	return append(hs, common.Help(k.Voided, k.Refresh)...)
+}
+
+// Items returns the rows shown (tests).
+func (l *List[T]) Items() []T { return l.items }
+
+func (l *List[T]) load() tea.Cmd {
+	l.seq++
+	l.loading = true
+	seq, store, load := l.seq, l.c.Store, l.spec.Load
+	q := model.ListQuery{From: l.filter.From, To: l.filter.To, Kind: l.filter.KindCode, Status: l.filter.Status,
+		IncludeVoided: l.filter.Voided, Cursor: l.cursor, Limit: PageSize}
+	return common.Do(l.id, func() tea.Msg {
+		p, err := load(store, q)
+		return pageLoaded[T]{seq: seq, page: p, err: err}
+	})
+}
+
+// Update handles moving, paging, opening, creating, filtering.
+func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	k := l.c.Keys
+	switch msg := msg.(type) {
+	case pageLoaded[T]:
+		if msg.seq != l.seq {
+			return l, nil
+		}
+		l.loading = false
+		if msg.err != nil {
+			l.err = l.c.ErrorText(msg.err)
+			return l, nil
+		}
+		l.err = ""
+		l.items, l.next, l.cits = msg.page.Items, msg.page.Next, msg.page.Citizens
+		if l.sel >= len(l.items) {
+			l.sel = max(0, len(l.items)-1)
+		}
+		return l, nil
+	case common.Returned:
+		switch r := msg.Result.(type) {
+		case Filter:
+			l.filter, l.cursor, l.cursors, l.sel, l.top = r, nil, nil, 0, 0
+		case form.Saved:
+			if l.spec.Kind == r.Kind {
+				// a new record goes on top: show the first page
+				l.cursor, l.cursors, l.sel, l.top = nil, nil, 0, 0
+			}
+			return l, tea.Batch(l.load(), common.Status(l.c.T("form.saved"), false))
+		}
+		return l, l.load()
+	case tea.KeyMsg:
+		switch {
+		case msg.Type == tea.KeyUp:
+			if l.sel > 0 {
+				l.sel--
+			}
+		case msg.Type == tea.KeyDown:
+			if l.sel < len(l.items)-1 {
+				l.sel++
+			}
+		case key.Matches(msg, k.PageDown) && l.next != nil:
+			l.cursors = append(l.cursors, l.cursor)
+			l.cursor, l.sel, l.top = l.next, 0, 0
+			return l, l.load()
+		case key.Matches(msg, k.PageUp) && len(l.cursors) > 0:
+			l.cursor = l.cursors[len(l.cursors)-1]
+			l.cursors, l.sel, l.top = l.cursors[:len(l.cursors)-1], 0, 0
+			return l, l.load()
+		case key.Matches(msg, k.Home):
+			l.cursor, l.cursors, l.sel, l.top = nil, nil, 0, 0
+			return l, l.load()
+		case key.Matches(msg, k.Open) && len(l.items) > 0:
+			return l, common.Push(l.spec.Open(l.c, l.spec.Base(&l.items[l.sel]).ID))
+		case key.Matches(msg, k.New) && l.spec.New != nil:
+			return l, l.spec.New(l.c)
+		case key.Matches(msg, k.Filter):
+			return l, common.Push(NewFilterForm(l.c, l.spec, l.filter))
+		case key.Matches(msg, k.Voided):
+			l.filter.Voided = !l.filter.Voided
+			l.cursor, l.cursors, l.sel = nil, nil, 0
+			return l, l.load()
+		case key.Matches(msg, k.Refresh):
+			return l, l.load()
+		}
+	}
+	return l, nil
+}
+
+// View renders the table: a header and the rows that fit, the selected one
+// highlighted, voided ones struck through.
+func (l *List[T]) View() string {
+	st := l.c.Styles
+	var b strings.Builder
+	hdr := make([]string, len(l.spec.Columns))
+	for i, col := range l.spec.Columns {
+		hdr[i] = cell(l.c.T(col.Title), col.Width)
+	}
+	b.WriteString(st.Header.Render(vntext.Truncate(strings.Join(hdr, " "), l.c.Width-1)) + "\n")
+	if l.err != "" {
+		return b.String() + st.Error.Render(l.err)
+	}
+	if len(l.items) == 0 {
+		if l.loading {
+			return b.String() + st.Dim.Render(l.c.T("loading"))
+		}
+		return b.String() + st.Dim.Render(l.c.T("list.empty"))
+	}
+	rows := l.c.Height - 5
+	if rows < 1 {
+		rows = 1
+	}
+	if l.sel < l.top {
+		l.top = l.sel
+	}
+	if l.sel >= l.top+rows {
+		l.top = l.sel - rows + 1
+	}
+	for i := l.top; i < len(l.items) && i < l.top+rows; i++ {
+		rec := &l.items[i]
+		cells := make([]string, len(l.spec.Columns))
+		for j, col := range l.spec.Columns {
+			cells[j] = cell(col.Value(rec, l.cits), col.Width)
+		}
+		line := vntext.Truncate(strings.Join(cells, " "), l.c.Width-1)
+		switch {
+		case i == l.sel:
+			line = st.Selected.Render(line)
+		case l.spec.Base(rec).Voided:
+			line = st.Voided.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// cell fits s into exactly w cells.
+func cell(s string, w int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	s = vntext.Truncate(s, w)
+	return fmt.Sprintf("%-*s", w, s)
+}

@@ -1,0 +1,47 @@
+// Package setup is the office settings form: asked on first run (the
+// office's name and place are needed for every printed document) and
+// reachable later with F12.
+package setup
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/form"
+)
+
+// Fields returns the office settings form's fields.
+func Fields() []form.Field[model.Office] {
+	return []form.Field[model.Office]{
+		form.TextField("Name", true, func(o *model.Office) *string { return &o.Name }),
+		form.TextField("Place", true, func(o *model.Office) *string { return &o.Place }),
+		form.TextField("Superior", false, func(o *model.Office) *string { return &o.Superior }),
+		form.TextField("Code", false, func(o *model.Office) *string { return &o.Code }),
+		form.TextField("SignerTitle", false, func(o *model.Office) *string { return &o.SignerTitle }),
+		form.TextField("SignerName", false, func(o *model.Office) *string { return &o.SignerName }),
+		form.IntField("GroupThreshold", true, func(o *model.Office) *int { return &o.GroupThreshold }),
+		form.IntField("IntakeCutoffHour", true, func(o *model.Office) *int { return &o.IntakeCutoffHour }),
+	}
+}
+
+// NewForm returns the settings form over o; first marks the first-run form.
+func NewForm(c *common.Common, o model.Office, first bool) common.Page {
+	title := c.T("setup.edit")
+	if first {
+		title = c.T("setup.first")
+	}
+	return form.New(c, title, o, Fields(), c.Store.SaveOffice)
+}
+
+// Open loads the settings and pushes their form.
+func Open(c *common.Common) tea.Cmd {
+	store := c.Store
+	return func() tea.Msg {
+		o, err := store.Office()
+		if err != nil {
+			return common.StatusMsg{Text: c.ErrorText(err), Err: true}
+		}
+		return common.PushMsg{Page: NewForm(c, o, false)}
+	}
+}
