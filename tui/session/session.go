@@ -27,7 +27,9 @@ func ListSpec(c *common.Common) register.Spec[model.ReceptionSession] {
 		Title: "tab.session",
 		Columns: []register.Column[model.ReceptionSession]{
 			{Title: "col.date", Width: 10, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Date.String() }},
-			{Title: "col.kind", Width: 10, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return cat.Label("skind", string(s.SessKind)) }},
+			{Title: "col.kind", Width: 10, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string {
+				return cat.Label("skind", string(s.SessKind))
+			}},
 			{Title: "col.presiding", Width: 30, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Presiding }},
 			{Title: "col.place", Width: 24, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Place }},
 		},
@@ -99,7 +101,9 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.ReceptionSession] {
 				register.L("field.Note", s.Note),
 			}
 		},
-		Edit: func(c *common.Common, s model.ReceptionSession, _ model.Citizen) tea.Cmd { return common.Push(NewForm(c, s)) },
+		Edit: func(c *common.Common, s model.ReceptionSession, _ model.Citizen) tea.Cmd {
+			return common.Push(NewForm(c, s))
+		},
 		Load: func(st model.Store, s *model.ReceptionSession) (any, error) {
 			list, err := st.SessionReceptions(s.ID)
 			names := map[uint64]string{}
