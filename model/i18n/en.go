@@ -54,6 +54,7 @@ func english() map[string]string {
 		"dossier.days": "%d working days", "dossier.late_mark": "(late)",
 		"session.new": "New session", "session.edit": "Edit session of %s", "session.title": "Session of %s",
 		"session.no": "Session %d", "session.visitors": "%d visits, %d people — ^N next visitor",
+		"setup.name": "Office name", "setup.place": "Place name (for dates)", "setup.code": "Office code (dossier codes)",
 		"setup.first":    "First run — the office's details",
 		"setup.edit":     "Office details",
 		"setup.done":     "Office details saved. Welcome!",

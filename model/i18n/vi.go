@@ -13,10 +13,10 @@ func vietnamese() map[string]string {
 		// keys
 		"key.quit": "Thoát", "key.help": "Trợ giúp", "key.up": "Lên", "key.down": "Xuống",
 		"key.pageup": "Trang trước", "key.pagedown": "Trang sau", "key.home": "Trang đầu", "key.end": "Cuối",
-		"key.open": "Xem", "key.back": "Quay lại", "key.new": "Thêm mới", "key.edit": "Sửa", "key.void": "Hủy bản ghi",
+		"key.open": "Xem", "key.back": "Quay lại", "key.new": "Thêm mới", "key.edit": "Sửa", "key.void": "Hủy",
 		"key.filter": "Lọc", "key.refresh": "Tải lại", "key.save": "Lưu", "key.next": "Trường sau",
 		"key.prev": "Trường trước", "key.left": "Trái", "key.right": "Phải", "key.toggle": "Chọn/bỏ",
-		"key.pick": "Chọn công dân", "key.to_petition": "Chuyển thành đơn", "key.citizen": "Hồ sơ công dân",
+		"key.pick": "Chọn công dân", "key.to_petition": "Thành đơn", "key.citizen": "Công dân",
 		"key.audit": "Lịch sử sửa", "key.add_visitor": "Tiếp người tiếp theo", "key.voided": "Hiện/ẩn bản ghi hủy",
 		"key.change": "Đổi lựa chọn", "key.choose": "Chọn",
 		// lists
@@ -65,6 +65,7 @@ func vietnamese() map[string]string {
 		"session.new": "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",
 		"session.no": "Buổi tiếp số %d", "session.visitors": "Đã tiếp %d lượt, %d người — ^N tiếp người tiếp theo",
 		// setup
+		"setup.name": "Tên cơ quan", "setup.place": "Địa danh (ghi ngày tháng)", "setup.code": "Mã cơ quan (mã hồ sơ)",
 		"setup.first":    "Lần đầu sử dụng — nhập thông tin cơ quan",
 		"setup.edit":     "Thông tin cơ quan",
 		"setup.done":     "Đã lưu thông tin cơ quan. Chào mừng!",

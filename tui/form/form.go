@@ -40,7 +40,9 @@ type Option struct{ Code, Label string }
 // an id for Ref); Set parses it back and returns a field error code (such as
 // model.ErrCodeDate) when the text cannot be read.
 type Field[T any] struct {
-	Key      string
+	Key string
+	// Label overrides the catalogue key "field.<Key>" for the label.
+	Label    string
 	Kind     Kind
 	Options  []Option
 	Required bool
@@ -66,7 +68,7 @@ type Saved struct {
 }
 
 // labelWidth is the width of the label column.
-const labelWidth = 22
+const labelWidth = 24
 
 // Model is a form editing a copy of one record of type T (P is *T).
 type Model[T any, P interface {
@@ -339,15 +341,16 @@ func (m *Model[T, P]) cycle(msg tea.KeyMsg) {
 
 func (m *Model[T, P]) submit() (common.Page, tea.Cmd) {
 	rec, errs := m.build()
-	if len(errs) == 0 {
-		p := P(&rec)
-		p.Normalize()
-		var ve *model.ValidationError
-		if err := p.Validate(m.c.Now()); errors.As(err, &ve) {
-			for _, fe := range ve.Fields {
-				if _, seen := errs[fe.Field]; !seen {
-					errs[fe.Field] = m.c.Cat.FieldError(fe.Code, fe.Args...)
-				}
+	// Validate even when some text did not parse, so every problem shows
+	// at once; a parse error wins over what validation says of that field.
+	check := rec
+	p := P(&check)
+	p.Normalize()
+	var ve *model.ValidationError
+	if err := p.Validate(m.c.Now()); errors.As(err, &ve) {
+		for _, fe := range ve.Fields {
+			if _, seen := errs[fe.Field]; !seen {
+				errs[fe.Field] = m.c.Cat.FieldError(fe.Code, fe.Args...)
 			}
 		}
 	}
@@ -407,6 +410,9 @@ func (m *Model[T, P]) View() string {
 	focusLine := 0
 	for i, f := range m.fields {
 		label := m.c.T("field." + f.Key)
+		if f.Label != "" {
+			label = m.c.T(f.Label)
+		}
 		if f.Required {
 			label += " *"
 		}

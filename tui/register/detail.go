@@ -123,10 +123,11 @@ func (d *Detail[T]) Help() []common.KeyHelp {
 		}
 		hs = append(hs, common.Help(k.Edit, k.Void)...)
 	}
+	hs = append(hs, common.Help(k.Back)...)
 	if d.cit.ID != 0 {
 		hs = append(hs, common.Help(k.Citizen)...)
 	}
-	return append(hs, common.Help(k.Audit, k.Back)...)
+	return append(hs, common.Help(k.Audit)...)
 }
 
 // Update handles the record's actions and reloads after any of them.
@@ -205,8 +206,8 @@ func (d *Detail[T]) View() string {
 			b.WriteString(label + " " + part + "\n")
 		}
 	}
-	b.WriteString(st.Dim.Render(d.c.T("record.meta", m.CreatedBy, model.FormatDateTime(m.CreatedAt),
-		m.UpdatedBy, model.FormatDateTime(m.UpdatedAt), m.Version)) + "\n")
+	b.WriteString(st.Dim.Render(vntext.Truncate(d.c.T("record.meta", m.CreatedBy, model.FormatDateTime(m.CreatedAt),
+		m.UpdatedBy, model.FormatDateTime(m.UpdatedAt), m.Version), d.c.Width-1)) + "\n")
 	if d.spec.Below != nil {
 		b.WriteString(d.spec.Below(d.c, &d.rec, d.extra))
 	}

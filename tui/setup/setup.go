@@ -13,11 +13,16 @@ import (
 
 // Fields returns the office settings form's fields.
 func Fields() []form.Field[model.Office] {
+	name := form.TextField("Name", true, func(o *model.Office) *string { return &o.Name })
+	name.Label = "setup.name"
+	place := form.TextField("Place", true, func(o *model.Office) *string { return &o.Place })
+	place.Label = "setup.place"
+	code := form.TextField("Code", false, func(o *model.Office) *string { return &o.Code })
+	code.Label = "setup.code"
 	return []form.Field[model.Office]{
-		form.TextField("Name", true, func(o *model.Office) *string { return &o.Name }),
-		form.TextField("Place", true, func(o *model.Office) *string { return &o.Place }),
+		name, place,
 		form.TextField("Superior", false, func(o *model.Office) *string { return &o.Superior }),
-		form.TextField("Code", false, func(o *model.Office) *string { return &o.Code }),
+		code,
 		form.TextField("SignerTitle", false, func(o *model.Office) *string { return &o.SignerTitle }),
 		form.TextField("SignerName", false, func(o *model.Office) *string { return &o.SignerName }),
 		form.IntField("GroupThreshold", true, func(o *model.Office) *int { return &o.GroupThreshold }),

@@ -1,0 +1,236 @@
+// Package bench measures tiepdan against DESIGN §8 on a generated database:
+// 1,000,000 records by default (TIEPDAN_BENCH_RECORDS to change; CI uses a
+// small one just to keep the benchmarks running). The database is generated
+// once, deterministically, into bench/data/ and reused. See bench/README.md
+// for the figures and the commands that produced them.
+package bench
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/demo"
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/storage"
+	"github.com/tiepdan/tiepdan/tui"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// End is the fixed "today" of the generated office, so every run measures
+// the same data.
+var End = time.Date(2026, 11, 20, 12, 0, 0, 0, model.VN)
+
+var (
+	once   sync.Once
+	dbPath string
+	dbErr  error
+)
+
+func records() int {
+	if n, err := strconv.Atoi(os.Getenv("TIEPDAN_BENCH_RECORDS")); err == nil && n >= 100 {
+		return n
+	}
+	return 1_000_000
+}
+
+// database returns the path of the generated database, making it on first
+// use.
+func database(b *testing.B) string {
+	once.Do(func() {
+		n := records()
+		dir := "data"
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			dbErr = err
+			return
+		}
+		dbPath = filepath.Join(dir, fmt.Sprintf("office-%d.db", n))
+		if _, err := os.Stat(dbPath); err == nil {
+			return
+		}
+		tmp := dbPath + ".tmp"
+		os.Remove(tmp)
+		db, err := storage.Open(tmp, storage.Options{NoSync: true})
+		if err != nil {
+			dbErr = err
+			return
+		}
+		start := time.Now()
+		st, err := demo.Generate(db, demo.Options{Records: n, Seed: 1, End: End})
+		if err == nil {
+			err = db.Sync()
+		}
+		db.Close()
+		if err != nil {
+			dbErr = err
+			return
+		}
+		fmt.Fprintf(os.Stderr, "generated %s: %+v in %v\n", dbPath, st, time.Since(start).Round(time.Second))
+		dbErr = os.Rename(tmp, dbPath)
+	})
+	if dbErr != nil {
+		b.Fatal(dbErr)
+	}
+	return dbPath
+}
+
+func open(b *testing.B) *storage.DB {
+	db, err := storage.Open(database(b), storage.Options{Now: func() time.Time { return End }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+// runCmds executes commands and feeds their messages back, as Bubble Tea
+// would, until none is left.
+func runCmds(m tea.Model, cmd tea.Cmd) tea.Model {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
+func newApp(db *storage.DB) tea.Model {
+	c := common.New(db.For("bench"), i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "bench",
+		func() time.Time { return End })
+	return tui.New(c)
+}
+
+// BenchmarkOpenToFirstScreen: open the file, build the UI, load every tab's
+// first page and render the first screen. DESIGN §8: under 200 ms.
+func BenchmarkOpenToFirstScreen(b *testing.B) {
+	database(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		db := open(b)
+		app := newApp(db)
+		app = runCmds(app, app.Init())
+		app, _ = app.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		if !strings.Contains(app.View(), "F3") {
+			b.Fatal("no screen")
+		}
+		db.Close()
+	}
+}
+
+// BenchmarkNextPage: the dossier list's next page, from a page deep in the
+// register.
+func BenchmarkNextPage(b *testing.B) {
+	db := open(b)
+	defer db.Close()
+	s := db.For("bench")
+	first, err := s.ListDossiers(model.ListQuery{Limit: 50})
+	if err != nil || first.Next == nil {
+		b.Fatalf("first page: %v", err)
+	}
+	b.ResetTimer()
+	cursor := first.Next
+	for i := 0; i < b.N; i++ {
+		p, err := s.ListDossiers(model.ListQuery{Limit: 50, Cursor: cursor})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if cursor = p.Next; cursor == nil {
+			cursor = first.Next
+		}
+	}
+}
+
+// BenchmarkSearchKeystroke: one search as the clerk types, over a mix of
+// name prefixes without diacritics, a full name, an ID prefix and a phone
+// prefix. DESIGN §8: under 20 ms per keystroke.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	db := open(b)
+	defer db.Close()
+	s := db.For("bench")
+	queries := []string{"n", "ng", "nguyen", "nguyen v", "nguyen van", "nguyen van a", "nguyen van an",
+		"tran thi h", "le", "hoa", "0", "001", "0912", "dang thi dao"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.SearchCitizens(queries[i%len(queries)], 30); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSave: create one visit, with the fsync a real save does (the
+// figure is fsync plus our work; DESIGN §8: one fsync plus under 5 ms).
+func BenchmarkSave(b *testing.B) {
+	db := open(b)
+	defer db.Close()
+	s := db.For("bench")
+	cit, err := s.SearchCitizens("nguyen", 1)
+	if err != nil || len(cit) == 0 {
+		b.Fatalf("no citizen: %v", err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := model.Reception{At: End.Add(-time.Hour), RecKind: model.ReceptionRegular, CitizenID: cit[0].ID,
+			HeadCount: 1, Summary: "Đo tốc độ lưu", Content: model.ContentProposal, Field: model.FieldOther,
+			Matter: model.MatterFirst, Handling: model.HandlingGuided}
+		if err := s.SaveReception(&r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMemoryAfterOpen reports the Go heap and the process's resident
+// memory after opening and showing the first screen (DESIGN §8: under 64 MB
+// for the local app). Resident memory includes the file pages bbolt's mmap
+// has touched.
+func BenchmarkMemoryAfterOpen(b *testing.B) {
+	database(b)
+	for i := 0; i < b.N; i++ {
+		db := open(b)
+		app := newApp(db)
+		app = runCmds(app, app.Init())
+		_ = app.View()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+		b.ReportMetric(rssMB(), "rss-MB")
+		db.Close()
+	}
+}
+
+func rssMB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			f := strings.Fields(line)
+			kb, _ := strconv.Atoi(f[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+// TestBadDatabaseFiles runs the command on files it must refuse: each gives
+// a Vietnamese message naming the file, a non-zero exit within 5 seconds,
+// and leaves the file as it was.
+func TestBadDatabaseFiles(t *testing.T) {
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "rac.db")
+	os.WriteFile(garbage, bytes.Repeat([]byte("không phải cơ sở dữ liệu "), 400), 0o600)
+	locked := filepath.Join(dir, "dangmo.db")
+	db, err := storage.Open(locked, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tests := []struct {
+		name, path, want string
+	}{
+		{"not a bbolt file", garbage, "không phải tệp dữ liệu của tiepdan"},
+		{"held by another process", locked, "đang được một chương trình tiepdan khác"},
+		{"a folder", dir, "không phải tệp dữ liệu"},
+		{"missing folder", filepath.Join(dir, "khong", "co", "x.db"), "thư mục chứa tệp không tồn tại"},
+		{"read-only file system", "/proc/tiepdan-test.db", "Không mở được /proc/tiepdan-test.db"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before, _ := os.ReadFile(tc.path)
+			var out, errOut bytes.Buffer
+			start := time.Now()
+			code := run([]string{"--db", tc.path}, &out, &errOut)
+			if code == 0 {
+				t.Fatal("exit 0")
+			}
+			if el := time.Since(start); el > 5*time.Second {
+				t.Fatalf("took %v", el)
+			}
+			if !strings.Contains(errOut.String(), tc.want) {
+				t.Fatalf("message %q lacks %q", errOut.String(), tc.want)
+			}
+			if after, _ := os.ReadFile(tc.path); !bytes.Equal(before, after) {
+				t.Error("file changed")
+			}
+		})
+	}
+}
+
+func TestDemoCommand(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"demo", "--db", path, "--records", "3000", "--seed", "7"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "Đã tạo dữ liệu mẫu") {
+		t.Fatalf("output %q", out.String())
+	}
+	if code := run([]string{"demo"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "Cách dùng") {
+		t.Fatalf("demo without --db: %d %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"lung-tung"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "Lệnh không rõ") {
+		t.Fatalf("unknown command: %d %q", code, errOut.String())
+	}
+}

@@ -1,0 +1,306 @@
+package tui_test
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/storage"
+	"github.com/tiepdan/tiepdan/tui"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+var testNow = time.Date(2026, 10, 21, 9, 30, 0, 0, model.VN)
+
+// driver runs the app as Bubble Tea would, but synchronously: every command
+// is executed and its message fed back until nothing is left to do.
+type driver struct {
+	t   *testing.T
+	app tea.Model
+	db  *storage.DB
+}
+
+func newDriver(t *testing.T, configured bool) *driver {
+	t.Helper()
+	db, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := db.Verify(); err != nil {
+			t.Errorf("verify: %v", err)
+		}
+		db.Close()
+	})
+	store := db.For("canbo")
+	if configured {
+		o, _ := store.Office()
+		o.Name, o.Place = "UBND xã Quang Trung", "Quang Trung"
+		if err := store.SaveOffice(&o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "canbo", func() time.Time { return testNow })
+	d := &driver{t: t, app: tui.New(c), db: db}
+	d.run(d.app.Init())
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			d.t.Fatal("commands do not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		done := make(chan tea.Msg, 1)
+		go func() { done <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(5 * time.Second):
+			d.t.Fatal("a command did not return")
+		}
+		switch m := msg.(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			queue = append(queue, m...)
+		default:
+			var next tea.Cmd
+			d.app, next = d.app.Update(m)
+			queue = append(queue, next)
+		}
+	}
+}
+
+func (d *driver) send(msgs ...tea.Msg) {
+	for _, m := range msgs {
+		var cmd tea.Cmd
+		d.app, cmd = d.app.Update(m)
+		d.run(cmd)
+	}
+}
+
+func (d *driver) typeText(s string) { d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}) }
+
+func (d *driver) key(t tea.KeyType, n int) {
+	for i := 0; i < n; i++ {
+		d.send(tea.KeyMsg{Type: t})
+	}
+}
+
+func (d *driver) screen() string { return d.app.View() }
+
+func (d *driver) expect(want ...string) {
+	d.t.Helper()
+	s := d.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			d.t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+// expectLine checks that one line of the screen holds all parts.
+func (d *driver) expectLine(parts ...string) {
+	d.t.Helper()
+	for _, line := range strings.Split(d.screen(), "\n") {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(line, p)
+		}
+		if ok {
+			return
+		}
+	}
+	d.t.Fatalf("no line holds %q:\n%s", parts, d.screen())
+}
+
+func (d *driver) expectNot(bad string) {
+	d.t.Helper()
+	if s := d.screen(); strings.Contains(s, bad) {
+		d.t.Fatalf("screen shows %q:\n%s", bad, s)
+	}
+}
+
+// fillReception fills a new visit form opened with ^N: the citizen is
+// created from the picker, the content typed, kind and field chosen.
+func (d *driver) fillReception(name, summary string) {
+	d.key(tea.KeyCtrlN, 1)
+	d.expect("Tiếp công dân — lượt mới")
+	d.key(tea.KeyTab, 1)   // to the citizen field
+	d.key(tea.KeyEnter, 1) // open the picker
+	d.typeText(name)
+	d.expect("Không tìm thấy")
+	d.key(tea.KeyCtrlN, 1) // new citizen from what was typed
+	d.expect("Thêm công dân", name)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Tiếp công dân — lượt mới", name)
+	d.typeText("") // no-op: focus moved to head count
+	d.key(tea.KeyTab, 1)
+	d.typeText(summary)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1) // content: Khiếu nại
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1) // field: Đất đai
+}
+
+func TestCreateListEditFindReception(t *testing.T) {
+	d := newDriver(t, true)
+	d.expect("Chưa có bản ghi nào")
+	d.fillReception("Nguyễn Văn Ân", "Khiếu nại việc cấp sổ đỏ")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu.", "Nguyễn Văn Ân", "Khiếu nại", "21/10/2026 09:30")
+
+	// edit: open, ^E, change the head count, save; the detail shows it
+	d.key(tea.KeyEnter, 1)
+	d.expect("Lượt tiếp số 1", "Khiếu nại việc cấp sổ đỏ")
+	d.key(tea.KeyCtrlE, 1)
+	d.expect("Sửa lượt tiếp số 1")
+	d.key(tea.KeyTab, 2)
+	d.key(tea.KeyBackspace, 1)
+	d.typeText("3")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu.")
+	d.expectLine("Số người", " 3")
+	rec, err := d.db.For("x").Reception(1)
+	if err != nil || rec.HeadCount != 3 || rec.Version != 2 {
+		t.Fatalf("stored after edit: %+v %v", rec, err)
+	}
+
+	// find: the Citizens tab, typed without diacritics
+	d.send(tea.KeyMsg{Type: tea.KeyF6})
+	d.typeText("nguyen van an")
+	d.expect("Nguyễn Văn Ân")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Công dân: Nguyễn Văn Ân", "Lịch sử làm việc (1)", "Khiếu nại việc cấp sổ đỏ")
+}
+
+func TestFormShowsFieldErrorsAndKeepsTyping(t *testing.T) {
+	d := newDriver(t, true)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 2)
+	d.key(tea.KeyBackspace, 1)
+	d.typeText("10000")
+	d.key(tea.KeyUp, 2)
+	d.key(tea.KeyBackspace, 16)
+	d.typeText("32/13/2026")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("không đọc được ngày", "phải từ 1 đến 9999", "bắt buộc, chưa nhập", "10000")
+	if p, _ := d.db.For("x").ListReceptions(model.ListQuery{}); len(p.Items) != 0 {
+		t.Fatal("an invalid visit was saved")
+	}
+	// Esc asks before discarding, the second Esc leaves
+	d.key(tea.KeyEsc, 1)
+	d.expect("Bỏ các thay đổi chưa lưu?")
+	d.key(tea.KeyEsc, 1)
+	d.expect("Chưa có bản ghi nào")
+}
+
+func TestFirstRunAsksForOffice(t *testing.T) {
+	d := newDriver(t, false)
+	d.expect("Lần đầu sử dụng", "Tên cơ quan")
+	d.send(tea.KeyMsg{Type: tea.KeyF3}) // tabs are not reachable yet
+	d.expect("Lần đầu sử dụng")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("bắt buộc, chưa nhập")
+	d.typeText("UBND phường Bách Quang")
+	d.key(tea.KeyTab, 1)
+	d.typeText("Bách Quang")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu thông tin cơ quan", "F3 Tiếp dân")
+	if o, _ := d.db.For("x").Office(); o.Name != "UBND phường Bách Quang" {
+		t.Fatalf("office = %+v", o)
+	}
+}
+
+func TestVoidWithReasonAndPetitionFromReception(t *testing.T) {
+	d := newDriver(t, true)
+	d.fillReception("Trần Thị Bình", "Tranh chấp đất với hàng xóm")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.key(tea.KeyEnter, 1)
+	d.key(tea.KeyCtrlP, 1)
+	d.expect("Đơn từ lượt tiếp số 1", "Tranh chấp đất với hàng xóm", "Trần Thị Bình", "Qua tiếp công dân")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu.", "Đơn số 1")
+	d.expectNot("^P Thành đơn")
+	p, err := d.db.For("x").Petition(1)
+	if err != nil || p.ReceptionID != 1 || p.Summary != "Tranh chấp đất với hàng xóm" {
+		t.Fatalf("petition: %+v %v", p, err)
+	}
+
+	// void the visit: a reason is required, then it leaves the list
+	d.key(tea.KeyCtrlD, 1)
+	d.key(tea.KeyEnter, 1)
+	d.expect("Lý do hủy: bắt buộc")
+	d.typeText("Nhập nhầm người")
+	d.key(tea.KeyEnter, 1)
+	d.expect("ĐÃ HỦY — lý do: Nhập nhầm người")
+	d.expectNot("^E Sửa")
+	d.key(tea.KeyEsc, 1)
+	d.key(tea.KeyCtrlR, 1)
+	d.expect("Chưa có bản ghi nào")
+	d.send(tea.KeyMsg{Type: tea.KeyF8})
+	d.expect("Trần Thị Bình")
+}
+
+func TestSessionLogsVisitorsOneAfterAnother(t *testing.T) {
+	d := newDriver(t, true)
+	d.send(tea.KeyMsg{Type: tea.KeyF7})
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 2)
+	d.typeText("Chủ tịch UBND xã")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Định kỳ", "Chủ tịch UBND xã")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Buổi tiếp ngày 21/10/2026", "Đã tiếp 0 lượt")
+	d.key(tea.KeyCtrlN, 1)
+	d.expect("Buổi tiếp — người tiếp theo")
+	for i, name := range []string{"Lê Văn Cường", "Phạm Thị Dung"} {
+		d.key(tea.KeyTab, 1)
+		d.key(tea.KeyEnter, 1)
+		d.typeText(name)
+		d.key(tea.KeyCtrlN, 1)
+		d.send(tea.KeyMsg{Type: tea.KeyF2})
+		d.key(tea.KeyTab, 1)
+		d.typeText("Kiến nghị số " + string(rune('1'+i)))
+		d.key(tea.KeyTab, 1)
+		d.key(tea.KeyRight, 3)
+		d.key(tea.KeyTab, 1)
+		d.key(tea.KeyRight, 1)
+		d.send(tea.KeyMsg{Type: tea.KeyF2})
+		// the next visitor's form is open at once
+		d.expect("Buổi tiếp — người tiếp theo")
+	}
+	d.key(tea.KeyEsc, 1)
+	d.expect("Đã tiếp 2 lượt, 2 người", "Lê Văn Cường", "Phạm Thị Dung")
+	rs, _ := d.db.For("x").SessionReceptions(1)
+	if len(rs) != 2 || rs[0].RecKind != model.ReceptionInSession {
+		t.Fatalf("session visits: %+v", rs)
+	}
+}
+
+func TestScreenFitsEightyByTwentyFour(t *testing.T) {
+	d := newDriver(t, true)
+	d.fillReception("Nguyễn Văn Ân", strings.Repeat("Nội dung rất dài ", 20))
+	for _, line := range strings.Split(d.screen(), "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("line of %d cells: %q", w, line)
+		}
+	}
+	if n := strings.Count(d.screen(), "\n") + 1; n != 24 {
+		t.Errorf("screen has %d lines, want 24", n)
+	}
+}
