@@ -15,6 +15,7 @@ func auditKey(kind model.Kind, id uint64) []byte {
 // appendAudit adds ev to the append-only audit log and its per-record index.
 func appendAudit(tx *bolt.Tx, ev model.AuditEvent) error {
 	b := tx.Bucket(bAudit)
+	b.FillPercent = 0.95 // sequence keys only grow: pack pages full
 	seq, err := b.NextSequence()
 	if err != nil {
 		return err

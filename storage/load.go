@@ -71,6 +71,10 @@ func (l *Loader) Add(rec model.Record) error {
 	}
 	b := l.tx.Bucket(t.bucket)
 	b.FillPercent = 0.95 // ids only grow: pack pages full
+	// Loads come in date order, so the date indexes grow at their end too.
+	if di := l.tx.Bucket(bIdx).Bucket([]byte(dateIndex(t.kind))); di != nil {
+		di.FillPercent = 0.9
+	}
 	id, err := b.NextSequence()
 	if err != nil {
 		return err

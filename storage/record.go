@@ -85,10 +85,13 @@ func (s *Store) write(tx *bolt.Tx, t table, old, rec model.Record, action string
 	if err := applyEntries(tx, oldEntries, t.entries(rec)); err != nil {
 		return err
 	}
-	return appendAudit(tx, model.AuditEvent{
-		At: rec.Base().UpdatedAt, Staff: s.actor, Action: action,
-		Kind: t.kind, RecordID: rec.Base().ID, Changes: diff(old, rec),
-	})
+	ev := model.AuditEvent{At: rec.Base().UpdatedAt, Staff: s.actor, Action: action, Kind: t.kind, RecordID: rec.Base().ID}
+	if old != nil {
+		// A creation lists no values: the first update's old values and
+		// the record itself already hold them, and it halves the log.
+		ev.Changes = diff(old, rec)
+	}
+	return appendAudit(tx, ev)
 }
 
 // voidRecord marks record id of kind voided with reason.

@@ -48,7 +48,7 @@ func seedProcedures(tx *bolt.Tx, now time.Time) error {
 			return err
 		}
 		if err := appendAudit(tx, model.AuditEvent{At: now, Staff: SystemActor, Action: model.ActionCreate,
-			Kind: model.KindProcedure, RecordID: id, Changes: diff(nil, &p)}); err != nil {
+			Kind: model.KindProcedure, RecordID: id}); err != nil {
 			return err
 		}
 	}
