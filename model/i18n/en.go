@@ -50,6 +50,7 @@ func english() map[string]string {
 		"petition.new":          "Petitions — new", "petition.edit": "Edit petition %d", "petition.title": "Petition %d, received %s",
 		"petition.from_reception": "Petition from visit %d", "petition.anonymous": "(anonymous)",
 		"petition.reception_no": "Visit %d",
+		"dossier.due_label":     "Due (empty: computed)",
 		"dossier.new":           "Dossiers — new intake", "dossier.edit": "Edit dossier %s", "dossier.title": "Dossier %s",
 		"dossier.days": "%d working days", "dossier.late_mark": "(late)",
 		"session.new": "New session", "session.edit": "Edit session of %s", "session.title": "Session of %s",

@@ -59,7 +59,8 @@ func vietnamese() map[string]string {
 		"petition.from_reception": "Đơn từ lượt tiếp số %d", "petition.anonymous": "(đơn nặc danh)",
 		"petition.reception_no": "Lượt tiếp số %d",
 		// dossier
-		"dossier.new": "Hồ sơ — tiếp nhận mới", "dossier.edit": "Sửa hồ sơ %s", "dossier.title": "Hồ sơ %s",
+		"dossier.due_label": "Hẹn trả (trống: tự tính)",
+		"dossier.new":       "Hồ sơ — tiếp nhận mới", "dossier.edit": "Sửa hồ sơ %s", "dossier.title": "Hồ sơ %s",
 		"dossier.days": "%d ngày làm việc", "dossier.late_mark": "(quá hạn)",
 		// session
 		"session.new": "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",

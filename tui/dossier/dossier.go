@@ -29,9 +29,9 @@ func ListSpec(c *common.Common) register.Spec[model.Dossier] {
 		Columns: []register.Column[model.Dossier]{
 			{Title: "col.code", Width: 14, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.Code }},
 			{Title: "col.applicant", Width: 18, Value: func(d *model.Dossier, cs map[uint64]model.Citizen) string { return cs[d.ApplicantID].FullName }},
-			{Title: "col.procedure", Width: 20, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.ProcedureName }},
+			{Title: "col.procedure", Width: 18, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.ProcedureName }},
 			{Title: "col.due", Width: 10, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.Due.String() }},
-			{Title: "col.status", Width: 12, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string {
+			{Title: "col.status", Width: 14, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string {
 				return StatusText(c, d, model.DateOf(c.Now()))
 			}},
 		},
@@ -136,6 +136,7 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 			return ""
 		}}
 	due := form.DateField("Due", false, func(d *model.Dossier) *model.Date { return &d.Due })
+	due.Label = "dossier.due_label"
 	parseDue := due.Set
 	due.Set = func(d *model.Dossier, v string) string {
 		if v == "" && !d.ReceivedAt.IsZero() {
