@@ -9,7 +9,8 @@
 //	             id uint64 → value (codec byte + JSON of the model record)
 //	audit/       seq uint64 → AuditEvent value (append-only)
 //	idx/         secondary indexes, keys only (value empty):
-//	  date.<kind>      date int32+2^31 | id  — period queries are range scans
+//	  date.<kind>      date int32+2^31 | second of day uint32 | id — period
+//	                   queries are range scans; a day lists in time order
 //	  name             token 0x00 folded-full-name 0x00 id — citizens, not voided
 //	  tokcount         token → uint64, how many name entries carry the token
 //	  idnum            digits 0x00 id — citizen ID numbers

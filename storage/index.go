@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/binary"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -94,8 +95,17 @@ func join(parts ...[]byte) []byte {
 
 var sep = []byte{0}
 
-func dateEntry(k model.Kind, d model.Date, id uint64) entry {
-	return entry{dateIndex(k), join(dateKey(int32(d)), u64(id))}
+// dateEntry is a date index key: the date, the second of the day (0 for
+// records that have only a date) and the id, so a day's records list in
+// time order and a period is the key range of its dates.
+func dateEntry(k model.Kind, d model.Date, secs uint32, id uint64) entry {
+	return entry{dateIndex(k), join(dateKey(int32(d)), binary.BigEndian.AppendUint32(nil, secs), u64(id))}
+}
+
+// secondOfDay is t's time of day in Vietnam, in seconds.
+func secondOfDay(t time.Time) uint32 {
+	h, m, s := t.In(model.VN).Clock()
+	return uint32(h*3600 + m*60 + s)
 }
 
 func citizenLink(citizenID uint64, kb byte, id uint64) entry {
@@ -129,12 +139,12 @@ func citizenEntries(r model.Record) []entry {
 
 func sessionEntries(r model.Record) []entry {
 	s := r.(*model.ReceptionSession)
-	return []entry{dateEntry(model.KindSession, s.Date, s.ID)}
+	return []entry{dateEntry(model.KindSession, s.Date, 0, s.ID)}
 }
 
 func receptionEntries(r model.Record) []entry {
 	v := r.(*model.Reception)
-	out := []entry{dateEntry(model.KindReception, v.Date(), v.ID)}
+	out := []entry{dateEntry(model.KindReception, v.Date(), secondOfDay(v.At), v.ID)}
 	if v.CitizenID != 0 {
 		out = append(out, citizenLink(v.CitizenID, 'r', v.ID))
 	}
@@ -146,7 +156,7 @@ func receptionEntries(r model.Record) []entry {
 
 func petitionEntries(r model.Record) []entry {
 	p := r.(*model.Petition)
-	out := []entry{dateEntry(model.KindPetition, p.Received, p.ID)}
+	out := []entry{dateEntry(model.KindPetition, p.Received, 0, p.ID)}
 	if p.CitizenID != 0 {
 		out = append(out, citizenLink(p.CitizenID, 'p', p.ID))
 	}
@@ -158,7 +168,7 @@ func petitionEntries(r model.Record) []entry {
 
 func dossierEntries(r model.Record) []entry {
 	d := r.(*model.Dossier)
-	out := []entry{dateEntry(model.KindDossier, d.Received(), d.ID)}
+	out := []entry{dateEntry(model.KindDossier, d.Received(), secondOfDay(d.ReceivedAt), d.ID)}
 	if d.ApplicantID != 0 {
 		out = append(out, citizenLink(d.ApplicantID, 'd', d.ID))
 	}

@@ -58,7 +58,7 @@ func list[T any, P interface {
 				break
 			}
 			var v T
-			if err := decode(vals.Get(k[4:12]), P(&v)); err != nil {
+			if err := decode(vals.Get(k[len(k)-8:]), P(&v)); err != nil {
 				return err
 			}
 			if P(&v).Base().Voided && !q.IncludeVoided {

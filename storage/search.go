@@ -53,7 +53,7 @@ func (s *Store) SearchCitizens(query string, limit int) ([]model.Citizen, error)
 		}
 		return nil
 	})
-	rankCitizens(out, vntext.Fold(query))
+	rankCitizens(out, query)
 	if len(out) > limit {
 		out = out[:limit]
 	}
@@ -161,15 +161,26 @@ func matchAll(full string, toks []string) bool {
 	return true
 }
 
-// rankCitizens orders results: names that start with the query first, then
-// by Vietnamese name order.
-func rankCitizens(cs []model.Citizen, q string) {
+// rankCitizens orders results: names that start with the query as typed
+// (diacritics included) first, then those that start with it folded, then
+// the rest, each group in Vietnamese name order.
+func rankCitizens(cs []model.Citizen, query string) {
 	col := vntext.NewCollator()
+	exact := strings.ToLower(query)
+	folded := vntext.Fold(query)
+	rank := func(c model.Citizen) int {
+		switch {
+		case strings.HasPrefix(strings.ToLower(c.FullName), exact):
+			return 0
+		case strings.HasPrefix(vntext.Fold(c.FullName), folded):
+			return 1
+		}
+		return 2
+	}
 	sort.SliceStable(cs, func(i, j int) bool {
-		pi := strings.HasPrefix(vntext.Fold(cs[i].FullName), q)
-		pj := strings.HasPrefix(vntext.Fold(cs[j].FullName), q)
-		if pi != pj {
-			return pi
+		ri, rj := rank(cs[i]), rank(cs[j])
+		if ri != rj {
+			return ri < rj
 		}
 		return col.CompareNames(cs[i].FullName, cs[j].FullName) < 0
 	})

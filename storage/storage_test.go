@@ -394,3 +394,41 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSameDayListsInTimeOrder(t *testing.T) {
+	db, _ := openTest(t)
+	s := db.For("a")
+	c := newCitizen(t, s, "Bùi Văn Tâm", "", "")
+	day := time.Date(2026, 10, 20, 0, 0, 0, 0, model.VN)
+	late := newReception(t, s, c.ID, day.Add(16*time.Hour)) // saved first
+	early := newReception(t, s, c.ID, day.Add(8*time.Hour))
+	mid := newReception(t, s, c.ID, day.Add(11*time.Hour))
+	p, err := s.ListReceptions(model.ListQuery{From: model.DateOf(day), To: model.DateOf(day)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []uint64{late.ID, mid.ID, early.ID}
+	if len(p.Items) != 3 {
+		t.Fatalf("items %d", len(p.Items))
+	}
+	for i, id := range want {
+		if p.Items[i].ID != id {
+			t.Fatalf("order %d,%d,%d; want latest first", p.Items[0].ID, p.Items[1].ID, p.Items[2].ID)
+		}
+	}
+}
+
+func TestSearchRanksExactDiacriticsFirst(t *testing.T) {
+	db, _ := openTest(t)
+	s := db.For("a")
+	newCitizen(t, s, "Nguyễn Văn An", "", "")
+	newCitizen(t, s, "Nguyễn Văn Ấn", "", "")
+	want := newCitizen(t, s, "Nguyễn Văn Ân", "", "")
+	r, err := s.SearchCitizens("Nguyễn Văn Ân", 10)
+	if err != nil || len(r) != 3 {
+		t.Fatalf("results %v %v", r, err)
+	}
+	if r[0].ID != want.ID {
+		t.Fatalf("first result %q, want the exact spelling", r[0].FullName)
+	}
+}
