@@ -22,21 +22,22 @@ var (
 	hamlets = []string{"Thôn Đông", "Thôn Tây", "Thôn Trung", "Thôn Thượng", "Thôn Hạ", "Xóm Mới",
 		"Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3", "Thôn An Lạc", "Thôn Phú Mỹ", "Thôn Tân Lập"}
 	receptionTopics = []struct {
-		field   string
-		summary string
+		field, kind, summary string
 	}{
-		{"land", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất"},
-		{"land", "Tranh chấp ranh giới đất với hộ liền kề"},
-		{"land", "Phản ánh việc lấn chiếm đất công"},
-		{"land", "Khiếu nại mức bồi thường khi thu hồi đất"},
-		{"social_policy", "Hỏi về chế độ trợ cấp người cao tuổi"},
-		{"social_policy", "Đề nghị xét hộ nghèo"},
-		{"environment", "Phản ánh ô nhiễm từ cơ sở chăn nuôi"},
-		{"construction", "Phản ánh xây dựng không phép"},
-		{"civil_status", "Hỏi thủ tục đăng ký khai sinh quá hạn"},
-		{"justice", "Tố cáo hành vi đánh bạc trong thôn"},
-		{"administrative", "Phản ánh thái độ của cán bộ tiếp nhận hồ sơ"},
-		{"other", "Kiến nghị sửa chữa đường giao thông nông thôn"},
+		{"land", "proposal", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất"},
+		{"land", "complaint", "Tranh chấp ranh giới đất với hộ liền kề"},
+		{"land", "reflection", "Phản ánh việc lấn chiếm đất công"},
+		{"land", "complaint", "Khiếu nại mức bồi thường khi thu hồi đất"},
+		{"social_policy", "proposal", "Hỏi về chế độ trợ cấp người cao tuổi"},
+		{"social_policy", "proposal", "Đề nghị xét hộ nghèo"},
+		{"environment", "reflection", "Phản ánh ô nhiễm từ cơ sở chăn nuôi"},
+		{"construction", "reflection", "Phản ánh xây dựng không phép"},
+		{"civil_status", "proposal", "Hỏi thủ tục đăng ký khai sinh quá hạn"},
+		{"justice", "denunciation", "Tố cáo hành vi đánh bạc trong thôn"},
+		{"administrative", "denunciation", "Tố cáo cán bộ địa chính gây khó khăn"},
+		{"administrative", "reflection", "Phản ánh thái độ của cán bộ tiếp nhận hồ sơ"},
+		{"other", "proposal", "Kiến nghị sửa chữa đường giao thông nông thôn"},
+		{"land", "complaint", "Khiếu nại quyết định xử phạt về đất đai"},
 	}
 	transferTargets = []string{"UBND huyện", "Thanh tra huyện", "Phòng Tài nguyên và Môi trường",
 		"Công an xã", "Tòa án nhân dân huyện"}

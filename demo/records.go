@@ -10,19 +10,6 @@ import (
 func sqrt(x float64) float64 { return math.Sqrt(x) }
 func exp(x float64) float64  { return math.Exp(x) }
 
-func (g *gen) content() model.ContentKind {
-	switch x := g.r.Float64(); {
-	case x < 0.22:
-		return model.ContentComplaint
-	case x < 0.30:
-		return model.ContentDenunciation
-	case x < 0.62:
-		return model.ContentProposal
-	default:
-		return model.ContentReflection
-	}
-}
-
 func (g *gen) reception(d model.Date, share float64, session uint64) error {
 	cit, err := g.citizen(d, share)
 	if err != nil {
@@ -30,7 +17,7 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 	}
 	topic := receptionTopics[g.r.Intn(len(receptionTopics))]
 	r := model.Reception{At: g.at(d), RecKind: model.ReceptionRegular, CitizenID: cit, HeadCount: 1,
-		Summary: topic.summary, Content: g.content(), Field: model.Field(topic.field),
+		Summary: topic.summary, Content: model.ContentKind(topic.kind), Field: model.Field(topic.field),
 		Matter: model.MatterFirst, Handling: model.HandlingGuided, ReceivedBy: "Công chức Văn phòng"}
 	if session != 0 && g.chance(0.6) {
 		r.RecKind, r.SessionID, r.ReceivedBy = model.ReceptionInSession, session, ""
@@ -63,12 +50,12 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 }
 
 func (g *gen) petition(d model.Date, share float64) error {
-	p := model.Petition{Received: d, Content: g.content(), Eligibility: model.EligibilityEligible,
+	p := model.Petition{Received: d, Eligibility: model.EligibilityEligible,
 		InJurisdiction: true, Status: model.PetitionHandling, Due: model.AddWorkingDaysMonFri(d, 10)}
 	p.Source = []model.PetitionSource{model.SourceReception, model.SourcePost, model.SourceHigherLevel,
 		model.SourceByHand, model.SourceBox}[g.r.Intn(5)]
 	topic := receptionTopics[g.r.Intn(len(receptionTopics))]
-	p.Summary, p.Field = "Đơn: "+topic.summary, model.Field(topic.field)
+	p.Summary, p.Field, p.Content = "Đơn: "+topic.summary, model.Field(topic.field), model.ContentKind(topic.kind)
 	p.LandDispute = p.Field == model.FieldLand && g.chance(0.5)
 	if g.chance(0.04) {
 		p.Eligibility = model.EligibilityAnonymous

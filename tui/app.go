@@ -45,6 +45,7 @@ type App struct {
 	status    string
 	statusErr bool
 	quitAsked bool
+	held      []tea.KeyMsg // typed while the top page was busy
 }
 
 type officeLoaded struct {
@@ -93,8 +94,11 @@ func (a *App) replaceTop(p common.Page) {
 	s[len(s)-1] = p
 }
 
-// Update routes a message; it does no work of its own.
+// Update routes a message; it does no work of its own. After any page has
+// handled a message, the navigation it asked for is applied at once, and
+// keys held while a page was busy are replayed.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.c.Width, a.c.Height = msg.Width, msg.Height
@@ -102,27 +106,62 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case officeLoaded:
 		return a.officeLoaded(msg)
 	case common.Addressed:
-		return a, a.deliver(msg)
+		cmd = a.deliver(msg)
 	case common.PushMsg:
-		if a.setup != nil {
-			return a, nil
-		}
-		a.stacks[a.tab] = append(a.stacks[a.tab], msg.Page)
-		return a, msg.Page.Init()
-	case common.PopMsg:
-		return a.pop(msg)
+		a.c.Push(msg.Page)
 	case common.OpenMsg:
 		if p := a.detail(msg); p != nil {
-			return a, func() tea.Msg { return common.PushMsg{Page: p} }
+			a.c.Push(p)
 		}
-		return a, nil
 	case common.StatusMsg:
 		a.status, a.statusErr = msg.Text, msg.Err
 		return a, nil
 	case tea.KeyMsg:
-		return a.key(msg)
+		if b, ok := a.top().(common.Busy); ok && b.Busy() && msg.Type != tea.KeyCtrlC {
+			a.held = append(a.held, msg)
+			return a, nil
+		}
+		_, cmd = a.key(msg)
+	default:
+		return a, nil
 	}
-	return a, nil
+	cmds := []tea.Cmd{cmd, a.applyNav()}
+	cmds = append(cmds, a.replay()...)
+	return a, tea.Batch(cmds...)
+}
+
+// applyNav pushes and pops what pages asked for; a pop hands its result to
+// the page below, which may ask for more.
+func (a *App) applyNav() tea.Cmd {
+	var cmds []tea.Cmd
+	for ops := a.c.TakeNav(); len(ops) > 0; ops = a.c.TakeNav() {
+		for _, op := range ops {
+			if op.Push != nil {
+				if a.setup == nil {
+					a.stacks[a.tab] = append(a.stacks[a.tab], op.Push)
+					cmds = append(cmds, op.Push.Init())
+				}
+				continue
+			}
+			cmds = append(cmds, a.pop(op.Result))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// replay sends the held keys once the top page is no longer busy.
+func (a *App) replay() []tea.Cmd {
+	var cmds []tea.Cmd
+	for len(a.held) > 0 {
+		if b, ok := a.top().(common.Busy); ok && b.Busy() {
+			break
+		}
+		k := a.held[0]
+		a.held = a.held[1:]
+		_, cmd := a.key(k)
+		cmds = append(cmds, cmd, a.applyNav())
+	}
+	return cmds
 }
 
 func (a *App) officeLoaded(msg officeLoaded) (tea.Model, tea.Cmd) {
@@ -158,29 +197,27 @@ func (a *App) deliver(msg common.Addressed) tea.Cmd {
 	return nil
 }
 
-func (a *App) pop(msg common.PopMsg) (tea.Model, tea.Cmd) {
+func (a *App) pop(result any) tea.Cmd {
 	if a.setup != nil {
-		if saved, ok := msg.Result.(form.Saved); ok {
+		if saved, ok := result.(form.Saved); ok {
 			a.setup = nil
 			a.office = saved.Record.(model.Office)
-			return a, common.Status(a.c.T("setup.done"), false)
+			return common.Status(a.c.T("setup.done"), false)
 		}
 		a.status, a.statusErr = a.c.T("setup.required"), true
-		return a, nil
+		return nil
 	}
 	s := a.stacks[a.tab]
 	if len(s) == 1 {
-		return a, nil
+		return nil
 	}
 	a.stacks[a.tab] = s[:len(s)-1]
-	if saved, ok := msg.Result.(form.Saved); ok && saved.Kind == model.KindOffice {
+	if saved, ok := result.(form.Saved); ok && saved.Kind == model.KindOffice {
 		a.office = saved.Record.(model.Office)
 	}
-	var cmd tea.Cmd
-	below := a.top()
-	below, cmd = below.Update(common.Returned{Result: msg.Result})
+	below, cmd := a.top().Update(common.Returned{Result: result})
 	a.replaceTop(below)
-	return a, cmd
+	return cmd
 }
 
 // detail builds the detail page of a record of any kind.

@@ -304,3 +304,27 @@ func TestScreenFitsEightyByTwentyFour(t *testing.T) {
 		t.Errorf("screen has %d lines, want 24", n)
 	}
 }
+
+// TestTypeAheadDuringSaveLandsOnTheNextPage types on while a save is still
+// running (its command not yet back): the keys must wait and then reach the
+// page that follows, as a fast clerk over a slow link expects.
+func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
+	d := newDriver(t, true)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText("Hoàng Thị Yến")
+	d.key(tea.KeyCtrlN, 1)
+	var pending tea.Cmd
+	d.app, pending = d.app.Update(tea.KeyMsg{Type: tea.KeyF2}) // the save is under way
+	for _, m := range []tea.Msg{tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Xin xác nhận")}} {
+		var cmd tea.Cmd
+		d.app, cmd = d.app.Update(m)
+		if cmd != nil {
+			t.Fatal("a key typed during the save was acted on at once")
+		}
+	}
+	d.run(pending)
+	d.expect("Tiếp công dân — lượt mới", "Hoàng Thị Yến")
+	d.expectLine("Nội dung", "Xin xác nhận")
+}

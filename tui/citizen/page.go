@@ -89,9 +89,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return p, common.Pop(nil)
+			return p, p.c.Pop(nil)
 		case key.Matches(msg, k.Edit) && p.loaded && p.err == "":
-			return p, common.Push(NewForm(p.c, p.cit))
+			return p, p.c.Push(NewForm(p.c, p.cit))
 		case msg.Type == tea.KeyUp && p.sel > 0:
 			p.sel--
 		case msg.Type == tea.KeyDown && p.sel < len(p.history)-1:

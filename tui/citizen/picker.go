@@ -121,15 +121,15 @@ func (p *Picker) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		cit := saved.Record.(model.Citizen)
 		if p.pick {
-			return p, common.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
+			return p, p.c.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
 		}
-		return p, tea.Batch(p.search(), common.Push(NewPage(p.c, cit.ID)))
+		return p, tea.Batch(p.search(), p.c.Push(NewPage(p.c, cit.ID)))
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Back) && p.pick:
-			return p, common.Pop(nil)
+			return p, p.c.Pop(nil)
 		case key.Matches(msg, k.New):
-			return p, common.Push(NewForm(p.c, p.prefill()))
+			return p, p.c.Push(NewForm(p.c, p.prefill()))
 		case msg.Type == tea.KeyUp:
 			if p.sel > 0 {
 				p.sel--
@@ -146,9 +146,9 @@ func (p *Picker) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			}
 			cit := p.results[p.sel]
 			if p.pick {
-				return p, common.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
+				return p, p.c.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
 			}
-			return p, common.Push(NewPage(p.c, cit.ID))
+			return p, p.c.Push(NewPage(p.c, cit.ID))
 		}
 		before := p.input.Value()
 		var cmd tea.Cmd

@@ -28,6 +28,7 @@ type Common struct {
 	Now    func() time.Time
 	Actor  string
 	nextID int
+	nav    []NavOp
 }
 
 // New returns a Common for one session rendering through r.
@@ -79,12 +80,9 @@ func Do(id int, fn func() tea.Msg) tea.Cmd {
 	return func() tea.Msg { return Addressed{To: id, Msg: fn()} }
 }
 
-// PushMsg asks the root to put Page on top of the current tab.
+// PushMsg asks the root to put Page on top of the current tab; commands
+// that load something first (a form's catalogue) end with it.
 type PushMsg struct{ Page Page }
-
-// PopMsg asks the root to remove the top page and hand Result to the page
-// below it as a Returned message.
-type PopMsg struct{ Result any }
 
 // Returned is what a page receives when the page above it pops.
 type Returned struct{ Result any }
@@ -102,11 +100,39 @@ type StatusMsg struct {
 	Err  bool
 }
 
-// Push returns a command that pushes p.
-func Push(p Page) tea.Cmd { return func() tea.Msg { return PushMsg{Page: p} } }
+// NavOp is a navigation a page asked for during Update: push Page, or pop
+// (with Result for the page below).
+type NavOp struct {
+	Push   Page
+	Result any
+}
 
-// Pop returns a command that pops the top page with result.
-func Pop(result any) tea.Cmd { return func() tea.Msg { return PopMsg{Result: result} } }
+// Push asks the root to put p on top of the current tab as soon as the
+// current Update returns, before any further key is read, so type-ahead
+// always lands on the page the clerk expects. It returns a nil command so a
+// page can write "return m, m.c.Push(p)".
+func (c *Common) Push(p Page) tea.Cmd {
+	c.nav = append(c.nav, NavOp{Push: p})
+	return nil
+}
+
+// Pop asks the root to remove the top page and hand result to the page
+// below, as soon as the current Update returns.
+func (c *Common) Pop(result any) tea.Cmd {
+	c.nav = append(c.nav, NavOp{Result: result})
+	return nil
+}
+
+// TakeNav returns and clears the navigation asked for since the last call.
+func (c *Common) TakeNav() []NavOp {
+	ops := c.nav
+	c.nav = nil
+	return ops
+}
+
+// Busy is implemented by pages that wait for the store (a form saving).
+// The root holds keys typed meanwhile and replays them when the wait ends.
+type Busy interface{ Busy() bool }
 
 // Status returns a command that shows text in the status bar.
 func Status(text string, isErr bool) tea.Cmd {

@@ -142,6 +142,9 @@ func (m *Model[T, P]) Init() tea.Cmd { return nil }
 // Title returns the form's title.
 func (m *Model[T, P]) Title() string { return m.title }
 
+// Busy reports a save under way: keys typed meanwhile wait in the root.
+func (m *Model[T, P]) Busy() bool { return m.saving }
+
 // Dirty reports whether any field differs from what the form opened with.
 func (m *Model[T, P]) Dirty() bool {
 	m.syncValues()
@@ -263,7 +266,7 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 			m.status = m.c.T("form.confirm_discard")
 			return m, nil
 		}
-		return m, common.Pop(nil)
+		return m, m.c.Pop(nil)
 	case msg.Type == tea.KeyTab, msg.Type == tea.KeyDown:
 		m.focusField(m.focus + 1)
 		return m, nil
@@ -271,7 +274,7 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		m.focusField(m.focus - 1)
 		return m, nil
 	case f.Kind == Ref && key.Matches(msg, k.Pick) && f.Pick != nil:
-		return m, common.Push(f.Pick(""))
+		return m, m.c.Push(f.Pick(""))
 	case msg.Type == tea.KeyEnter:
 		if m.focus == len(m.fields)-1 {
 			return m.submit()
@@ -293,7 +296,7 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	case Ref:
 		if msg.Type == tea.KeyRunes && f.Pick != nil {
 			// Typing on a reference starts a search with what was typed.
-			return m, common.Push(f.Pick(string(msg.Runes)))
+			return m, m.c.Push(f.Pick(string(msg.Runes)))
 		}
 	default:
 		var cmd tea.Cmd
@@ -380,11 +383,11 @@ func (m *Model[T, P]) focusFirstError() {
 func (m *Model[T, P]) saved(r saveResult[T]) (common.Page, tea.Cmd) {
 	m.saving = false
 	if r.err == nil && m.result != nil {
-		return m, common.Pop(m.result(r.rec))
+		return m, m.c.Pop(m.result(r.rec))
 	}
 	if r.err == nil {
 		p := P(&r.rec)
-		return m, common.Pop(Saved{Kind: p.Kind(), ID: p.Base().ID, Record: r.rec})
+		return m, m.c.Pop(Saved{Kind: p.Kind(), ID: p.Base().ID, Record: r.rec})
 	}
 	var ve *model.ValidationError
 	if errors.As(r.err, &ve) {

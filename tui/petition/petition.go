@@ -48,7 +48,7 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 		Load:          func(s model.Store, q model.ListQuery) (model.Page[model.Petition], error) { return s.ListPetitions(q) },
 		Base:          base,
 		Open:          func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
-		New:           func(c *common.Common) tea.Cmd { return common.Push(NewForm(c, NewRecord(c), model.Citizen{})) },
+		New:           func(c *common.Common) tea.Cmd { return c.Push(NewForm(c, NewRecord(c), model.Citizen{})) },
 		KindOptions:   form.Options(model.ContentKinds(), func(s string) string { return cat.Label("content", s) }),
 		StatusOptions: statuses,
 	}
@@ -170,7 +170,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 			}
 		},
 		Edit: func(c *common.Common, p model.Petition, cit model.Citizen) tea.Cmd {
-			return common.Push(NewForm(c, p, cit))
+			return c.Push(NewForm(c, p, cit))
 		},
 	}
 }

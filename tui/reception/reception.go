@@ -40,7 +40,7 @@ func ListSpec(c *common.Common) register.Spec[model.Reception] {
 		},
 		Base:          base,
 		Open:          func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
-		New:           func(c *common.Common) tea.Cmd { return common.Push(NewForm(c, NewRecord(c, 0), model.Citizen{})) },
+		New:           func(c *common.Common) tea.Cmd { return c.Push(NewForm(c, NewRecord(c, 0), model.Citizen{})) },
 		KindOptions:   form.Options(model.ContentKinds(), func(s string) string { return cat.Label("content", s) }),
 		StatusOptions: form.Options(model.Handlings(), func(s string) string { return cat.Label("handling", s) }),
 	}
@@ -140,7 +140,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 			}
 		},
 		Edit: func(c *common.Common, r model.Reception, cit model.Citizen) tea.Cmd {
-			return common.Push(NewForm(c, r, cit))
+			return c.Push(NewForm(c, r, cit))
 		},
 		Extra: []register.Action[model.Reception]{{
 			Key:     c.Keys.ToPetition,

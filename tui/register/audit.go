@@ -67,7 +67,7 @@ func (a *Audit) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, a.c.Keys.Back):
-			return a, common.Pop(nil)
+			return a, a.c.Pop(nil)
 		case msg.Type == tea.KeyUp && a.top > 0:
 			a.top--
 		case msg.Type == tea.KeyDown:

@@ -156,9 +156,9 @@ func (d *Detail[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Back):
-			return d, common.Pop(nil)
+			return d, d.c.Pop(nil)
 		case key.Matches(msg, k.Audit) && d.loaded:
-			return d, common.Push(NewAudit(d.c, d.spec.Kind, d.rid))
+			return d, d.c.Push(NewAudit(d.c, d.spec.Kind, d.rid))
 		case key.Matches(msg, k.Citizen) && d.cit.ID != 0:
 			return d, func() tea.Msg { return common.OpenMsg{Kind: model.KindCitizen, ID: d.cit.ID} }
 		case !d.live():
@@ -167,7 +167,7 @@ func (d *Detail[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return d, d.spec.Edit(d.c, d.rec, d.cit)
 		case key.Matches(msg, k.Void):
 			m := d.spec.Base(&d.rec)
-			return d, common.Push(NewVoidPrompt(d.c, d.spec.Kind, m.ID, m.Version))
+			return d, d.c.Push(NewVoidPrompt(d.c, d.spec.Kind, m.ID, m.Version))
 		}
 		for _, a := range d.spec.Extra {
 			if key.Matches(msg, a.Key) && (a.Enabled == nil || a.Enabled(&d.rec)) {

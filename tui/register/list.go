@@ -171,11 +171,11 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			l.cursor, l.cursors, l.sel, l.top = nil, nil, 0, 0
 			return l, l.load()
 		case key.Matches(msg, k.Open) && len(l.items) > 0:
-			return l, common.Push(l.spec.Open(l.c, l.spec.Base(&l.items[l.sel]).ID))
+			return l, l.c.Push(l.spec.Open(l.c, l.spec.Base(&l.items[l.sel]).ID))
 		case key.Matches(msg, k.New) && l.spec.New != nil:
 			return l, l.spec.New(l.c)
 		case key.Matches(msg, k.Filter):
-			return l, common.Push(NewFilterForm(l.c, l.spec, l.filter))
+			return l, l.c.Push(NewFilterForm(l.c, l.spec, l.filter))
 		case key.Matches(msg, k.Voided):
 			l.filter.Voided = !l.filter.Voided
 			l.cursor, l.cursors, l.sel = nil, nil, 0

@@ -66,14 +66,14 @@ func (v *VoidPrompt) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			v.err = v.c.ErrorText(msg.err)
 			return v, nil
 		}
-		return v, common.Pop(Voided{})
+		return v, v.c.Pop(Voided{})
 	case tea.KeyMsg:
 		if v.busy {
 			return v, nil
 		}
 		switch {
 		case key.Matches(msg, v.c.Keys.Back):
-			return v, common.Pop(nil)
+			return v, v.c.Pop(nil)
 		case msg.Type == tea.KeyEnter:
 			reason := strings.TrimSpace(v.input.Value())
 			if reason == "" {

@@ -40,7 +40,7 @@ func ListSpec(c *common.Common) register.Spec[model.ReceptionSession] {
 		Open: func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
 		New: func(c *common.Common) tea.Cmd {
 			rec := model.ReceptionSession{Date: model.DateOf(c.Now()), SessKind: model.SessionPeriodic}
-			return common.Push(NewForm(c, rec))
+			return c.Push(NewForm(c, rec))
 		},
 		KindOptions: form.Options(model.SessionKinds(), func(s string) string { return cat.Label("skind", s) }),
 	}
@@ -80,7 +80,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.ReceptionSession] {
 			// logging a past session afterwards: date the visits that day
 			rec.At = s.Date.Time().Add(8 * 3600e9).UTC()
 		}
-		return common.Push(reception.NewForm(c, rec, model.Citizen{}))
+		return c.Push(reception.NewForm(c, rec, model.Citizen{}))
 	}
 	return register.DetailSpec[model.ReceptionSession]{
 		Kind:  model.KindSession,
@@ -102,7 +102,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.ReceptionSession] {
 			}
 		},
 		Edit: func(c *common.Common, s model.ReceptionSession, _ model.Citizen) tea.Cmd {
-			return common.Push(NewForm(c, s))
+			return c.Push(NewForm(c, s))
 		},
 		Load: func(st model.Store, s *model.ReceptionSession) (any, error) {
 			list, err := st.SessionReceptions(s.ID)
