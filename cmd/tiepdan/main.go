@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"path/filepath"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -96,6 +97,9 @@ func OpenErrorText(cat *i18n.Catalog, path string, err error) string {
 	case errors.Is(err, storage.ErrNewerSchema):
 		return cat.T("open.newer", path)
 	case errors.Is(err, os.ErrNotExist):
+		if st, serr := os.Stat(filepath.Dir(path)); serr == nil && st.IsDir() {
+			return cat.T("open.cannot_create", path)
+		}
 		return cat.T("open.no_folder", path)
 	}
 	return cat.T("open.failed", path, err.Error())

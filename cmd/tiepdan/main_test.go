@@ -31,7 +31,7 @@ func TestBadDatabaseFiles(t *testing.T) {
 		{"held by another process", locked, "đang được một chương trình tiepdan khác"},
 		{"a folder", dir, "không phải tệp dữ liệu"},
 		{"missing folder", filepath.Join(dir, "khong", "co", "x.db"), "thư mục chứa tệp không tồn tại"},
-		{"read-only file system", "/proc/tiepdan-test.db", "Không mở được /proc/tiepdan-test.db"},
+		{"a folder where files cannot be made", "/proc/tiepdan-test.db", "không tạo được tệp"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -132,6 +132,7 @@ func english() map[string]string {
 		"open.permission":     "Cannot open %s: no permission to read and write it.",
 		"open.read_only":      "Cannot open %s: the disk is read-only.",
 		"open.newer":          "Cannot open %s: written by a newer tiepdan. Update the program.",
+		"open.cannot_create":  "Cannot open %s: files cannot be created in that folder.",
 		"open.no_folder":      "Cannot open %s: its folder does not exist.",
 		"open.failed":         "Cannot open %s: %s",
 		"cli.flag_db":         "database file (created if absent)",

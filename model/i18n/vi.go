@@ -147,6 +147,7 @@ func vietnamese() map[string]string {
 		"open.permission":     "Không mở được %s: không có quyền đọc/ghi tệp này.",
 		"open.read_only":      "Không mở được %s: ổ đĩa chỉ cho phép đọc, không ghi được dữ liệu.",
 		"open.newer":          "Không mở được %s: tệp được tạo bởi phiên bản tiepdan mới hơn. Hãy cập nhật chương trình.",
+		"open.cannot_create":  "Không mở được %s: không tạo được tệp trong thư mục này.",
 		"open.no_folder":      "Không mở được %s: thư mục chứa tệp không tồn tại.",
 		"open.failed":         "Không mở được %s: %s",
 		"cli.flag_db":         "tệp cơ sở dữ liệu (tạo mới nếu chưa có)",

@@ -30,7 +30,7 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 		Title: "tab.petition",
 		Columns: []register.Column[model.Petition]{
 			{Title: "col.received", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Received.String() }},
-			{Title: "col.sender", Width: 20, Value: func(p *model.Petition, cs map[uint64]model.Citizen) string {
+			{Title: "col.sender", Width: 18, Value: func(p *model.Petition, cs map[uint64]model.Citizen) string {
 				if p.CitizenID == 0 {
 					return c.T("petition.anonymous")
 				}
@@ -39,11 +39,11 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 			{Title: "col.content", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string {
 				return cat.Label("content", string(p.Content))
 			}},
-			{Title: "col.status", Width: 12, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string {
+			{Title: "col.status", Width: 15, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string {
 				return cat.Label("pstatus", string(p.Status))
 			}},
 			{Title: "col.due", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Due.String() }},
-			{Title: "col.summary", Width: 12, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Summary }},
+			{Title: "col.summary", Width: 11, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Summary }},
 		},
 		Load:          func(s model.Store, q model.ListQuery) (model.Page[model.Petition], error) { return s.ListPetitions(q) },
 		Base:          base,
