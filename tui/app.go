@@ -263,20 +263,8 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case a.setup != nil:
 		// first run: only the settings form until it is saved
-	case key.Matches(msg, k.TabReception):
-		a.tab = TabReception
-		return a, nil
-	case key.Matches(msg, k.TabPetition):
-		a.tab = TabPetition
-		return a, nil
-	case key.Matches(msg, k.TabDossier):
-		a.tab = TabDossier
-		return a, nil
-	case key.Matches(msg, k.TabCitizen):
-		a.tab = TabCitizen
-		return a, nil
-	case key.Matches(msg, k.TabSession):
-		a.tab = TabSession
+	case tabOf(k, msg) >= 0:
+		a.tab = tabOf(k, msg)
 		return a, nil
 	case msg.String() == "f12":
 		return a, setup.Open(a.c)
@@ -285,6 +273,16 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	p, cmd := a.top().Update(msg)
 	a.replaceTop(p)
 	return a, cmd
+}
+
+// tabOf returns the tab whose key msg is, or -1.
+func tabOf(k common.KeyMap, msg tea.KeyMsg) int {
+	for i, b := range []key.Binding{k.TabReception, k.TabPetition, k.TabDossier, k.TabCitizen, k.TabSession} {
+		if key.Matches(msg, b) {
+			return i
+		}
+	}
+	return -1
 }
 
 // View draws the frame around the top page, exactly Height lines.
