@@ -9,7 +9,7 @@ import (
 )
 
 func auditKey(kind model.Kind, id uint64) []byte {
-	return join([]byte(kind), sep, u64(id))
+	return join([]byte(kind), []byte(sep), u64(id))
 }
 
 // appendAudit adds ev to the append-only audit log and its per-record index.

@@ -93,7 +93,8 @@ func join(parts ...[]byte) []byte {
 	return out
 }
 
-var sep = []byte{0}
+// sep separates the text parts of index keys.
+const sep = "\x00"
 
 // dateEntry is a date index key: the date, the second of the day (0 for
 // records that have only a date) and the id, so a day's records list in
@@ -126,13 +127,13 @@ func citizenEntries(r model.Record) []entry {
 			continue
 		}
 		seen[tok] = true
-		out = append(out, entry{ixName, join([]byte(tok), sep, full, sep, id)})
+		out = append(out, entry{ixName, join([]byte(tok), []byte(sep), full, []byte(sep), id)})
 	}
 	if c.IDNumber != "" {
-		out = append(out, entry{ixIDNum, join([]byte(c.IDNumber), sep, id)})
+		out = append(out, entry{ixIDNum, join([]byte(c.IDNumber), []byte(sep), id)})
 	}
 	if c.Phone != "" {
-		out = append(out, entry{ixPhone, join([]byte(c.Phone), sep, id)})
+		out = append(out, entry{ixPhone, join([]byte(c.Phone), []byte(sep), id)})
 	}
 	return out
 }
@@ -176,7 +177,7 @@ func dossierEntries(r model.Record) []entry {
 		out = append(out, entry{dueIndex(model.KindDossier), join(dateKey(int32(d.Due)), u64(d.ID))})
 	}
 	if d.Code != "" {
-		out = append(out, entry{ixCode, join([]byte(d.Code), sep, u64(d.ID))})
+		out = append(out, entry{ixCode, join([]byte(d.Code), []byte(sep), u64(d.ID))})
 	}
 	return out
 }

@@ -120,9 +120,15 @@ func (s *Store) voidRecord(tx *bolt.Tx, kind model.Kind, id, version uint64, rea
 	return s.write(tx, t, old, rec, model.ActionVoid)
 }
 
-// metaFields are not listed in audit changes: every change touches them.
-var metaFields = map[string]bool{"Version": true, "CreatedAt": true, "CreatedBy": true,
-	"UpdatedAt": true, "UpdatedBy": true, "ID": true}
+// metaField reports the fields audit changes leave out: every change
+// touches them.
+func metaField(name string) bool {
+	switch name {
+	case "ID", "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy":
+		return true
+	}
+	return false
+}
 
 // diff lists the fields that differ between old and new (every set field
 // when old is nil), as text, in struct order.
@@ -145,7 +151,7 @@ func diff(old, new model.Record) []model.Change {
 				walk(nv.Field(i), o)
 				continue
 			}
-			if metaFields[f.Name] {
+			if metaField(f.Name) {
 				continue
 			}
 			n := text(nv.Field(i))

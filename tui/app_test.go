@@ -148,8 +148,7 @@ func (d *driver) fillReception(name, summary string) {
 	d.expect("Thêm công dân", name)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Tiếp công dân — lượt mới", name)
-	d.typeText("") // no-op: focus moved to head count
-	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyTab, 1) // focus is on head count after the pick
 	d.typeText(summary)
 	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyRight, 1) // content: Khiếu nại

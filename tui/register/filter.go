@@ -34,7 +34,7 @@ func (f *Filter) Validate(time.Time) error {
 }
 
 // Describe summarises an active filter for the title; "" when none.
-func (f Filter) Describe(c *common.Common, spec any) string {
+func (f Filter) Describe(c *common.Common) string {
 	s := ""
 	add := func(v string) {
 		if v == "" {

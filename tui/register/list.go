@@ -81,7 +81,7 @@ func (l *List[T]) Init() tea.Cmd { return l.load() }
 // Title names the register and the page number.
 func (l *List[T]) Title() string {
 	t := l.c.T(l.spec.Title)
-	if f := l.filter.Describe(l.c, l.spec); f != "" {
+	if f := l.filter.Describe(l.c); f != "" {
 		t += " · " + f
 	}
 	return t + " · " + l.c.T("list.page", len(l.cursors)+1)
