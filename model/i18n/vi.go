@@ -66,7 +66,7 @@ func vietnamese() map[string]string {
 		"session.new": "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",
 		"session.no": "Buổi tiếp số %d", "session.visitors": "Đã tiếp %d lượt, %d người — ^N tiếp người tiếp theo",
 		// setup
-		"setup.name": "Tên cơ quan", "setup.place": "Địa danh (ghi ngày tháng)", "setup.code": "Mã cơ quan (mã hồ sơ)",
+		"setup.name": "Tên cơ quan", "setup.place": "Địa danh (nơi ký)", "setup.code": "Mã cơ quan (mã hồ sơ)",
 		"setup.first":    "Lần đầu sử dụng — nhập thông tin cơ quan",
 		"setup.edit":     "Thông tin cơ quan",
 		"setup.done":     "Đã lưu thông tin cơ quan. Chào mừng!",
