@@ -16,7 +16,8 @@ func TestDependencyDirection(t *testing.T) {
 	}{
 		{"./model/...", []string{"go.etcd.io/bbolt", "github.com/charmbracelet/", "github.com/tiepdan/tiepdan/storage", "github.com/tiepdan/tiepdan/tui"}},
 		{"./tui/...", []string{"go.etcd.io/bbolt", "github.com/tiepdan/tiepdan/storage"}},
-		{"./storage/...", []string{"github.com/charmbracelet/", "github.com/tiepdan/tiepdan/tui"}},
+		{"./storage/...", []string{"github.com/charmbracelet/", "github.com/tiepdan/tiepdan/tui", "github.com/tiepdan/tiepdan/report"}},
+		{"./report/...", []string{"go.etcd.io/bbolt", "github.com/charmbracelet/", "github.com/tiepdan/tiepdan/storage", "github.com/tiepdan/tiepdan/tui"}},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", r.pkg).CombinedOutput()

@@ -28,9 +28,33 @@ type Period struct {
 	From, To Date
 }
 
-// ErrBadPeriod is wrapped by ParsePeriod's errors; the message after it says
-// what was wrong.
+// ErrBadPeriod is matched (errors.Is) by ParsePeriod's errors.
 var ErrBadPeriod = errors.New("bad period")
+
+// Reasons a period is refused; the UI shows the catalogue text "period.<reason>".
+const (
+	PeriodErrStart   = "err_start"   // the start of a range is not a date
+	PeriodErrEnd     = "err_end"     // the end of a range is not a date
+	PeriodErrOrder   = "err_order"   // the range ends before it starts
+	PeriodErrYear    = "err_year"    // the year is not four digits in 1900-2200
+	PeriodErrQuarter = "err_quarter" // a quarter other than Q1-Q4
+	PeriodErrHalf    = "err_half"    // a half other than H1-H2
+	PeriodErrMonth   = "err_month"   // a month other than 01-12
+)
+
+// PeriodError says which input was refused and why (one of the PeriodErr
+// reasons).
+type PeriodError struct {
+	Input  string
+	Reason string
+}
+
+func (e *PeriodError) Error() string {
+	return fmt.Sprintf("%v %q: %s", ErrBadPeriod, e.Input, e.Reason)
+}
+
+// Is makes errors.Is(err, ErrBadPeriod) true.
+func (e *PeriodError) Is(target error) bool { return target == ErrBadPeriod }
 
 // MonthPeriod returns the calendar month y-m.
 func MonthPeriod(y int, m time.Month) Period {
@@ -119,18 +143,18 @@ func (p Period) String() string {
 // run from 1900 to 2200; a range may not end before it starts.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
-	bad := func(why string) (Period, error) { return Period{}, fmt.Errorf("%w %q: %s", ErrBadPeriod, s, why) }
+	bad := func(why string) (Period, error) { return Period{}, &PeriodError{Input: s, Reason: why} }
 	if from, to, ok := strings.Cut(s, ".."); ok {
 		f, err := ParseDate(from)
 		if err != nil {
-			return bad("start is not a date")
+			return bad(PeriodErrStart)
 		}
 		t, err := ParseDate(to)
 		if err != nil {
-			return bad("end is not a date")
+			return bad(PeriodErrEnd)
 		}
 		if t < f {
-			return bad("the range ends before it starts")
+			return bad(PeriodErrOrder)
 		}
 		return Period{Kind: PeriodRange, From: f, To: t}, nil
 	}
@@ -141,7 +165,7 @@ func ParsePeriod(s string) (Period, error) {
 	ys, rest, hasRest := strings.Cut(s, "-")
 	y, ok := yearOf(ys)
 	if !ok {
-		return bad("the year must be four digits, 1900-2200")
+		return bad(PeriodErrYear)
 	}
 	if !hasRest {
 		return YearPeriod(y), nil
@@ -150,19 +174,19 @@ func ParsePeriod(s string) (Period, error) {
 	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q'):
 		q, err := strconv.Atoi(rest[1:])
 		if err != nil || q < 1 || q > 4 {
-			return bad("a quarter is Q1 to Q4")
+			return bad(PeriodErrQuarter)
 		}
 		return QuarterPeriod(y, q), nil
 	case len(rest) == 2 && (rest[0] == 'H' || rest[0] == 'h'):
 		h, err := strconv.Atoi(rest[1:])
 		if err != nil || h < 1 || h > 2 {
-			return bad("a half is H1 or H2")
+			return bad(PeriodErrHalf)
 		}
 		return HalfPeriod(y, h), nil
 	}
 	m, err := strconv.Atoi(rest)
 	if err != nil || len(rest) > 2 || m < 1 || m > 12 {
-		return bad("a month is 01 to 12")
+		return bad(PeriodErrMonth)
 	}
 	return MonthPeriod(y, time.Month(m)), nil
 }

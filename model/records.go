@@ -196,6 +196,17 @@ type Office struct {
 	CutoffDay        int    `json:"cut"`
 	IntakeCutoffHour int    `json:"ich"`
 	FollowUpDays     int    `json:"fud"`
+	// SessionRules are the legal minimum of periodic sessions by date; empty
+	// means DefaultSessionRules.
+	SessionRules []SessionRule `json:"sr,omitempty"`
+}
+
+// Sessions returns the office's session rules, or the defaults.
+func (o *Office) Sessions() []SessionRule {
+	if len(o.SessionRules) == 0 {
+		return DefaultSessionRules()
+	}
+	return o.SessionRules
 }
 
 // Kind returns KindOffice.
@@ -233,4 +244,36 @@ type Change struct {
 	Field string `json:"f"`
 	Old   string `json:"o,omitempty"`
 	New   string `json:"n,omitempty"`
+}
+
+// ClosedOn returns the date the petition stopped being handled, or zero while
+// it is still open. A petition archived without a date counts as closed on
+// the day it was received (filed on receipt).
+func (p *Petition) ClosedOn() Date {
+	switch {
+	case p.Status.Open():
+		return 0
+	case !p.Resolved.IsZero():
+		return p.Resolved
+	}
+	return p.Received
+}
+
+// ClosedOn returns the date the dossier was finished (result, rejection or
+// withdrawal), or zero while it is still open.
+func (d *Dossier) ClosedOn() Date {
+	if d.Status.Open() {
+		return 0
+	}
+	return d.Resolved
+}
+
+// Timeliness says whether a dossier with a result was early, on time or late.
+// A dossier that needed an apology slip is late whatever its new date: the
+// slip is issued because the first appointment was missed.
+func (d *Dossier) Timeliness() Timeliness {
+	if len(d.Apologies) > 0 {
+		return Late
+	}
+	return TimelinessOf(d.Resolved, d.Due)
 }

@@ -41,6 +41,8 @@ type HistoryItem struct {
 // created/updated fields and write one audit event, all in one transaction.
 // A new record has ID 0 and gets its ID on save.
 type Store interface {
+	PeriodScanner
+
 	Office() (Office, error)
 	SaveOffice(o *Office) error
 
@@ -78,4 +80,23 @@ type Store interface {
 	Void(kind Kind, id, version uint64, reason string) error
 	// Audit returns the audit events of one record, oldest first.
 	Audit(kind Kind, id uint64) ([]AuditEvent, error)
+}
+
+// PeriodVisitor receives the records a period summary reads, one kind per
+// function; a nil function skips that kind. Each record is a fresh value the
+// function may keep. An error stops the scan and is returned by it.
+type PeriodVisitor struct {
+	Session   func(*ReceptionSession) error
+	Reception func(*Reception) error
+	Petition  func(*Petition) error
+	Dossier   func(*Dossier) error
+}
+
+// PeriodScanner streams what a period summary needs, from one consistent
+// snapshot and never the whole database: sessions and receptions dated in
+// [from, to]; petitions and dossiers received in [from, to], and those
+// received before from that were not closed before from (carried over).
+// Voided records are skipped.
+type PeriodScanner interface {
+	ScanPeriod(from, to Date, v PeriodVisitor) error
 }

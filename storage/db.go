@@ -18,6 +18,9 @@
 //	  citizen          citizen id | kind byte | record id — a citizen's history
 //	  session          session id | reception id — visitors of a session
 //	  due.<kind>       due date | id — open dossiers and petitions with a due date
+//	  closed.<kind>    closing date (all ones while open) | received date | id —
+//	                   petitions and dossiers, not voided; carried-over items
+//	                   of a period are a range scan from its first day
 //	  code             dossier code 0x00 id
 //	  audit            kind 0x00 record id | seq — a record's audit trail
 //
@@ -42,8 +45,9 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
-// SchemaVersion is the layout this code reads and writes.
-const SchemaVersion = 1
+// SchemaVersion is the layout this code reads and writes. Version 2 added the
+// closed.<kind> indexes; a version 1 file is migrated when opened.
+const SchemaVersion = 2
 
 // Errors Open returns; cmd translates them for the user.
 var (
@@ -162,6 +166,11 @@ func (db *DB) init() error {
 	case schema > SchemaVersion:
 		return fmt.Errorf("%w: schema %d > %d", ErrNewerSchema, schema, SchemaVersion)
 	case schema == SchemaVersion:
+		return nil
+	case schema == 1:
+		if err := db.bolt.Update(migrate1to2); err != nil {
+			return classifyOpenError(err)
+		}
 		return nil
 	case foreign:
 		return fmt.Errorf("%w: bbolt file without tiepdan's buckets", ErrNotDatabase)

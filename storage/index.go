@@ -25,6 +25,9 @@ const (
 
 func dateIndex(k model.Kind) string { return "date." + string(k) }
 func dueIndex(k model.Kind) string  { return "due." + string(k) }
+func closedIndex(k model.Kind) string {
+	return "closed." + string(k)
+}
 
 // entry is one secondary index key a record owns.
 type entry struct {
@@ -78,7 +81,23 @@ func indexNames() []string {
 	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
 		names = append(names, dateIndex(k))
 	}
-	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier))
+	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier),
+		closedIndex(model.KindPetition), closedIndex(model.KindDossier))
+}
+
+// openDate stands for "not closed yet" in the closed index, after every date.
+const openDate = int32(1<<31 - 1)
+
+// closedEntry is a closed index key: the closing date (openDate while open),
+// the received date and the id. Records received before a period and not
+// closed before it (carried over) are the keys from the period's start on
+// whose received date precedes it, read without decoding any value.
+func closedEntry(k model.Kind, closed, received model.Date, id uint64) entry {
+	c := int32(closed)
+	if closed.IsZero() {
+		c = openDate
+	}
+	return entry{closedIndex(k), join(dateKey(c), dateKey(int32(received)), u64(id))}
 }
 
 func join(parts ...[]byte) []byte {
@@ -164,6 +183,9 @@ func petitionEntries(r model.Record) []entry {
 	if !p.Voided && p.Status.Open() && !p.Due.IsZero() {
 		out = append(out, entry{dueIndex(model.KindPetition), join(dateKey(int32(p.Due)), u64(p.ID))})
 	}
+	if !p.Voided {
+		out = append(out, closedEntry(model.KindPetition, p.ClosedOn(), p.Received, p.ID))
+	}
 	return out
 }
 
@@ -175,6 +197,9 @@ func dossierEntries(r model.Record) []entry {
 	}
 	if !d.Voided && d.Status.Open() {
 		out = append(out, entry{dueIndex(model.KindDossier), join(dateKey(int32(d.Due)), u64(d.ID))})
+	}
+	if !d.Voided {
+		out = append(out, closedEntry(model.KindDossier, d.ClosedOn(), d.Received(), d.ID))
 	}
 	if d.Code != "" {
 		out = append(out, entry{ixCode, join([]byte(d.Code), []byte(sep), u64(d.ID))})

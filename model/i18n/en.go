@@ -80,7 +80,7 @@ func english() map[string]string {
 		"field.Apologies": "Apology slips", "field.Name": "Name", "field.Superior": "Superior body",
 		"field.SignerTitle": "Signer's title", "field.SignerName": "Signer's name",
 		"field.GroupThreshold": "Group threshold", "field.CutoffDay": "Report cut-off day",
-		"field.IntakeCutoffHour": "Intake cut-off hour", "field.FollowUpDays": "Reply within (w. days)",
+		"field.IntakeCutoffHour": "Intake cut-off hour", "field.FollowUpDays": "Reply within (w. days)", "field.SessionRules": "Minimum periodic sessions",
 		"field.Inactive": "Retired", "field.From": "From", "field.To": "To",
 		"field.FilterKind": "Kind", "field.FilterStatus": "Status", "field.ShowVoided": "Show voided",
 		"err.required":         "required",

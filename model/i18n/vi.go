@@ -92,7 +92,7 @@ func vietnamese() map[string]string {
 		"field.Apologies": "Phiếu xin lỗi", "field.Name": "Tên", "field.Superior": "Cơ quan cấp trên",
 		"field.SignerTitle": "Chức danh người ký", "field.SignerName": "Họ tên người ký",
 		"field.GroupThreshold": "Ngưỡng đoàn đông người", "field.CutoffDay": "Ngày chốt số liệu",
-		"field.IntakeCutoffHour": "Giờ chốt nhận hồ sơ", "field.FollowUpDays": "Hạn trả lời (ngày LV)",
+		"field.IntakeCutoffHour": "Giờ chốt nhận hồ sơ", "field.FollowUpDays": "Hạn trả lời (ngày LV)", "field.SessionRules": "Số buổi tiếp định kỳ tối thiểu",
 		"field.Inactive": "Ngừng áp dụng", "field.From": "Từ ngày", "field.To": "Đến ngày",
 		"field.FilterKind": "Loại", "field.FilterStatus": "Tình trạng", "field.ShowVoided": "Hiện bản ghi đã hủy",
 		// field errors

@@ -1,0 +1,76 @@
+// Package report computes the period summary of DESIGN §5 from the records —
+// dossiers, citizen reception and petitions — with the identities it relies
+// on, and renders it as tables, prose and exports (text, CSV, XLSX, HTML).
+//
+// Every figure is counted on its own from the records, never derived from
+// another figure, so the identities (total = received + carried over, ...)
+// are real checks: Summary.Identities lists them with their values and
+// Summary.Check fails if one does not hold.
+package report
+
+import (
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// Summary is the period summary of one office.
+type Summary struct {
+	Office model.Office
+	Period model.Period
+	// AsOf is the date statuses are judged at: the period's last day, or
+	// today while the period is still running. "Late" means a due date
+	// before AsOf.
+	AsOf      model.Date
+	Dossiers  DossierSummary
+	Reception ReceptionSummary
+	Petitions PetitionSummary
+}
+
+// Running reports whether the period had not ended when the summary was
+// made, so its figures are "so far".
+func (s *Summary) Running() bool { return s.AsOf < s.Period.To }
+
+// Compute builds the summary of period p from src. today bounds AsOf; office
+// gives the group threshold, the session rules and the headings.
+func Compute(src model.PeriodScanner, office model.Office, p model.Period, today model.Date) (*Summary, error) {
+	s := &Summary{Office: office, Period: p, AsOf: min(p.To, today)}
+	if s.AsOf < p.From {
+		s.AsOf = p.From
+	}
+	d := newDossierAcc(s)
+	r := newReceptionAcc(s)
+	pt := newPetitionAcc(s)
+	err := src.ScanPeriod(p.From, p.To, model.PeriodVisitor{
+		Session:   r.session,
+		Reception: r.reception,
+		Petition:  pt.add,
+		Dossier:   d.add,
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.finish()
+	r.finish()
+	pt.finish()
+	return s, nil
+}
+
+// carried reports whether a record received on received and closed on
+// closed (zero: still open) is carried over into p: received before it and
+// not closed before it.
+func carried(p model.Period, received, closed model.Date) bool {
+	return received < p.From && (closed.IsZero() || closed >= p.From)
+}
+
+// inScope reports whether the record belongs to p's summary at all.
+func inScope(p model.Period, received, closed model.Date) bool {
+	return p.Contains(received) || carried(p, received, closed)
+}
+
+// closedBy reports whether a record closed on closed was closed by the end
+// of p.
+func closedBy(p model.Period, closed model.Date) bool {
+	return !closed.IsZero() && closed <= p.To
+}
+
+// Share is a fraction shown as a percentage with one decimal.
+type Share struct{ Num, Den int }
