@@ -50,19 +50,19 @@ func (s *Summary) Identities() []Identity {
 		add("dossier", "d_pending", name, r.Pending, r.PendingInTime, r.PendingLate)
 	}
 	for _, c := range dossierColumns() {
-		add("dossier", "d_by_field", c.Key, c.Get(d.All), sumOf(d.ByField, c.Get)...)
-		add("dossier", "d_by_procedure", c.Key, c.Get(d.All), sumOf(d.ByProcedure, c.Get)...)
+		add("dossier", "d_by_field", "col:"+c.Key, c.Get(d.All), sumOf(d.ByField, c.Get)...)
+		add("dossier", "d_by_procedure", "col:"+c.Key, c.Get(d.All), sumOf(d.ByProcedure, c.Get)...)
 	}
 
 	r := s.Reception
 	for _, c := range visitColumns() {
-		add("reception", "r_kinds", c.Key, c.Get(r.Total), c.Get(r.Regular), c.Get(r.InSession))
+		add("reception", "r_kinds", "col:"+c.Key, c.Get(r.Total), c.Get(r.Regular), c.Get(r.InSession))
 	}
 	for _, v := range []struct {
 		name string
 		row  VisitRow
 	}{{"total", r.Total}, {"regular", r.Regular}, {"session", r.InSession}, {"groups", r.Groups}} {
-		add("reception", "r_matters", v.name, v.row.Visits, v.row.First, v.row.Repeat)
+		add("reception", "r_matters", "row:"+v.name, v.row.Visits, v.row.First, v.row.Repeat)
 	}
 	add("reception", "r_content", "", r.Total.Visits, counts(r.ByContent)...)
 	add("reception", "r_field", "", r.Total.Visits, counts(r.ByField)...)
@@ -70,14 +70,18 @@ func (s *Summary) Identities() []Identity {
 
 	p := s.Petitions
 	for _, row := range append([]PetitionRow{p.All, p.Land}, p.ByKind...) {
-		add("petition", "p_total", row.Key, row.Total, row.CarriedOver, row.Received)
-		add("petition", "p_eligible", row.Key, row.Total, row.Eligible, row.NotEligible)
-		add("petition", "p_jurisdiction", row.Key, row.Total, row.InJurisdiction, row.NotInJurisdiction)
-		add("petition", "p_status", row.Key, row.Total, row.Resolved, row.Guided, row.Transferred,
+		name := ""
+		if row.Key != "" {
+			name = "kind:" + row.Key
+		}
+		add("petition", "p_total", name, row.Total, row.CarriedOver, row.Received)
+		add("petition", "p_eligible", name, row.Total, row.Eligible, row.NotEligible)
+		add("petition", "p_jurisdiction", name, row.Total, row.InJurisdiction, row.NotInJurisdiction)
+		add("petition", "p_status", name, row.Total, row.Resolved, row.Guided, row.Transferred,
 			row.Withdrawn, row.Archived, row.Pending)
 	}
 	for _, c := range petitionColumns() {
-		add("petition", "p_by_kind", c.Key, c.Get(p.All), sumOf(p.ByKind, c.Get)...)
+		add("petition", "p_by_kind", "col:"+c.Key, c.Get(p.All), sumOf(p.ByKind, c.Get)...)
 	}
 	add("petition", "p_field", "", p.All.Total, counts(p.ByField)...)
 	return out

@@ -2,6 +2,14 @@ package i18n
 
 // english is the same catalogue in English; TestSameKeys keeps it complete.
 func english() map[string]string {
+	m := enApp()
+	for k, v := range enReport() {
+		m[k] = v
+	}
+	return m
+}
+
+func enApp() map[string]string {
 	return map[string]string{
 		"tab.reception": "Citizen reception", "tab.petition": "Petitions", "tab.dossier": "Dossiers",
 		"tab.citizen": "Citizens", "tab.session": "Leader's sessions",

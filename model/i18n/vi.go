@@ -2,6 +2,14 @@ package i18n
 
 // vietnamese is the app's own language: every key the code uses is here.
 func vietnamese() map[string]string {
+	m := viApp()
+	for k, v := range viReport() {
+		m[k] = v
+	}
+	return m
+}
+
+func viApp() map[string]string {
 	return map[string]string{
 		// frame and tabs
 		"tab.reception": "Tiếp công dân", "tab.petition": "Đơn thư", "tab.dossier": "Hồ sơ TTHC",

@@ -1,7 +1,6 @@
 package vntext
 
 import (
-	"math"
 	"strconv"
 	"strings"
 )
@@ -40,11 +39,19 @@ func Count(n int) string {
 	return Int(n)
 }
 
-// Percent formats a share (0.987) as "98,7%": one decimal, comma separator,
-// rounded half away from zero. A share of exactly 1 is "100%", 0 is "0%".
-func Percent(share float64) string {
-	v := math.Round(share*1000) / 10
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	return strings.Replace(s, ".", ",", 1) + "%"
+// Share formats num/den as a percentage the way reports write it: one
+// decimal after a comma ("98,7%"), no ",0" ("40%"). The last decimal is cut,
+// not rounded, so a share is never overstated: 2.453/2.484 is 98,75...% and
+// reads "98,7%" (as in the Tam Nông report), and 999/1.000 never shows as
+// "100%". A zero den gives "-": there is nothing to share.
+func Share(num, den int) string {
+	if den <= 0 || num < 0 {
+		return "-"
+	}
+	per := int64(num) * 1000 / int64(den)
+	s := strconv.FormatInt(per/10, 10)
+	if d := per % 10; d != 0 {
+		s += "," + strconv.FormatInt(d, 10)
+	}
+	return s + "%"
 }

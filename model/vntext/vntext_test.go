@@ -90,10 +90,15 @@ func TestNumbers(t *testing.T) {
 			t.Errorf("Count(%d) = %q, want %q", n, got, want)
 		}
 	}
-	pcts := map[float64]string{0.987: "98,7%", 1: "100%", 0: "0%", 0.9125: "91,3%", 1.0 / 3: "33,3%"}
-	for x, want := range pcts {
-		if got := Percent(x); got != want {
-			t.Errorf("Percent(%v) = %q, want %q", x, got, want)
+	for _, tc := range []struct {
+		num, den int
+		want     string
+	}{
+		{2453, 2484, "98,7%"}, {20, 23, "86,9%"}, {1, 1, "100%"}, {999, 1000, "99,9%"},
+		{9999, 10000, "99,9%"}, {0, 5, "0%"}, {2, 5, "40%"}, {1, 3, "33,3%"}, {0, 0, "-"},
+	} {
+		if got := Share(tc.num, tc.den); got != tc.want {
+			t.Errorf("Share(%d, %d) = %q, want %q", tc.num, tc.den, got, tc.want)
 		}
 	}
 }
