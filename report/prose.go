@@ -60,7 +60,7 @@ func (s *Summary) dossierProse(cat *i18n.Catalog) []string {
 	if len(s.Dossiers.ByField) > 1 {
 		var parts []string
 		for _, r := range s.Dossiers.ByField {
-			parts = append(parts, strings.ToLower(cat.Label("field_of", r.Key))+" "+c.n(r.Total, "dossier"))
+			parts = append(parts, cat.T("prose.p_kind", strings.ToLower(cat.Label("field_of", r.Key)), c.n(r.Total, "dossier")))
 		}
 		out = append(out, cat.T("prose.d_fields", strings.Join(parts, cat.T("prose.sep"))))
 	}
@@ -98,7 +98,7 @@ func (s *Summary) receptionProse(cat *i18n.Catalog) []string {
 	out = append(out, cat.T("prose.r_groups", r.Threshold, groups))
 	var content []string
 	for _, k := range r.ByContent {
-		content = append(content, strings.ToLower(cat.Label("content", k.Key))+" "+c.n(k.N, "visit"))
+		content = append(content, cat.T("prose.p_kind", strings.ToLower(cat.Label("content", k.Key)), c.n(k.N, "visit")))
 	}
 	land := ""
 	if r.LandDispute > 0 {
@@ -107,7 +107,7 @@ func (s *Summary) receptionProse(cat *i18n.Catalog) []string {
 	out = append(out, cat.T("prose.r_content", strings.Join(content, cat.T("prose.sep"))+land))
 	var handling []string
 	for _, k := range r.ByHandling {
-		handling = append(handling, strings.ToLower(cat.Label("handling", k.Key))+" "+c.n(k.N, "visit"))
+		handling = append(handling, cat.T("prose.p_kind", strings.ToLower(cat.Label("handling", k.Key)), c.n(k.N, "visit")))
 	}
 	return append(out, cat.T("prose.r_handling", strings.Join(handling, cat.T("prose.sep"))))
 }

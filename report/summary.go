@@ -19,7 +19,9 @@ type Summary struct {
 	// AsOf is the date statuses are judged at: the period's last day, or
 	// today while the period is still running. "Late" means a due date
 	// before AsOf.
-	AsOf      model.Date
+	AsOf model.Date
+	// Made is the day the summary was computed: the date line of a printout.
+	Made      model.Date
 	Dossiers  DossierSummary
 	Reception ReceptionSummary
 	Petitions PetitionSummary
@@ -32,7 +34,7 @@ func (s *Summary) Running() bool { return s.AsOf < s.Period.To }
 // Compute builds the summary of period p from src. today bounds AsOf; office
 // gives the group threshold, the session rules and the headings.
 func Compute(src model.PeriodScanner, office model.Office, p model.Period, today model.Date) (*Summary, error) {
-	s := &Summary{Office: office, Period: p, AsOf: min(p.To, today)}
+	s := &Summary{Office: office, Period: p, AsOf: min(p.To, today), Made: today}
 	if s.AsOf < p.From {
 		s.AsOf = p.From
 	}

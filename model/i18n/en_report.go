@@ -80,7 +80,7 @@ func enReport() map[string]string {
 		"rpt.col.id_right": "Right side", "rpt.short.id_right": "Right",
 		"rpt.idrow.total": "Total", "rpt.idrow.regular": "Regular reception",
 		"rpt.idrow.session": "Leader's sessions", "rpt.idrow.groups": "Groups",
-		"rpt.pkind.land": "Land disputes",
+		"rpt.pkind.land":      "Land disputes",
 		"rpt.row.periodic":    "Periodic sessions held",
 		"rpt.row.days":        "Days of periodic sessions",
 		"rpt.row.required":    "Minimum days required",

@@ -82,7 +82,7 @@ func viReport() map[string]string {
 		"rpt.col.id_right": "Vế phải", "rpt.short.id_right": "Phải",
 		"rpt.idrow.total": "Tổng cộng", "rpt.idrow.regular": "Tiếp thường xuyên",
 		"rpt.idrow.session": "Lãnh đạo tiếp", "rpt.idrow.groups": "Đoàn đông người",
-		"rpt.pkind.land": "Tranh chấp đất đai",
+		"rpt.pkind.land":      "Tranh chấp đất đai",
 		"rpt.row.periodic":    "Kỳ tiếp định kỳ đã tổ chức",
 		"rpt.row.days":        "Số ngày tiếp định kỳ",
 		"rpt.row.required":    "Số ngày tối thiểu theo quy định",

@@ -1,0 +1,111 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tiepdan/tiepdan/model/i18n"
+)
+
+// Format is an export format.
+type Format string
+
+// The export formats.
+const (
+	FormatText  Format = "text"
+	FormatCSV   Format = "csv"
+	FormatXLSX  Format = "xlsx"
+	FormatHTML  Format = "html"
+	FormatProse Format = "prose"
+)
+
+// Formats lists the export formats in the order screens offer them.
+func Formats() []Format {
+	return []Format{FormatXLSX, FormatHTML, FormatCSV, FormatText, FormatProse}
+}
+
+// ErrBadFormat is returned for a format name that is not one of Formats.
+var ErrBadFormat = errors.New("unknown export format")
+
+// ParseFormat reads a format name.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats() {
+		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("%w: %q", ErrBadFormat, s)
+}
+
+// Ext returns the file name extension of f.
+func (f Format) Ext() string {
+	switch f {
+	case FormatText, FormatProse:
+		return ".txt"
+	}
+	return "." + string(f)
+}
+
+// FileName is the default name of an export: "baocao-2026-10.xlsx",
+// "baocao-2026-10-01..2026-10-20-vanban.txt" for prose.
+func FileName(s *Summary, f Format) string {
+	name := "baocao-" + s.Period.String()
+	if f == FormatProse {
+		name += "-vanban"
+	}
+	return name + f.Ext()
+}
+
+// Write writes the summary in format f to w.
+func Write(w io.Writer, f Format, s *Summary, cat *i18n.Catalog) error {
+	switch f {
+	case FormatText:
+		return writeText(w, s, cat)
+	case FormatProse:
+		return writeProse(w, s, cat)
+	case FormatCSV:
+		return writeCSV(w, s, cat)
+	case FormatXLSX:
+		return writeXLSX(w, s, cat)
+	case FormatHTML:
+		return writeHTML(w, s, cat)
+	}
+	return fmt.Errorf("%w: %q", ErrBadFormat, f)
+}
+
+// WriteFile writes the summary to path all or nothing: the export is built
+// in memory, written to a temporary file beside path, flushed to disk and
+// renamed over path. On any error no file is left behind and an existing
+// file at path is untouched.
+func WriteFile(path string, f Format, s *Summary, cat *i18n.Catalog) error {
+	var buf bytes.Buffer
+	if err := Write(&buf, f, s, cat); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

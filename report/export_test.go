@@ -1,0 +1,324 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// fixture saves a small fixed office for October 2026 and returns its
+// summary: dossiers of two fields (one procedure named like a spreadsheet
+// formula), a periodic session with its visitors and a walk-in, petitions
+// of every kind, one carried over from September.
+func fixture(t *testing.T) *report.Summary {
+	t.Helper()
+	db := openDB(t)
+	s := db.For("test")
+	office := model.DefaultOffice()
+	office.Name, office.Superior, office.Place = "UBND xã Quang Trung", "UBND tỉnh Thanh Hóa", "Quang Trung"
+	office.SignerTitle, office.SignerName = "Chủ tịch", "Lê Văn Thành"
+	if err := s.SaveOffice(&office); err != nil {
+		t.Fatal(err)
+	}
+	cit := newApplicant(t, s)
+	at := func(d model.Date, h int) time.Time { return d.Time().Add(time.Duration(h) * time.Hour) }
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	dossiers := []model.Dossier{
+		{ProcedureName: "Đăng ký khai sinh", Field: model.FieldCivilStatus, ReceivedAt: at(day(10, 1), 8), Due: day(10, 1), Status: model.DossierReturned, Resolved: day(10, 1), Returned: day(10, 1)},
+		{ProcedureName: "Đăng ký khai sinh", Field: model.FieldCivilStatus, ReceivedAt: at(day(10, 2), 9), Due: day(10, 3), Status: model.DossierResolved, Resolved: day(10, 2), Channel: model.ChannelOnline},
+		{ProcedureName: "Đăng ký kết hôn", Field: model.FieldCivilStatus, ReceivedAt: at(day(9, 29), 14), Due: day(10, 6), Status: model.DossierResolved, Resolved: day(10, 8),
+			Apologies: []model.Apology{{Issued: day(10, 6), NewDue: day(10, 8), Reason: "Cần xác minh"}}},
+		{ProcedureName: "=HYPERLINK(\"http://x\")", Field: model.FieldCertification, ReceivedAt: at(day(10, 30), 10), Due: day(11, 3), Status: model.DossierInProgress, Channel: model.ChannelPostal},
+		{ProcedureName: "Chứng thực chữ ký", Field: model.FieldCertification, ReceivedAt: at(day(10, 14), 10), Due: day(10, 16), Status: model.DossierInProgress},
+		{ProcedureName: "Chứng thực chữ ký", Field: model.FieldCertification, ReceivedAt: at(day(10, 20), 10), Due: day(10, 20), Status: model.DossierRejected, Resolved: day(10, 20)},
+	}
+	for i := range dossiers {
+		d := &dossiers[i]
+		d.WorkingDays, d.ApplicantID = 2, cit
+		if d.Channel == "" {
+			d.Channel = model.ChannelDirect
+		}
+		must(s.SaveDossier(d))
+	}
+	sess := model.ReceptionSession{Date: day(10, 9), SessKind: model.SessionPeriodic, Presiding: "Chủ tịch UBND xã"}
+	must(s.SaveSession(&sess))
+	visits := []model.Reception{
+		{At: at(day(10, 9), 8), RecKind: model.ReceptionInSession, SessionID: sess.ID, HeadCount: 1, Summary: "Đề nghị cấp giấy chứng nhận quyền sử dụng đất",
+			Content: model.ContentProposal, Field: model.FieldLand, Matter: model.MatterFirst, Handling: model.HandlingGuided},
+		{At: at(day(10, 9), 9), RecKind: model.ReceptionInSession, SessionID: sess.ID, HeadCount: 6, Summary: "Tranh chấp ranh giới đất",
+			Content: model.ContentComplaint, Field: model.FieldLand, LandDispute: true, Matter: model.MatterRepeat, Handling: model.HandlingAccepted, Written: true},
+		{At: at(day(10, 21), 15), RecKind: model.ReceptionRegular, HeadCount: 1, Summary: "Phản ánh đèn đường hỏng",
+			Content: model.ContentReflection, Field: model.FieldConstruction, Matter: model.MatterFirst, Handling: model.HandlingTransferred, TransferredTo: "Công ty điện lực"},
+	}
+	for i := range visits {
+		visits[i].CitizenID = cit
+		must(s.SaveReception(&visits[i]))
+	}
+	petitions := []model.Petition{
+		{Received: day(9, 25), Content: model.ContentComplaint, Field: model.FieldLand, LandDispute: true, InJurisdiction: true,
+			Eligibility: model.EligibilityEligible, Status: model.PetitionResolved, Outcome: model.OutcomePartly, Resolved: day(10, 20), Due: day(10, 25)},
+		{Received: day(10, 9), Content: model.ContentComplaint, Field: model.FieldLand, LandDispute: true, InJurisdiction: true,
+			Eligibility: model.EligibilityEligible, Status: model.PetitionHandling, Due: day(11, 8)},
+		{Received: day(10, 12), Content: model.ContentProposal, Field: model.FieldSocialPolicy, InJurisdiction: true,
+			Eligibility: model.EligibilityEligible, Status: model.PetitionResolved, Resolved: day(10, 19), Due: day(10, 26)},
+		{Received: day(10, 15), Content: model.ContentReflection, Field: model.FieldEnvironment, InJurisdiction: false,
+			Eligibility: model.EligibilityEligible, Status: model.PetitionTransferred, TransferredTo: "Phòng Tài nguyên và Môi trường", Resolved: day(10, 16)},
+		{Received: day(10, 16), Content: model.ContentProposal, Field: model.FieldOther, Eligibility: model.EligibilityDuplicate,
+			Status: model.PetitionArchived, InJurisdiction: true},
+		{Received: day(10, 1), Content: model.ContentProposal, Field: model.FieldAdministrative, InJurisdiction: true,
+			Eligibility: model.EligibilityEligible, Status: model.PetitionHandling, Due: day(10, 15)},
+	}
+	for i := range petitions {
+		p := &petitions[i]
+		p.Source, p.CitizenID, p.Summary = model.SourceByHand, cit, "Đơn của công dân"
+		must(s.SavePetition(p))
+	}
+	sum, err := report.Compute(s, office, model.MonthPeriod(2026, time.October), testToday)
+	must(err)
+	must(sum.Check())
+	return sum
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
+
+func export(t *testing.T, sum *report.Summary, f report.Format) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), report.FileName(sum, f))
+	if err := report.WriteFile(path, f, sum, vi); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestExportText(t *testing.T) {
+	sum := fixture(t)
+	b := export(t, sum, report.FormatText)
+	golden(t, "october.txt", b)
+	text := string(b)
+	for i, line := range strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n") {
+		if n := utf8.RuneCountInString(line); n > 80 {
+			t.Errorf("line %d has %d columns: %q", i+1, n, line)
+		}
+	}
+	mustContain(t, text, "UBND XÃ QUANG TRUNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Quang Trung, ngày 21 tháng 11 năm 2026", "Từ ngày 01/10/2026 đến ngày 31/10/2026",
+		"I. GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Tất cả", "đẳng thức kiểm tra số liệu đều đúng")
+}
+
+func TestExportProse(t *testing.T) {
+	sum := fixture(t)
+	b := export(t, sum, report.FormatProse)
+	golden(t, "october-prose.txt", b)
+	mustContain(t, string(b),
+		"Tổng số hồ sơ yêu cầu giải quyết TTHC từ 01/10/2026 đến 31/10/2026 là 06 hồ sơ; số hồ sơ mới tiếp nhận: 05 hồ sơ (trực tiếp: 03 hồ sơ; trực tuyến: 01 hồ sơ; qua bưu chính công ích: 01 hồ sơ); số hồ sơ từ kỳ trước chuyển sang: 01 hồ sơ.",
+		"Kết quả giải quyết TTHC: số hồ sơ đã giải quyết 03 hồ sơ, trong đó giải quyết trước hạn: 01 hồ sơ, đúng hạn: 01 hồ sơ, quá hạn: 01 hồ sơ; tỷ lệ giải quyết trước hạn và đúng hạn đạt 66,6%.",
+		"Số đoàn đông người (từ 5 người trở lên): 01 đoàn/06 người.",
+		"trong đó: khiếu nại: 02 đơn; tố cáo: không; kiến nghị, phản ánh: 04 đơn (trong đó tranh chấp đất đai: 02 đơn).")
+}
+
+func TestExportCSV(t *testing.T) {
+	sum := fixture(t)
+	b := export(t, sum, report.FormatCSV)
+	golden(t, "october.csv", b)
+	if !bytes.HasPrefix(b, []byte("\ufeff")) {
+		t.Error("no UTF-8 byte-order mark: Excel would read the Vietnamese as Latin-1")
+	}
+	if bytes.Count(b, []byte("\n")) != bytes.Count(b, []byte("\r\n")) {
+		t.Error("a line does not end in CRLF")
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0][0] != "UBND xã Quang Trung" {
+		t.Errorf("first cell %q", rows[0][0])
+	}
+	// The dossier table: its title, a heading row, then the total row.
+	row := rowAfter(t, rows, "Hồ sơ thủ tục hành chính", 2)
+	all := sum.Dossiers.All
+	want := []string{"Tổng cộng", fmt.Sprint(all.Total), fmt.Sprint(all.CarriedOver), fmt.Sprint(all.Received)}
+	if strings.Join(row[:4], "|") != strings.Join(want, "|") {
+		t.Errorf("dossier total row %q, want it to start %q", row, want)
+	}
+	found := false
+	for _, row := range rows {
+		for _, c := range row {
+			if strings.HasPrefix(c, "=") {
+				t.Errorf("formula-looking cell not escaped: %q", c)
+			}
+			if strings.HasPrefix(c, "'=HYPERLINK") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the procedure named like a formula is missing")
+	}
+}
+
+// rowAfter returns the row k rows below the first row whose first cell is title.
+func rowAfter(t *testing.T, rows [][]string, title string, k int) []string {
+	t.Helper()
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == title && i+k < len(rows) {
+			return rows[i+k]
+		}
+	}
+	t.Fatalf("no table %q", title)
+	return nil
+}
+
+func TestExportXLSX(t *testing.T) {
+	sum := fixture(t)
+	b := export(t, sum, report.FormatXLSX)
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var dump strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&dump, "== %s\n", sheet)
+		for _, r := range rows {
+			fmt.Fprintln(&dump, strings.Join(r, " | "))
+		}
+	}
+	golden(t, "october.xlsx.txt", []byte(dump.String()))
+	wantSheets := []string{"Báo cáo", "Giải quyết thủ tục hành chính", "Tiếp công dân", "Tiếp nhận, xử lý đơn thư", "Kiểm tra số liệu"}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
+		t.Errorf("sheets %q, want %q", got, wantSheets)
+	}
+	// Row 3 of the dossier sheet is the total row: numbers stored as numbers.
+	sheet := "Giải quyết thủ tục hành chính"
+	typ, err := f.GetCellType(sheet, "B3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("B3 has type %v, want a number", typ)
+	}
+	raw, err := f.GetCellValue(sheet, "B3", excelize.Options{RawCellValue: true})
+	if err != nil || raw != fmt.Sprint(sum.Dossiers.All.Total) {
+		t.Errorf("B3 = %q (%v), want %d", raw, err, sum.Dossiers.All.Total)
+	}
+	// The share column (L: after 10 figures) holds a fraction shown as 0.0%.
+	raw, _ = f.GetCellValue(sheet, "L3", excelize.Options{RawCellValue: true})
+	shown, _ := f.GetCellValue(sheet, "L3")
+	if raw != "0.666" || shown != "66.6%" {
+		t.Errorf("share cell raw %q shown %q, want 0.666 shown 66.6%%", raw, shown)
+	}
+}
+
+func TestExportHTML(t *testing.T) {
+	sum := fixture(t)
+	b := export(t, sum, report.FormatHTML)
+	golden(t, "october.html", b)
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	var style, lang string
+	tables := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "html":
+				for _, a := range n.Attr {
+					if a.Key == "lang" {
+						lang = a.Val
+					}
+				}
+			case "style":
+				style = n.FirstChild.Data
+			case "table":
+				tables++
+			}
+		}
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			texts = append(texts, strings.TrimSpace(n.Data))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	text := strings.Join(texts, "\n")
+	if lang != "vi" {
+		t.Errorf("lang %q", lang)
+	}
+	mustContain(t, style, "size: A4", "Times New Roman", "13pt")
+	mustContain(t, text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND tỉnh Thanh Hóa",
+		"UBND xã Quang Trung", "Quang Trung, ngày 21 tháng 11 năm 2026", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+		"Lê Văn Thành", "I. GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "=HYPERLINK(\"http://x\")")
+	if tables < 10 {
+		t.Errorf("%d tables, want the heading, the figures and the signer block", tables)
+	}
+}
+
+func TestWriteFileFailsCleanly(t *testing.T) {
+	sum := fixture(t)
+	dir := t.TempDir()
+	for _, path := range []string{filepath.Join(dir, "no", "such", "folder", "x.csv"), dir} {
+		if err := report.WriteFile(path, report.FormatCSV, sum, vi); err == nil {
+			t.Errorf("WriteFile(%s) succeeded", path)
+		}
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	if _, err := report.ParseFormat("pdf"); err == nil {
+		t.Error("ParseFormat(pdf) accepted")
+	}
+}
