@@ -1,6 +1,7 @@
 // Command tiepdan is the reception-desk application of a commune People's
 // Committee. Without a subcommand it opens the TUI on the database file;
-// "demo" fills a database with a synthetic office.
+// "report" writes the period summary; "demo" fills a database with a
+// synthetic office.
 package main
 
 import (
@@ -35,6 +36,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cat := i18n.New(langFromArgs(args))
 	if len(args) > 0 && args[0] == "demo" {
 		return runDemo(args[1:], cat, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "report" {
+		return runReport(args[1:], cat, time.Now, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/report"
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+// runReport is "tiepdan report": the period summary of a database in one
+// format, to standard output or to a file (-o), with the same code as the
+// summary screen's export. Usage errors exit 2, failures 1.
+func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tiepdan report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
+	periodText := fs.String("period", "", cat.T("cli.flag_period"))
+	formatText := fs.String("format", string(report.FormatText), cat.T("cli.flag_format"))
+	out := fs.String("o", "", cat.T("cli.flag_out"))
+	fs.String("lang", "vi", cat.T("cli.flag_lang"))
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, cat.T("cli.report_usage"))
+		return 2
+	}
+	today := model.DateOf(now())
+	y, m, _ := today.YMD()
+	period := model.MonthPeriod(y, m)
+	if *periodText != "" {
+		p, err := model.ParsePeriod(*periodText)
+		if err != nil {
+			fmt.Fprintln(stderr, PeriodErrorText(cat, err))
+			return 2
+		}
+		period = p
+	}
+	format, err := report.ParseFormat(*formatText)
+	if err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.report_format", *formatText))
+		return 2
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		// A report never creates a database: a mistyped name would give an
+		// empty report instead of an error.
+		fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
+		return 1
+	}
+	db, err := storage.Open(*dbPath, storage.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+		return 1
+	}
+	defer db.Close()
+	st := db.For(actor())
+	office, err := st.Office()
+	if err == nil {
+		var sum *report.Summary
+		if sum, err = report.Compute(st, office, period, today); err == nil {
+			return writeReport(sum, format, *out, cat, stdout, stderr)
+		}
+	}
+	fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
+	return 1
+}
+
+func writeReport(sum *report.Summary, format report.Format, out string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
+	if out == "" || out == "-" {
+		var buf bytes.Buffer
+		if err := report.Write(&buf, format, sum, cat); err != nil {
+			fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
+			return 1
+		}
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
+			return 1
+		}
+		return 0
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		out = filepath.Join(out, report.FileName(sum, format))
+	}
+	if err := report.WriteFile(out, format, sum, cat); err != nil {
+		fmt.Fprintln(stderr, WriteErrorText(cat, out, err))
+		return 1
+	}
+	abs, _ := filepath.Abs(out)
+	fmt.Fprintln(stdout, cat.T("cli.report_written", abs))
+	return 0
+}
+
+// PeriodErrorText explains a refused period in the user's language.
+func PeriodErrorText(cat *i18n.Catalog, err error) string {
+	var pe *model.PeriodError
+	if errors.As(err, &pe) {
+		return cat.T("period.bad", pe.Input, cat.T("period."+pe.Reason))
+	}
+	return cat.T("period.bad", "", err.Error())
+}
+
+// WriteErrorText explains why an export could not be written to path.
+func WriteErrorText(cat *i18n.Catalog, path string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return cat.T("cli.write_no_folder", path, filepath.Dir(path))
+	case errors.Is(err, fs.ErrPermission):
+		return cat.T("cli.write_permission", path)
+	case strings.Contains(err.Error(), "read-only file system"):
+		return cat.T("cli.write_read_only", path)
+	}
+	return cat.T("cli.write_failed", path, err.Error())
+}
