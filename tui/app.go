@@ -23,15 +23,17 @@ import (
 	"github.com/tiepdan/tiepdan/tui/register"
 	"github.com/tiepdan/tiepdan/tui/session"
 	"github.com/tiepdan/tiepdan/tui/setup"
+	"github.com/tiepdan/tiepdan/tui/summary"
 )
 
-// Tabs, in the order of their F-keys (F3…F7).
+// Tabs, in the order of their F-keys (F3…F7, F11).
 const (
 	TabReception = iota
 	TabPetition
 	TabDossier
 	TabCitizen
 	TabSession
+	TabSummary
 	numTabs
 )
 
@@ -61,6 +63,7 @@ func New(c *common.Common) *App {
 	a.stacks[TabDossier] = []common.Page{register.NewList(c, dossier.ListSpec(c))}
 	a.stacks[TabCitizen] = []common.Page{citizen.NewPicker(c, "", false)}
 	a.stacks[TabSession] = []common.Page{register.NewList(c, session.ListSpec(c))}
+	a.stacks[TabSummary] = []common.Page{summary.New(c)}
 	return a
 }
 
@@ -265,6 +268,9 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// first run: only the settings form until it is saved
 	case tabOf(k, msg) >= 0:
 		a.tab = tabOf(k, msg)
+		if s, ok := a.top().(common.Shown); ok {
+			return a, s.Shown()
+		}
 		return a, nil
 	case msg.String() == "f12":
 		return a, setup.Open(a.c)
@@ -275,9 +281,13 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+func tabKeys(k common.KeyMap) []key.Binding {
+	return []key.Binding{k.TabReception, k.TabPetition, k.TabDossier, k.TabCitizen, k.TabSession, k.TabSummary}
+}
+
 // tabOf returns the tab whose key msg is, or -1.
 func tabOf(k common.KeyMap, msg tea.KeyMsg) int {
-	for i, b := range []key.Binding{k.TabReception, k.TabPetition, k.TabDossier, k.TabCitizen, k.TabSession} {
+	for i, b := range tabKeys(k) {
 		if key.Matches(msg, b) {
 			return i
 		}
@@ -292,8 +302,9 @@ func (a *App) View() string {
 	var head string
 	if a.setup == nil {
 		tabs := make([]string, numTabs)
-		for i, name := range []string{"tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session"} {
-			label := "F" + string(rune('3'+i)) + " " + a.c.T(name)
+		keys := tabKeys(a.c.Keys)
+		for i, name := range []string{"tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session", "tabshort.summary"} {
+			label := keys[i].Help().Key + " " + a.c.T(name)
 			if i == a.tab {
 				tabs[i] = st.TabActive.Render(label)
 			} else {

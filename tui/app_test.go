@@ -25,6 +25,7 @@ type driver struct {
 	t   *testing.T
 	app tea.Model
 	db  *storage.DB
+	c   *common.Common
 }
 
 func newDriver(t *testing.T, configured bool) *driver {
@@ -48,7 +49,8 @@ func newDriver(t *testing.T, configured bool) *driver {
 		}
 	}
 	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "canbo", func() time.Time { return testNow })
-	d := &driver{t: t, app: tui.New(c), db: db}
+	c.ExportDir = t.TempDir()
+	d := &driver{t: t, app: tui.New(c), db: db, c: c}
 	d.run(d.app.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d

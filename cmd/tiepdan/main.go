@@ -58,6 +58,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	c := common.New(db.For(actor()), cat, lipgloss.DefaultRenderer(), actor(), time.Now)
+	if abs, err := filepath.Abs(*dbPath); err == nil {
+		c.ExportDir = filepath.Join(filepath.Dir(abs), "baocao")
+	}
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen())
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.tui_failed", err))

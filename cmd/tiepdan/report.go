@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/tiepdan/tiepdan/model"
@@ -42,7 +39,7 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	if *periodText != "" {
 		p, err := model.ParsePeriod(*periodText)
 		if err != nil {
-			fmt.Fprintln(stderr, PeriodErrorText(cat, err))
+			fmt.Fprintln(stderr, report.PeriodErrorText(cat, err))
 			return 2
 		}
 		period = p
@@ -92,32 +89,10 @@ func writeReport(sum *report.Summary, format report.Format, out string, cat *i18
 		out = filepath.Join(out, report.FileName(sum, format))
 	}
 	if err := report.WriteFile(out, format, sum, cat); err != nil {
-		fmt.Fprintln(stderr, WriteErrorText(cat, out, err))
+		fmt.Fprintln(stderr, report.WriteErrorText(cat, out, err))
 		return 1
 	}
 	abs, _ := filepath.Abs(out)
 	fmt.Fprintln(stdout, cat.T("cli.report_written", abs))
 	return 0
-}
-
-// PeriodErrorText explains a refused period in the user's language.
-func PeriodErrorText(cat *i18n.Catalog, err error) string {
-	var pe *model.PeriodError
-	if errors.As(err, &pe) {
-		return cat.T("period.bad", pe.Input, cat.T("period."+pe.Reason))
-	}
-	return cat.T("period.bad", "", err.Error())
-}
-
-// WriteErrorText explains why an export could not be written to path.
-func WriteErrorText(cat *i18n.Catalog, path string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return cat.T("cli.write_no_folder", path, filepath.Dir(path))
-	case errors.Is(err, fs.ErrPermission):
-		return cat.T("cli.write_permission", path)
-	case strings.Contains(err.Error(), "read-only file system"):
-		return cat.T("cli.write_read_only", path)
-	}
-	return cat.T("cli.write_failed", path, err.Error())
 }

@@ -27,8 +27,10 @@ type Common struct {
 	Height int
 	Now    func() time.Time
 	Actor  string
-	nextID int
-	nav    []NavOp
+	// ExportDir is the folder exports are written to (the summary's F2).
+	ExportDir string
+	nextID    int
+	nav       []NavOp
 }
 
 // New returns a Common for one session rendering through r.
@@ -37,7 +39,7 @@ func New(store model.Store, cat *i18n.Catalog, r *lipgloss.Renderer, actor strin
 		now = time.Now
 	}
 	return &Common{Store: store, Cat: cat, Styles: NewStyles(r), Keys: DefaultKeyMap(cat),
-		Width: 80, Height: 24, Now: now, Actor: actor}
+		Width: 80, Height: 24, Now: now, Actor: actor, ExportDir: "baocao"}
 }
 
 // T translates a catalogue key.
@@ -133,6 +135,12 @@ func (c *Common) TakeNav() []NavOp {
 // Busy is implemented by pages that wait for the store (a form saving).
 // The root holds keys typed meanwhile and replays them when the wait ends.
 type Busy interface{ Busy() bool }
+
+// Shown is a page that refreshes itself when its tab comes to the front,
+// because what it shows may have changed in another tab.
+type Shown interface {
+	Shown() tea.Cmd
+}
 
 // Status returns a command that shows text in the status bar.
 func Status(text string, isErr bool) tea.Cmd {

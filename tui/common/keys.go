@@ -12,7 +12,8 @@ import (
 type KeyMap struct {
 	Quit, Help                                     key.Binding
 	TabReception, TabPetition, TabDossier          key.Binding
-	TabCitizen, TabSession                         key.Binding
+	TabCitizen, TabSession, TabSummary             key.Binding
+	Export, Period                                 key.Binding
 	Up, Down, PageUp, PageDown, Home, End          key.Binding
 	Open, Back, New, Edit, Void, Filter, Refresh   key.Binding
 	Save, Next, Prev, Left, Right, Toggle, Pick    key.Binding
@@ -32,31 +33,35 @@ func DefaultKeyMap(c *i18n.Catalog) KeyMap {
 		TabDossier:   b("tab.dossier", "F5", "f5"),
 		TabCitizen:   b("tab.citizen", "F6", "f6"),
 		TabSession:   b("tab.session", "F7", "f7"),
-		Up:           b("key.up", "↑", "up"),
-		Down:         b("key.down", "↓", "down"),
-		PageUp:       b("key.pageup", "PgUp", "pgup"),
-		PageDown:     b("key.pagedown", "PgDn", "pgdown"),
-		Home:         b("key.home", "Home", "home"),
-		End:          b("key.end", "End", "end"),
-		Open:         b("key.open", "Enter", "enter"),
-		Back:         b("key.back", "Esc", "esc"),
-		New:          b("key.new", "^N", "ctrl+n", "insert"),
-		Edit:         b("key.edit", "^E", "ctrl+e"),
-		Void:         b("key.void", "^D", "ctrl+d"),
-		Filter:       b("key.filter", "^F", "ctrl+f"),
-		Refresh:      b("key.refresh", "^R", "ctrl+r"),
-		Save:         b("key.save", "F2", "f2", "ctrl+s"),
-		Next:         b("key.next", "Tab", "tab", "down"),
-		Prev:         b("key.prev", "S-Tab", "shift+tab", "up"),
-		Left:         b("key.left", "←", "left"),
-		Right:        b("key.right", "→", "right"),
-		Toggle:       b("key.toggle", "Space", " "),
-		Pick:         b("key.pick", "Enter", "enter", "f4"),
-		ToPetition:   b("key.to_petition", "^P", "ctrl+p"),
-		Citizen:      b("key.citizen", "^O", "ctrl+o"),
-		Audit:        b("key.audit", "F9", "f9"),
-		AddVisitor:   b("key.add_visitor", "^N", "ctrl+n", "insert"),
-		Voided:       b("key.voided", "F8", "f8"),
+		// F11 is full screen in Windows Terminal; ^T reaches the summary there.
+		TabSummary: b("tab.summary", "F11", "f11", "ctrl+t"),
+		Export:     b("key.export", "F2", "f2", "ctrl+s"),
+		Period:     b("key.period", "^F", "ctrl+f"),
+		Up:         b("key.up", "↑", "up"),
+		Down:       b("key.down", "↓", "down"),
+		PageUp:     b("key.pageup", "PgUp", "pgup"),
+		PageDown:   b("key.pagedown", "PgDn", "pgdown"),
+		Home:       b("key.home", "Home", "home"),
+		End:        b("key.end", "End", "end"),
+		Open:       b("key.open", "Enter", "enter"),
+		Back:       b("key.back", "Esc", "esc"),
+		New:        b("key.new", "^N", "ctrl+n", "insert"),
+		Edit:       b("key.edit", "^E", "ctrl+e"),
+		Void:       b("key.void", "^D", "ctrl+d"),
+		Filter:     b("key.filter", "^F", "ctrl+f"),
+		Refresh:    b("key.refresh", "^R", "ctrl+r"),
+		Save:       b("key.save", "F2", "f2", "ctrl+s"),
+		Next:       b("key.next", "Tab", "tab", "down"),
+		Prev:       b("key.prev", "S-Tab", "shift+tab", "up"),
+		Left:       b("key.left", "←", "left"),
+		Right:      b("key.right", "→", "right"),
+		Toggle:     b("key.toggle", "Space", " "),
+		Pick:       b("key.pick", "Enter", "enter", "f4"),
+		ToPetition: b("key.to_petition", "^P", "ctrl+p"),
+		Citizen:    b("key.citizen", "^O", "ctrl+o"),
+		Audit:      b("key.audit", "F9", "f9"),
+		AddVisitor: b("key.add_visitor", "^N", "ctrl+n", "insert"),
+		Voided:     b("key.voided", "F8", "f8"),
 	}
 }
 

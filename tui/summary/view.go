@@ -1,0 +1,160 @@
+package summary
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/report"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// nextKind switches month → quarter → half → year → official window →
+// month, keeping the day the office is looking at: the period's last day,
+// or today while it runs.
+func nextKind(p model.Period, today model.Date, cutoff int) model.Period {
+	d := min(p.To, today)
+	if d < p.From {
+		d = p.From
+	}
+	y, m, day := d.YMD()
+	switch p.Kind {
+	case model.PeriodMonth:
+		return model.QuarterPeriod(y, (int(m)-1)/3+1)
+	case model.PeriodQuarter:
+		return model.HalfPeriod(y, (int(m)-1)/6+1)
+	case model.PeriodHalf:
+		return model.YearPeriod(y)
+	case model.PeriodYear:
+		if day > cutoff {
+			m++
+		}
+		return model.WindowPeriod(y, m, cutoff)
+	}
+	return model.MonthPeriod(y, m)
+}
+
+// writeExport writes sum in format f into dir (made if missing) under the
+// export's default name and returns the file's full path.
+func writeExport(dir string, f report.Format, sum *report.Summary, cat *i18n.Catalog) (string, error) {
+	path, err := filepath.Abs(filepath.Join(dir, report.FileName(sum, f)))
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return path, err
+	}
+	return path, report.WriteFile(path, f, sum, cat)
+}
+
+func (p *Page) bodyHeight() int { return max(1, p.c.Height-5) }
+
+// View draws the period bar and one screenful of the current view.
+func (p *Page) View() string {
+	st := p.c.Styles
+	w := p.c.Width
+	bar := st.Key.Render("←") + " " + st.Header.Render(report.PeriodLabel(p.c.Cat, p.period)) + " " + st.Key.Render("→") +
+		"  " + p.period.From.String() + " - " + p.period.To.String()
+	if p.sum != nil && p.sum.Running() {
+		bar += " " + p.c.T("summary.so_far", p.sum.AsOf.String())
+	}
+	bar += "  " + st.Dim.Render("["+p.c.T(fmt.Sprintf("summary.view%d", p.view))+"]")
+	var lines []string
+	switch {
+	case p.asking:
+		lines = append(lines, st.LabelFocus.Render(p.c.T("summary.ask"))+" "+p.input.View(),
+			st.Hint.Render(vntext.Truncate(p.c.T("summary.ask_examples"), w-1)), "")
+	case p.exporting:
+		lines = append(lines, p.exportMenu()...)
+	}
+	switch {
+	case p.err != "":
+		lines = append(lines, st.Error.Render(p.err))
+	case p.sum == nil:
+		lines = append(lines, st.Dim.Render(p.c.T("loading")))
+	default:
+		if p.loading {
+			bar += " " + st.Dim.Render(p.c.T("loading"))
+		}
+		body := p.bodyLines(w - 1)
+		h := p.bodyHeight() - len(lines)
+		p.top = min(p.top, max(0, len(body)-h))
+		lines = append(lines, body[p.top:min(len(body), p.top+h)]...)
+	}
+	return bar + "\n" + strings.Join(lines, "\n")
+}
+
+func (p *Page) exportMenu() []string {
+	st := p.c.Styles
+	lines := []string{st.LabelFocus.Render(p.c.T("summary.export_to", p.c.ExportDir))}
+	for i, f := range report.Formats() {
+		l := fmt.Sprintf("  %-6s %s", f, p.c.T("summary.format."+string(f)))
+		if i == p.choice {
+			l = st.Selected.Render(l)
+		}
+		lines = append(lines, l)
+	}
+	return append(lines, "")
+}
+
+// bodyLines renders the current view in w columns.
+func (p *Page) bodyLines(w int) []string {
+	st := p.c.Styles
+	cat := p.c.Cat
+	var lines []string
+	switch p.view {
+	case viewTables:
+		seen := map[string]bool{}
+		for _, sec := range p.sum.Sections(cat) {
+			lines = append(lines, st.Header.Render(sec.Title))
+			for _, t := range sec.Tables {
+				lines = append(lines, t.TextLines(cat, w, seen)...)
+				lines = append(lines, "")
+			}
+		}
+		lines = append(lines, p.checkLine())
+	case viewProse:
+		for i, para := range p.sum.Prose(cat) {
+			if i < 3 {
+				lines = append(lines, st.Header.Render(p.sum.Sections(cat)[i].Title))
+			}
+			lines = append(lines, report.Wrap(para, w)...)
+			lines = append(lines, "")
+		}
+	case viewCheck:
+		lines = append(lines, p.checkLine(), "")
+		for _, id := range p.sum.Identities() {
+			mark := st.OK.Render("✓")
+			if !id.Holds() {
+				mark = st.Error.Render("✗")
+			}
+			parts := make([]string, len(id.Right))
+			for i, v := range id.Right {
+				parts[i] = vntext.Int(v)
+			}
+			text := report.IdentityLabel(cat, id) + ": " + vntext.Int(id.Left) + " = " + strings.Join(parts, " + ")
+			for i, l := range report.Wrap(text, w-2) {
+				if i == 0 {
+					lines = append(lines, mark+" "+l)
+				} else {
+					lines = append(lines, "  "+l)
+				}
+			}
+		}
+	}
+	return lines
+}
+
+func (p *Page) checkLine() string {
+	line := p.sum.CheckLine(p.c.Cat)
+	if err := p.sum.Check(); err != nil {
+		return p.c.Styles.Error.Render(line)
+	}
+	return p.c.Styles.OK.Render(line)
+}
+
+var _ common.Page = (*Page)(nil)

@@ -1,0 +1,111 @@
+package tui_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// seedDossiers saves two dossiers: one received 05/10 and resolved early,
+// one received 28/09 and still open, due 02/10 (carried over into October,
+// late).
+func seedDossiers(t *testing.T, d *driver) {
+	t.Helper()
+	s := d.db.For("canbo")
+	c := model.Citizen{FullName: "Nguyễn Thị Lan"}
+	if err := s.SaveCitizen(&c); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []model.Dossier{
+		{ReceivedAt: model.NewDate(2026, 10, 5).Time().Add(9 * time.Hour), Due: model.NewDate(2026, 10, 8),
+			Status: model.DossierResolved, Resolved: model.NewDate(2026, 10, 6)},
+		{ReceivedAt: model.NewDate(2026, 9, 28).Time().Add(9 * time.Hour), Due: model.NewDate(2026, 10, 2),
+			Status: model.DossierInProgress},
+	} {
+		x.ProcedureName, x.Field, x.WorkingDays, x.ApplicantID, x.Channel = "Đăng ký khai sinh", model.FieldCivilStatus, 3, c.ID, model.ChannelDirect
+		if err := s.SaveDossier(&x); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// totalRow returns the first "Tổng cộng" row of the screen as its fields.
+func (d *driver) totalRow() []string {
+	for _, line := range strings.Split(d.screen(), "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[0] == "Tổng" && f[1] == "cộng" {
+			return f[2:]
+		}
+	}
+	d.t.Fatalf("no total row:\n%s", d.screen())
+	return nil
+}
+
+func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
+	d := newDriver(t, true)
+	seedDossiers(t, d)
+	d.send(tea.KeyMsg{Type: tea.KeyF11})
+	d.expect("Tổng hợp số liệu: Tháng 10/2026", "01/10/2026 - 31/10/2026", "(số liệu đến 21/10/2026)", "Hồ sơ thủ tục hành chính")
+	// Total, carried over, received, direct, online, postal, resolved, early.
+	if got := strings.Join(d.totalRow()[:8], " "); got != "2 1 1 1 0 0 1 1" {
+		t.Errorf("October total row starts %q", got)
+	}
+	d.key(tea.KeyLeft, 1)
+	d.expect("Tháng 9/2026", "01/09/2026 - 30/09/2026")
+	if got := strings.Join(d.totalRow()[:3], " "); got != "1 0 1" {
+		t.Errorf("September total row starts %q", got)
+	}
+	for _, want := range []string{"Quý 3/2026", "6 tháng cuối năm 2026", "Năm 2026", "Kỳ báo cáo tháng 11/2026", "Tháng 10/2026"} {
+		d.key(tea.KeyTab, 1)
+		d.expect(want)
+	}
+	d.expect("01/10/2026 - 31/10/2026")
+
+	// The prose view, then the identities.
+	d.key(tea.KeyEnter, 1)
+	d.expect("[Văn bản báo cáo]", "Tổng số hồ sơ yêu cầu giải quyết TTHC từ 01/10/2026 đến")
+	d.key(tea.KeyEnter, 1)
+	d.expect("[Kiểm tra số liệu]", "đẳng thức kiểm tra số liệu đều đúng", "✓ Hồ sơ: Tổng số = Kỳ trước chuyển sang")
+	d.key(tea.KeyEnter, 1)
+
+	// A typed period: a bad one is refused with the reason, a range is taken.
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlF})
+	d.typeText("2026-13")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Kỳ báo cáo \"2026-13\" không đúng: tháng phải từ 01 đến 12")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+	for range "2026-13" {
+		d.key(tea.KeyBackspace, 1)
+	}
+	d.typeText("01/10/2026..10/10/2026")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Tổng hợp số liệu: 01/10/2026 - 10/10/2026")
+	d.expectNot("không đúng")
+
+	// Export to XLSX, the first format offered: the status says where.
+	d.key(tea.KeyF2, 1)
+	d.expect("Xuất báo cáo ra tệp trong thư mục", "xlsx", "html", "csv")
+	d.key(tea.KeyEnter, 1)
+	path := filepath.Join(d.c.ExportDir, "baocao-2026-10-01..2026-10-10.xlsx")
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("export: %v\n%s", err, d.screen())
+	}
+	d.expect("Đã xuất báo cáo ra tệp")
+
+	// Every line fits 80 columns, and the frame is exactly 24 lines.
+	lines := strings.Split(d.screen(), "\n")
+	if len(lines) != 24 {
+		t.Errorf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d wide: %q", i+1, w, l)
+		}
+	}
+}
