@@ -267,13 +267,3 @@ func (d *Dossier) ClosedOn() Date {
 	}
 	return d.Resolved
 }
-
-// Timeliness says whether a dossier with a result was early, on time or late.
-// A dossier that needed an apology slip is late whatever its new date: the
-// slip is issued because the first appointment was missed.
-func (d *Dossier) Timeliness() Timeliness {
-	if len(d.Apologies) > 0 {
-		return Late
-	}
-	return TimelinessOf(d.Resolved, d.Due)
-}

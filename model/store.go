@@ -82,14 +82,14 @@ type Store interface {
 	Audit(kind Kind, id uint64) ([]AuditEvent, error)
 }
 
-// PeriodVisitor receives the records a period summary reads, one kind per
-// function; a nil function skips that kind. Each record is a fresh value the
-// function may keep. An error stops the scan and is returned by it.
+// PeriodVisitor receives the facts a period summary counts, one kind per
+// function; a nil function skips that kind. An error stops the scan and is
+// returned by it.
 type PeriodVisitor struct {
-	Session   func(*ReceptionSession) error
-	Reception func(*Reception) error
-	Petition  func(*Petition) error
-	Dossier   func(*Dossier) error
+	Session   func(SessionFacts) error
+	Reception func(ReceptionFacts) error
+	Petition  func(PetitionFacts) error
+	Dossier   func(DossierFacts) error
 }
 
 // PeriodScanner streams what a period summary needs, from one consistent

@@ -45,19 +45,19 @@ func newDossierAcc(s *Summary) *dossierAcc {
 	return &dossierAcc{s: s, fields: map[string]*DossierRow{}, procs: map[string]*DossierRow{}}
 }
 
-func (a *dossierAcc) add(d *model.Dossier) error {
+func (a *dossierAcc) add(d model.DossierFacts) error {
 	p := a.s.Period
-	closed := d.ClosedOn()
-	if !inScope(p, d.Received(), closed) {
+	closed := d.Closed
+	if !inScope(p, d.Received, closed) {
 		return nil
 	}
-	rows := []*DossierRow{&a.s.Dossiers.All, row(a.fields, string(d.Field)), row(a.procs, d.ProcedureName)}
+	rows := []*DossierRow{&a.s.Dossiers.All, row(a.fields, string(d.Field)), row(a.procs, d.Procedure)}
 	for _, r := range rows {
 		r.Total++
-		if carried(p, d.Received(), closed) {
+		if carried(p, d.Received, closed) {
 			r.CarriedOver++
 		}
-		if p.Contains(d.Received()) {
+		if p.Contains(d.Received) {
 			r.Received++
 			switch d.Channel {
 			case model.ChannelDirect:
@@ -71,7 +71,7 @@ func (a *dossierAcc) add(d *model.Dossier) error {
 		switch {
 		case !closedBy(p, closed):
 			r.Pending++
-			if d.Due < a.s.AsOf || len(d.Apologies) > 0 {
+			if d.Due < a.s.AsOf || d.Apology {
 				r.PendingLate++
 			} else {
 				r.PendingInTime++

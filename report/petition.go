@@ -67,9 +67,9 @@ func newPetitionAcc(s *Summary) *petitionAcc {
 	return a
 }
 
-func (a *petitionAcc) add(x *model.Petition) error {
+func (a *petitionAcc) add(x model.PetitionFacts) error {
 	p := a.s.Period
-	closed := x.ClosedOn()
+	closed := x.Closed
 	if !inScope(p, x.Received, closed) {
 		return nil
 	}

@@ -45,26 +45,22 @@ type allRecords struct {
 
 func (a *allRecords) ScanPeriod(_, _ model.Date, v model.PeriodVisitor) error {
 	for _, x := range a.sessions {
-		c := *x
-		if err := v.Session(&c); err != nil {
+		if err := v.Session(x.Facts()); err != nil {
 			return err
 		}
 	}
 	for _, x := range a.receptions {
-		c := *x
-		if err := v.Reception(&c); err != nil {
+		if err := v.Reception(x.Facts()); err != nil {
 			return err
 		}
 	}
 	for _, x := range a.petitions {
-		c := *x
-		if err := v.Petition(&c); err != nil {
+		if err := v.Petition(x.Facts()); err != nil {
 			return err
 		}
 	}
 	for _, x := range a.dossiers {
-		c := *x
-		if err := v.Dossier(&c); err != nil {
+		if err := v.Dossier(x.Facts()); err != nil {
 			return err
 		}
 	}

@@ -8,7 +8,7 @@ type VisitRow struct {
 	Visits, People, First, Repeat int
 }
 
-func (v *VisitRow) add(r *model.Reception) {
+func (v *VisitRow) add(r model.ReceptionFacts) {
 	v.Visits++
 	v.People += max(r.HeadCount, 1)
 	switch r.Matter {
@@ -66,11 +66,11 @@ func newReceptionAcc(s *Summary) *receptionAcc {
 		handling: map[string]int{}, days: map[model.Date]bool{}}
 }
 
-func (a *receptionAcc) session(x *model.ReceptionSession) error {
+func (a *receptionAcc) session(x model.SessionFacts) error {
 	if !a.s.Period.Contains(x.Date) {
 		return nil
 	}
-	switch x.SessKind {
+	switch x.Kind {
 	case model.SessionPeriodic:
 		a.s.Reception.PeriodicSessions++
 		a.days[x.Date] = true
@@ -80,13 +80,13 @@ func (a *receptionAcc) session(x *model.ReceptionSession) error {
 	return nil
 }
 
-func (a *receptionAcc) reception(x *model.Reception) error {
-	if !a.s.Period.Contains(x.Date()) {
+func (a *receptionAcc) reception(x model.ReceptionFacts) error {
+	if !a.s.Period.Contains(x.Date) {
 		return nil
 	}
 	r := &a.s.Reception
 	r.Total.add(x)
-	switch x.RecKind {
+	switch x.Kind {
 	case model.ReceptionRegular:
 		r.Regular.add(x)
 	case model.ReceptionInSession:

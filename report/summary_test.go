@@ -112,8 +112,7 @@ type memory struct {
 
 func (m *memory) ScanPeriod(_, _ model.Date, v model.PeriodVisitor) error {
 	for i := range m.petitions {
-		p := m.petitions[i]
-		if err := v.Petition(&p); err != nil {
+		if err := v.Petition(m.petitions[i].Facts()); err != nil {
 			return err
 		}
 	}

@@ -8,9 +8,10 @@
 //	citizen/ session/ reception/ petition/ dossier/ procedure/
 //	             id uint64 → value (codec byte + JSON of the model record)
 //	audit/       seq uint64 → AuditEvent value (append-only)
-//	idx/         secondary indexes, keys only (value empty):
+//	idx/         secondary indexes; values empty unless said:
 //	  date.<kind>      date int32+2^31 | second of day uint32 | id — period
-//	                   queries are range scans; a day lists in time order
+//	                   queries are range scans; a day lists in time order.
+//	                   Value: the record's facts (facts.go), empty if voided
 //	  name             token 0x00 folded-full-name 0x00 id — citizens, not voided
 //	  tokcount         token → uint64, how many name entries carry the token
 //	  idnum            digits 0x00 id — citizen ID numbers
@@ -20,7 +21,8 @@
 //	  due.<kind>       due date | id — open dossiers and petitions with a due date
 //	  closed.<kind>    closing date (all ones while open) | received date | id —
 //	                   petitions and dossiers, not voided; carried-over items
-//	                   of a period are a range scan from its first day
+//	                   of a period are a range scan from its first day.
+//	                   Value: the record's facts
 //	  code             dossier code 0x00 id
 //	  audit            kind 0x00 record id | seq — a record's audit trail
 //

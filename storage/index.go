@@ -29,10 +29,13 @@ func closedIndex(k model.Kind) string {
 	return "closed." + string(k)
 }
 
-// entry is one secondary index key a record owns.
+// entry is one secondary index key a record owns, with its value: empty,
+// except for the date and closed indexes, whose values are the record's
+// facts (facts.go).
 type entry struct {
 	idx string
 	key []byte
+	val []byte
 }
 
 // table describes one record kind: its bucket, a constructor, and the index
@@ -97,7 +100,7 @@ func closedEntry(k model.Kind, closed, received model.Date, id uint64) entry {
 	if closed.IsZero() {
 		c = openDate
 	}
-	return entry{closedIndex(k), join(dateKey(c), dateKey(int32(received)), u64(id))}
+	return entry{idx: closedIndex(k), key: join(dateKey(c), dateKey(int32(received)), u64(id))}
 }
 
 func join(parts ...[]byte) []byte {
@@ -119,7 +122,7 @@ const sep = "\x00"
 // records that have only a date) and the id, so a day's records list in
 // time order and a period is the key range of its dates.
 func dateEntry(k model.Kind, d model.Date, secs uint32, id uint64) entry {
-	return entry{dateIndex(k), join(dateKey(int32(d)), binary.BigEndian.AppendUint32(nil, secs), u64(id))}
+	return entry{idx: dateIndex(k), key: join(dateKey(int32(d)), binary.BigEndian.AppendUint32(nil, secs), u64(id))}
 }
 
 // secondOfDay is t's time of day in Vietnam, in seconds.
@@ -129,7 +132,7 @@ func secondOfDay(t time.Time) uint32 {
 }
 
 func citizenLink(citizenID uint64, kb byte, id uint64) entry {
-	return entry{ixCitizen, join(u64(citizenID), []byte{kb}, u64(id))}
+	return entry{idx: ixCitizen, key: join(u64(citizenID), []byte{kb}, u64(id))}
 }
 
 func citizenEntries(r model.Record) []entry {
@@ -146,81 +149,104 @@ func citizenEntries(r model.Record) []entry {
 			continue
 		}
 		seen[tok] = true
-		out = append(out, entry{ixName, join([]byte(tok), []byte(sep), full, []byte(sep), id)})
+		out = append(out, entry{idx: ixName, key: join([]byte(tok), []byte(sep), full, []byte(sep), id)})
 	}
 	if c.IDNumber != "" {
-		out = append(out, entry{ixIDNum, join([]byte(c.IDNumber), []byte(sep), id)})
+		out = append(out, entry{idx: ixIDNum, key: join([]byte(c.IDNumber), []byte(sep), id)})
 	}
 	if c.Phone != "" {
-		out = append(out, entry{ixPhone, join([]byte(c.Phone), []byte(sep), id)})
+		out = append(out, entry{idx: ixPhone, key: join([]byte(c.Phone), []byte(sep), id)})
 	}
 	return out
 }
 
 func sessionEntries(r model.Record) []entry {
 	s := r.(*model.ReceptionSession)
-	return []entry{dateEntry(model.KindSession, s.Date, 0, s.ID)}
+	e := dateEntry(model.KindSession, s.Date, 0, s.ID)
+	if !s.Voided {
+		e.val = sessionFactsValue(s)
+	}
+	return []entry{e}
 }
 
 func receptionEntries(r model.Record) []entry {
 	v := r.(*model.Reception)
-	out := []entry{dateEntry(model.KindReception, v.Date(), secondOfDay(v.At), v.ID)}
+	e := dateEntry(model.KindReception, v.Date(), secondOfDay(v.At), v.ID)
+	if !v.Voided {
+		e.val = receptionFactsValue(v)
+	}
+	out := []entry{e}
 	if v.CitizenID != 0 {
 		out = append(out, citizenLink(v.CitizenID, 'r', v.ID))
 	}
 	if v.SessionID != 0 {
-		out = append(out, entry{ixSession, join(u64(v.SessionID), u64(v.ID))})
+		out = append(out, entry{idx: ixSession, key: join(u64(v.SessionID), u64(v.ID))})
 	}
 	return out
 }
 
 func petitionEntries(r model.Record) []entry {
 	p := r.(*model.Petition)
-	out := []entry{dateEntry(model.KindPetition, p.Received, 0, p.ID)}
+	facts := petitionFactsValue(p)
+	e := dateEntry(model.KindPetition, p.Received, 0, p.ID)
+	if !p.Voided {
+		e.val = facts
+	}
+	out := []entry{e}
 	if p.CitizenID != 0 {
 		out = append(out, citizenLink(p.CitizenID, 'p', p.ID))
 	}
 	if !p.Voided && p.Status.Open() && !p.Due.IsZero() {
-		out = append(out, entry{dueIndex(model.KindPetition), join(dateKey(int32(p.Due)), u64(p.ID))})
+		out = append(out, entry{idx: dueIndex(model.KindPetition), key: join(dateKey(int32(p.Due)), u64(p.ID))})
 	}
 	if !p.Voided {
-		out = append(out, closedEntry(model.KindPetition, p.ClosedOn(), p.Received, p.ID))
+		c := closedEntry(model.KindPetition, p.ClosedOn(), p.Received, p.ID)
+		c.val = facts
+		out = append(out, c)
 	}
 	return out
 }
 
 func dossierEntries(r model.Record) []entry {
 	d := r.(*model.Dossier)
-	out := []entry{dateEntry(model.KindDossier, d.Received(), secondOfDay(d.ReceivedAt), d.ID)}
+	facts := dossierFactsValue(d)
+	e := dateEntry(model.KindDossier, d.Received(), secondOfDay(d.ReceivedAt), d.ID)
+	if !d.Voided {
+		e.val = facts
+	}
+	out := []entry{e}
 	if d.ApplicantID != 0 {
 		out = append(out, citizenLink(d.ApplicantID, 'd', d.ID))
 	}
 	if !d.Voided && d.Status.Open() {
-		out = append(out, entry{dueIndex(model.KindDossier), join(dateKey(int32(d.Due)), u64(d.ID))})
+		out = append(out, entry{idx: dueIndex(model.KindDossier), key: join(dateKey(int32(d.Due)), u64(d.ID))})
 	}
 	if !d.Voided {
-		out = append(out, closedEntry(model.KindDossier, d.ClosedOn(), d.Received(), d.ID))
+		c := closedEntry(model.KindDossier, d.ClosedOn(), d.Received(), d.ID)
+		c.val = facts
+		out = append(out, c)
 	}
 	if d.Code != "" {
-		out = append(out, entry{ixCode, join([]byte(d.Code), []byte(sep), u64(d.ID))})
+		out = append(out, entry{idx: ixCode, key: join([]byte(d.Code), []byte(sep), u64(d.ID))})
 	}
 	return out
 }
 
-// applyEntries removes the entries of old that new lacks and adds the new
-// ones, keeping tokcount in step with the name index.
+// applyEntries removes the entries of old that new lacks, puts the new ones
+// that are missing or whose value changed, and keeps tokcount in step with
+// the name index.
 func applyEntries(tx *bolt.Tx, old, new []entry) error {
 	idx := tx.Bucket(bIdx)
-	has := func(list []entry, e entry) bool {
+	find := func(list []entry, e entry) (entry, bool) {
 		for _, x := range list {
 			if x.idx == e.idx && bytes.Equal(x.key, e.key) {
-				return true
+				return x, true
 			}
 		}
-		return false
+		return entry{}, false
 	}
 	for _, e := range old {
-		if has(new, e) {
+		if _, ok := find(new, e); ok {
 			continue
 		}
 		if err := idx.Bucket([]byte(e.idx)).Delete(e.key); err != nil {
@@ -233,13 +259,14 @@ func applyEntries(tx *bolt.Tx, old, new []entry) error {
 		}
 	}
 	for _, e := range new {
-		if has(old, e) {
+		o, had := find(old, e)
+		if had && bytes.Equal(o.val, e.val) {
 			continue
 		}
-		if err := idx.Bucket([]byte(e.idx)).Put(e.key, nil); err != nil {
+		if err := idx.Bucket([]byte(e.idx)).Put(e.key, e.val); err != nil {
 			return err
 		}
-		if e.idx == ixName {
+		if e.idx == ixName && !had {
 			if err := bumpToken(idx, e.key, 1); err != nil {
 				return err
 			}

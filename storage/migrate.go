@@ -8,11 +8,15 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
-// migrate1to2 adds the closed.<kind> indexes to a version 1 file and fills
-// them from the records, in one transaction: a power cut leaves the file at
-// version 1, to be migrated again on the next open.
+// migrate1to2 adds the closed.<kind> indexes to a version 1 file and
+// rebuilds the date.<kind> indexes with the facts as values, in one
+// transaction: a power cut leaves the file at version 1, to be migrated
+// again on the next open.
 func migrate1to2(tx *bolt.Tx) error {
 	added := []string{closedIndex(model.KindPetition), closedIndex(model.KindDossier)}
+	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
+		added = append(added, dateIndex(k))
+	}
 	if err := buildIndexes(tx, added); err != nil {
 		return err
 	}
@@ -44,7 +48,7 @@ func buildIndexes(tx *bolt.Tx, names []string) error {
 			}
 			for _, e := range t.entries(rec) {
 				if b := want[e.idx]; b != nil {
-					if err := b.Put(e.key, nil); err != nil {
+					if err := b.Put(e.key, e.val); err != nil {
 						return err
 					}
 				}

@@ -434,7 +434,8 @@ func TestSearchRanksExactDiacriticsFirst(t *testing.T) {
 }
 
 // TestMigrateVersion1 turns a fresh file back into a schema 1 file (no
-// closed indexes) and checks that opening it rebuilds them.
+// closed indexes, date indexes without facts) and checks that opening it
+// rebuilds them.
 func TestMigrateVersion1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v1.db")
 	db, err := storage.Open(path, storage.Options{Now: func() time.Time { return testNow }})
@@ -461,6 +462,17 @@ func TestMigrateVersion1(t *testing.T) {
 				return err
 			}
 		}
+		// Version 1 date indexes were keys only.
+		for _, name := range []string{"date.session", "date.reception", "date.petition", "date.dossier"} {
+			b := idx.Bucket([]byte(name))
+			var keys [][]byte
+			b.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
+			for _, k := range keys {
+				if err := b.Put(k, nil); err != nil {
+					return err
+				}
+			}
+		}
 		return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 1})
 	})
 	fb.Close()
@@ -477,7 +489,7 @@ func TestMigrateVersion1(t *testing.T) {
 	}
 	n := 0
 	err = db.For("test").ScanPeriod(model.DateOf(testNow)+1, model.DateOf(testNow)+30, model.PeriodVisitor{
-		Petition: func(p *model.Petition) error { n++; return nil }})
+		Petition: func(model.PetitionFacts) error { n++; return nil }})
 	if err != nil || n != 1 {
 		t.Fatalf("carried-over petitions after migration: %d, %v; want 1", n, err)
 	}

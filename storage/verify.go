@@ -8,16 +8,16 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Verify recomputes every secondary index and token count from the record
-// values and reports the first difference with what is stored, and checks
+// Verify recomputes every secondary index (keys and values) and token count
+// from the record values and reports the first difference with what is stored, and checks
 // that every record has exactly as many audit entries as its Version (one per
 // change). Tests run it after each change; an administrator can run it to
 // check a file after a power cut.
 func (db *DB) Verify() error {
 	return db.bolt.View(func(tx *bolt.Tx) error {
-		want := map[string]map[string]bool{}
+		want := map[string]map[string]string{}
 		for _, name := range indexNames() {
-			want[name] = map[string]bool{}
+			want[name] = map[string]string{}
 		}
 		tokens := map[string]uint64{}
 		audits := map[string]uint64{}
@@ -31,7 +31,7 @@ func (db *DB) Verify() error {
 					return fmt.Errorf("%s %d: stored under key %d", t.kind, rec.Base().ID, beU64(k))
 				}
 				for _, e := range t.entries(rec) {
-					want[e.idx][string(e.key)] = true
+					want[e.idx][string(e.key)] = string(e.val)
 					if e.idx == ixName {
 						tokens[string(e.key[:bytes.IndexByte(e.key, 0)])]++
 					}
@@ -48,9 +48,9 @@ func (db *DB) Verify() error {
 			if name == ixTokCount || name == ixAudit {
 				continue
 			}
-			got := map[string]bool{}
-			if err := idx.Bucket([]byte(name)).ForEach(func(k, _ []byte) error {
-				got[string(k)] = true
+			got := map[string]string{}
+			if err := idx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
+				got[string(k)] = string(v)
 				return nil
 			}); err != nil {
 				return err
@@ -91,15 +91,17 @@ func (db *DB) Verify() error {
 	})
 }
 
-func sameKeys(name string, want, got map[string]bool) error {
+func sameKeys(name string, want, got map[string]string) error {
 	var missing, extra []string
-	for k := range want {
-		if !got[k] {
+	for k, v := range want {
+		if g, ok := got[k]; !ok {
 			missing = append(missing, fmt.Sprintf("%q", k))
+		} else if g != v {
+			missing = append(missing, fmt.Sprintf("%q (value %q, want %q)", k, g, v))
 		}
 	}
 	for k := range got {
-		if !want[k] {
+		if _, ok := want[k]; !ok {
 			extra = append(extra, fmt.Sprintf("%q", k))
 		}
 	}

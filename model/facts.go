@@ -1,0 +1,80 @@
+package model
+
+// Facts are the few fields of a record that period summaries count. Each
+// record derives its own (the one place the derivation lives); storage keeps
+// them beside the date and closed indexes, so a summary reads a compact
+// projection instead of decoding every record.
+
+// SessionFacts is what a summary counts of a reception session.
+type SessionFacts struct {
+	Date Date
+	Kind SessionKind
+}
+
+// Facts returns the session's facts.
+func (s *ReceptionSession) Facts() SessionFacts { return SessionFacts{Date: s.Date, Kind: s.SessKind} }
+
+// ReceptionFacts is what a summary counts of a visit.
+type ReceptionFacts struct {
+	Date        Date
+	Kind        ReceptionKind
+	HeadCount   int
+	Content     ContentKind
+	Field       Field
+	LandDispute bool
+	Matter      Matter
+	Handling    Handling
+}
+
+// Facts returns the visit's facts.
+func (r *Reception) Facts() ReceptionFacts {
+	return ReceptionFacts{Date: r.Date(), Kind: r.RecKind, HeadCount: r.HeadCount, Content: r.Content, Field: r.Field,
+		LandDispute: r.LandDispute, Matter: r.Matter, Handling: r.Handling}
+}
+
+// Group reports whether the visit was a group at or above threshold people.
+func (r ReceptionFacts) Group(threshold int) bool { return r.HeadCount >= threshold }
+
+// PetitionFacts is what a summary counts of a petition.
+type PetitionFacts struct {
+	Received, Due  Date
+	Closed         Date // zero while open; see Petition.ClosedOn
+	Status         PetitionStatus
+	Content        ContentKind
+	Field          Field
+	LandDispute    bool
+	Eligibility    Eligibility
+	InJurisdiction bool
+}
+
+// Facts returns the petition's facts.
+func (p *Petition) Facts() PetitionFacts {
+	return PetitionFacts{Received: p.Received, Due: p.Due, Closed: p.ClosedOn(), Status: p.Status, Content: p.Content,
+		Field: p.Field, LandDispute: p.LandDispute, Eligibility: p.Eligibility, InJurisdiction: p.InJurisdiction}
+}
+
+// DossierFacts is what a summary counts of a dossier.
+type DossierFacts struct {
+	Received, Due Date
+	Closed        Date // zero while open; see Dossier.ClosedOn
+	Status        DossierStatus
+	Channel       Channel
+	Field         Field
+	Procedure     string
+	Apology       bool // an apology slip was issued: late whatever the dates
+}
+
+// Facts returns the dossier's facts.
+func (d *Dossier) Facts() DossierFacts {
+	return DossierFacts{Received: d.Received(), Due: d.Due, Closed: d.ClosedOn(), Status: d.Status, Channel: d.Channel,
+		Field: d.Field, Procedure: d.ProcedureName, Apology: len(d.Apologies) > 0}
+}
+
+// Timeliness says whether a dossier with a result was early, on time or
+// late; an apology slip makes it late.
+func (f DossierFacts) Timeliness() Timeliness {
+	if f.Apology {
+		return Late
+	}
+	return TimelinessOf(f.Closed, f.Due)
+}

@@ -1,0 +1,193 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// Facts values: the date.<kind> and closed.<kind> index entries carry the
+// record's model facts as their value, so a period summary is a scan of
+// index pages and never decodes a record. The encoding is a version byte
+// (factsV1), fixed-width dates (int32, big-endian), a flags byte, then
+// strings as uvarint length and bytes. Enum codes are stored as their text,
+// so reordering an enum never changes what a stored value means.
+const factsV1 = 1
+
+type factsWriter struct{ b []byte }
+
+func (w *factsWriter) date(d model.Date) { w.b = binary.BigEndian.AppendUint32(w.b, uint32(int32(d))) }
+func (w *factsWriter) str(s string) {
+	w.b = binary.AppendUvarint(w.b, uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+type factsReader struct {
+	b   []byte
+	err error
+}
+
+func (r *factsReader) byte() byte {
+	if len(r.b) < 1 {
+		r.fail()
+		return 0
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v
+}
+
+func (r *factsReader) date() model.Date {
+	if len(r.b) < 4 {
+		r.fail()
+		return 0
+	}
+	v := int32(binary.BigEndian.Uint32(r.b))
+	r.b = r.b[4:]
+	return model.Date(v)
+}
+
+func (r *factsReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// raw returns the next string's bytes, valid only inside the transaction.
+func (r *factsReader) raw() []byte {
+	n := r.uvarint()
+	if uint64(len(r.b)) < n {
+		r.fail()
+		return nil
+	}
+	s := r.b[:n]
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *factsReader) fail() {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: truncated index value", ErrNotDatabase)
+	}
+	r.b = nil
+}
+
+// enum returns the known value equal to b without allocating, or a copy of b
+// for a code this version does not know.
+func enum[T ~string](b []byte, known []T) T {
+	for _, k := range known {
+		if string(k) == string(b) {
+			return k
+		}
+	}
+	return T(b)
+}
+
+func sessionFactsValue(s *model.ReceptionSession) []byte {
+	f := s.Facts()
+	w := factsWriter{b: []byte{factsV1}}
+	w.date(f.Date)
+	w.str(string(f.Kind))
+	return w.b
+}
+
+func receptionFactsValue(v *model.Reception) []byte {
+	f := v.Facts()
+	w := factsWriter{b: []byte{factsV1}}
+	w.date(f.Date)
+	w.b = binary.AppendUvarint(w.b, uint64(max(f.HeadCount, 0)))
+	w.b = append(w.b, flag(f.LandDispute, 0))
+	for _, s := range []string{string(f.Kind), string(f.Content), string(f.Field), string(f.Matter), string(f.Handling)} {
+		w.str(s)
+	}
+	return w.b
+}
+
+func petitionFactsValue(p *model.Petition) []byte {
+	f := p.Facts()
+	w := factsWriter{b: []byte{factsV1}}
+	w.date(f.Received)
+	w.date(f.Due)
+	w.date(f.Closed)
+	w.b = append(w.b, flag(f.LandDispute, 0)|flag(f.InJurisdiction, 1))
+	for _, s := range []string{string(f.Status), string(f.Content), string(f.Field), string(f.Eligibility)} {
+		w.str(s)
+	}
+	return w.b
+}
+
+func dossierFactsValue(d *model.Dossier) []byte {
+	f := d.Facts()
+	w := factsWriter{b: []byte{factsV1}}
+	w.date(f.Received)
+	w.date(f.Due)
+	w.date(f.Closed)
+	w.b = append(w.b, flag(f.Apology, 0))
+	for _, s := range []string{string(f.Status), string(f.Channel), string(f.Field), f.Procedure} {
+		w.str(s)
+	}
+	return w.b
+}
+
+func flag(b bool, bit uint) byte {
+	if b {
+		return 1 << bit
+	}
+	return 0
+}
+
+func newReader(v []byte) *factsReader {
+	r := &factsReader{b: v}
+	if r.byte() != factsV1 && r.err == nil {
+		r.err = fmt.Errorf("%w: unknown index value version", ErrNotDatabase)
+	}
+	return r
+}
+
+func decodeSessionFacts(v []byte) (model.SessionFacts, error) {
+	r := newReader(v)
+	f := model.SessionFacts{Date: r.date()}
+	f.Kind = enum(r.raw(), model.SessionKinds())
+	return f, r.err
+}
+
+func decodeReceptionFacts(v []byte) (model.ReceptionFacts, error) {
+	r := newReader(v)
+	f := model.ReceptionFacts{Date: r.date(), HeadCount: int(r.uvarint())}
+	fl := r.byte()
+	f.LandDispute = fl&1 != 0
+	f.Kind = enum(r.raw(), model.ReceptionKinds())
+	f.Content = enum(r.raw(), model.ContentKinds())
+	f.Field = enum(r.raw(), model.Fields())
+	f.Matter = enum(r.raw(), model.Matters())
+	f.Handling = enum(r.raw(), model.Handlings())
+	return f, r.err
+}
+
+func decodePetitionFacts(v []byte) (model.PetitionFacts, error) {
+	r := newReader(v)
+	f := model.PetitionFacts{Received: r.date(), Due: r.date(), Closed: r.date()}
+	fl := r.byte()
+	f.LandDispute, f.InJurisdiction = fl&1 != 0, fl&2 != 0
+	f.Status = enum(r.raw(), model.PetitionStatuses())
+	f.Content = enum(r.raw(), model.ContentKinds())
+	f.Field = enum(r.raw(), model.Fields())
+	f.Eligibility = enum(r.raw(), model.Eligibilities())
+	return f, r.err
+}
+
+func decodeDossierFacts(v []byte) (model.DossierFacts, error) {
+	r := newReader(v)
+	f := model.DossierFacts{Received: r.date(), Due: r.date(), Closed: r.date()}
+	f.Apology = r.byte()&1 != 0
+	f.Status = enum(r.raw(), model.DossierStatuses())
+	f.Channel = enum(r.raw(), model.Channels())
+	f.Field = enum(r.raw(), model.Fields())
+	f.Procedure = string(r.raw())
+	return f, r.err
+}
