@@ -201,6 +201,15 @@ type Office struct {
 	SessionRules []SessionRule `json:"sr,omitempty"`
 }
 
+// LatestSessionRule returns the rule in force last, creating the office's
+// own copy of the defaults first, so a settings form can edit it in place.
+func (o *Office) LatestSessionRule() *SessionRule {
+	if len(o.SessionRules) == 0 {
+		o.SessionRules = DefaultSessionRules()
+	}
+	return &o.SessionRules[len(o.SessionRules)-1]
+}
+
 // Sessions returns the office's session rules, or the defaults.
 func (o *Office) Sessions() []SessionRule {
 	if len(o.SessionRules) == 0 {

@@ -378,5 +378,12 @@ func (o *Office) Validate(time.Time) error {
 	e.intRange("CutoffDay", o.CutoffDay, 1, 28)
 	e.intRange("IntakeCutoffHour", o.IntakeCutoffHour, 0, 24)
 	e.intRange("FollowUpDays", o.FollowUpDays, 1, 90)
+	for i, r := range o.SessionRules {
+		e.intRange("SessionRules", r.PerMonth, 0, 31)
+		e.intRange("SessionRules", r.PerWeek, 0, 7)
+		if i > 0 && r.From <= o.SessionRules[i-1].From {
+			e.add("SessionFrom", ErrCodeBefore, o.SessionRules[i-1].From.String())
+		}
+	}
 	return e.err()
 }

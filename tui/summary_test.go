@@ -51,7 +51,7 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 	d := newDriver(t, true)
 	seedDossiers(t, d)
 	d.send(tea.KeyMsg{Type: tea.KeyF11})
-	d.expect("Tổng hợp số liệu: Tháng 10/2026", "01/10/2026 - 31/10/2026", "(số liệu đến 21/10/2026)", "Hồ sơ thủ tục hành chính")
+	d.expect("Tổng hợp số liệu: Tháng 10/2026", "01/10/2026 - 31/10/2026", "(đến 21/10/2026)", "Hồ sơ thủ tục hành chính")
 	// Total, carried over, received, direct, online, postal, resolved, early.
 	if got := strings.Join(d.totalRow()[:8], " "); got != "2 1 1 1 0 0 1 1" {
 		t.Errorf("October total row starts %q", got)
@@ -107,5 +107,25 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 		if w := lipgloss.Width(l); w > 80 {
 			t.Errorf("line %d is %d wide: %q", i+1, w, l)
 		}
+	}
+}
+
+// TestSessionMinimumIsAnOfficeSetting raises the minimum of periodic
+// session days in the settings (F12) and sees the summary judge October by
+// it.
+func TestSessionMinimumIsAnOfficeSetting(t *testing.T) {
+	d := newDriver(t, true)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.expect("Tiếp ĐK tối thiểu/tháng", "Áp dụng từ ngày", "01/07/2026")
+	d.key(tea.KeyTab, 9)
+	d.key(tea.KeyBackspace, 2)
+	d.typeText("3")
+	d.key(tea.KeyF2, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF11})
+	d.key(tea.KeyEnter, 1)
+	d.expect("thiểu 03 ngày); chưa đạt số ngày tiếp tối thiểu")
+	o, err := d.c.Store.Office()
+	if err != nil || len(o.SessionRules) != 2 || o.SessionRules[1].PerMonth != 3 {
+		t.Fatalf("saved rules %+v (%v)", o.SessionRules, err)
 	}
 }

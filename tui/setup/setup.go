@@ -27,6 +27,9 @@ func Fields() []form.Field[model.Office] {
 		form.TextField("SignerName", false, func(o *model.Office) *string { return &o.SignerName }),
 		form.IntField("GroupThreshold", true, func(o *model.Office) *int { return &o.GroupThreshold }),
 		form.IntField("IntakeCutoffHour", true, func(o *model.Office) *int { return &o.IntakeCutoffHour }),
+		form.IntField("CutoffDay", true, func(o *model.Office) *int { return &o.CutoffDay }),
+		form.IntField("SessionRules", true, func(o *model.Office) *int { return &o.LatestSessionRule().PerMonth }),
+		form.DateField("SessionFrom", true, func(o *model.Office) *model.Date { return &o.LatestSessionRule().From }),
 	}
 }
 

@@ -68,8 +68,9 @@ func New(c *common.Common) *Page {
 // ID returns the page id.
 func (p *Page) ID() int { return p.id }
 
-// Init computes the summary of the current period.
-func (p *Page) Init() tea.Cmd { return p.compute() }
+// Init does nothing: the summary is computed when its tab is shown (Shown),
+// so opening the app never pays for a summary nobody looked at.
+func (p *Page) Init() tea.Cmd { return nil }
 
 // compute asks for the summary of the period on screen. The page never
 // holds keys while it computes: stepping on with ← → asks again, and results
@@ -110,7 +111,7 @@ func (p *Page) Help() []common.KeyHelp {
 			{Key: "Esc", Desc: p.c.T("key.back")}}
 	}
 	return append([]common.KeyHelp{{Key: "←→", Desc: p.c.T("summary.key.step")}, {Key: "Tab", Desc: p.c.T("summary.key.kind")},
-		{Key: "Enter", Desc: p.c.T("summary.key.view")}}, common.Help(k.Period, k.Export, k.PageDown)...)
+		{Key: "Enter", Desc: p.c.T("summary.key.view")}}, common.Help(k.Export, k.Period, k.PageDown)...)
 }
 
 // Update handles keys and results.

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/model/vntext"
@@ -57,12 +59,19 @@ func (p *Page) bodyHeight() int { return max(1, p.c.Height-5) }
 func (p *Page) View() string {
 	st := p.c.Styles
 	w := p.c.Width
-	bar := st.Key.Render("←") + " " + st.Header.Render(report.PeriodLabel(p.c.Cat, p.period)) + " " + st.Key.Render("→") +
-		"  " + p.period.From.String() + " - " + p.period.To.String()
-	if p.sum != nil && p.sum.Running() {
-		bar += " " + p.c.T("summary.so_far", p.sum.AsOf.String())
+	// The bar keeps what matters when narrow: the period, the view, then
+	// the dates and "so far" as room allows.
+	label := report.PeriodLabel(p.c.Cat, p.period)
+	view := "[" + p.c.T(fmt.Sprintf("summary.view%d", p.view)) + "]"
+	used := lipgloss.Width("← " + label + " →  " + view)
+	bar := st.Key.Render("←") + " " + st.Header.Render(label) + " " + st.Key.Render("→")
+	for _, extra := range p.barExtras() {
+		if used+2+lipgloss.Width(extra) <= w-1 {
+			bar += "  " + extra
+			used += 2 + lipgloss.Width(extra)
+		}
 	}
-	bar += "  " + st.Dim.Render("["+p.c.T(fmt.Sprintf("summary.view%d", p.view))+"]")
+	bar += "  " + st.Dim.Render(view)
 	var lines []string
 	switch {
 	case p.asking:
@@ -86,6 +95,17 @@ func (p *Page) View() string {
 		lines = append(lines, body[p.top:min(len(body), p.top+h)]...)
 	}
 	return bar + "\n" + strings.Join(lines, "\n")
+}
+
+func (p *Page) barExtras() []string {
+	var out []string
+	if p.period.Kind != model.PeriodRange {
+		out = append(out, p.period.From.String()+" - "+p.period.To.String())
+	}
+	if p.sum != nil && p.sum.Running() {
+		out = append(out, p.c.T("summary.so_far", p.sum.AsOf.String()))
+	}
+	return out
 }
 
 func (p *Page) exportMenu() []string {
