@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/report"
 )
 
@@ -320,5 +321,37 @@ func TestWriteFileFailsCleanly(t *testing.T) {
 	}
 	if _, err := report.ParseFormat("pdf"); err == nil {
 		t.Error("ParseFormat(pdf) accepted")
+	}
+}
+
+// TestEveryDynamicKeyExists renders everything the report builds keys for at
+// run time (columns, kinds, identities, periods, period errors) in both
+// languages and looks for the "[key]" a missing key shows.
+func TestEveryDynamicKeyExists(t *testing.T) {
+	sum := fixture(t)
+	for _, lang := range []i18n.Lang{i18n.Vietnamese, i18n.English} {
+		cat := i18n.New(lang)
+		var all []string
+		all = append(all, sum.TextLines(cat, 80)...)
+		all = append(all, sum.Prose(cat)...)
+		for _, r := range sum.CheckTable(cat).Rows {
+			all = append(all, r.Label)
+		}
+		y := 2026
+		for _, p := range []model.Period{model.MonthPeriod(y, 10), model.QuarterPeriod(y, 4), model.HalfPeriod(y, 1),
+			model.HalfPeriod(y, 2), model.YearPeriod(y), model.WindowPeriod(y, 10, 14), {Kind: model.PeriodRange, From: 1, To: 2}} {
+			all = append(all, report.PeriodLabel(cat, p))
+		}
+		for _, bad := range []string{"2026-13", "2026-Q5", "2026-H3", "26", "x..2026-01-01", "2026-01-01..x", "2026-02-01..2026-01-01"} {
+			_, err := model.ParsePeriod(bad)
+			all = append(all, report.PeriodErrorText(cat, err))
+		}
+		for _, line := range all {
+			if i := strings.Index(line, "["); i >= 0 && strings.Contains(line[i:], ".") && strings.Contains(line[i:], "]") &&
+				(strings.Contains(line, "[rpt.") || strings.Contains(line, "[prose.") || strings.Contains(line, "[period.") ||
+					strings.Contains(line, "[field") || strings.Contains(line, "[content.") || strings.Contains(line, "[handling.")) {
+				t.Errorf("%s: missing key in %q", lang, line)
+			}
+		}
 	}
 }
