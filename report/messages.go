@@ -3,7 +3,7 @@ package report
 import (
 	"errors"
 	"io/fs"
-	"strings"
+	"path/filepath"
 	"syscall"
 
 	"github.com/tiepdan/tiepdan/model"
@@ -45,11 +45,7 @@ func PeriodErrorText(cat *i18n.Catalog, err error) string {
 func WriteErrorText(cat *i18n.Catalog, path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		dir := path
-		if i := strings.LastIndexAny(path, `/\`); i > 0 {
-			dir = path[:i]
-		}
-		return cat.T("cli.write_no_folder", path, dir)
+		return cat.T("cli.write_no_folder", path, filepath.Dir(path))
 	case errors.Is(err, fs.ErrPermission):
 		return cat.T("cli.write_permission", path)
 	case errors.Is(err, syscall.EROFS):

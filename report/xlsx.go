@@ -99,20 +99,15 @@ func writeXLSX(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 		return err
 	}
 
-	sheets := []struct {
+	type sheet struct {
 		name   string
 		tables []Table
-	}{}
-	for _, sec := range s.Sections(cat) {
-		sheets = append(sheets, struct {
-			name   string
-			tables []Table
-		}{sheetName(sec.Title), sec.Tables})
 	}
-	sheets = append(sheets, struct {
-		name   string
-		tables []Table
-	}{sheetName(cat.T("rpt.sec.check")), []Table{s.CheckTable(cat)}})
+	var sheets []sheet
+	for _, sec := range s.Sections(cat) {
+		sheets = append(sheets, sheet{sheetName(sec.Title), sec.Tables})
+	}
+	sheets = append(sheets, sheet{sheetName(cat.T("rpt.sec.check")), []Table{s.CheckTable(cat)}})
 	for _, sh := range sheets {
 		if _, err := f.NewSheet(sh.name); err != nil {
 			return err

@@ -41,6 +41,14 @@ type Page struct {
 	exporting bool
 	choice    int
 	seq       int // the latest computation asked for; older results are dropped
+	// body caches the rendered view for bodyKey (see lines).
+	body    []string
+	bodyKey bodyKey
+}
+
+type bodyKey struct {
+	sum         *report.Summary
+	view, width int
 }
 
 type computed struct {
@@ -147,18 +155,18 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	k := p.c.Keys
-	office := p.cutoff()
+	cutoff := p.cutoff()
 	switch {
 	case msg.Type == tea.KeyLeft:
-		p.period = p.period.Step(-1, office)
+		p.period = p.period.Step(-1, cutoff)
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyRight:
-		p.period = p.period.Step(1, office)
+		p.period = p.period.Step(1, cutoff)
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyTab:
-		p.period = nextKind(p.period, model.DateOf(p.c.Now()), office)
+		p.period = nextKind(p.period, model.DateOf(p.c.Now()), cutoff)
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyEnter:

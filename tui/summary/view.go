@@ -89,7 +89,7 @@ func (p *Page) View() string {
 		if p.loading {
 			bar += " " + st.Dim.Render(p.c.T("loading"))
 		}
-		body := p.bodyLines(w - 1)
+		body := p.lines(w - 1)
 		h := p.bodyHeight() - len(lines)
 		p.top = min(p.top, max(0, len(body)-h))
 		lines = append(lines, body[p.top:min(len(body), p.top+h)]...)
@@ -121,6 +121,16 @@ func (p *Page) exportMenu() []string {
 	return append(lines, "")
 }
 
+// lines returns the current view rendered in w columns, from a cache kept
+// until the summary, the view or the width changes: scrolling only slices it.
+func (p *Page) lines(w int) []string {
+	key := bodyKey{sum: p.sum, view: p.view, width: w}
+	if p.body == nil || p.bodyKey != key {
+		p.body, p.bodyKey = p.bodyLines(w), key
+	}
+	return p.body
+}
+
 // bodyLines renders the current view in w columns.
 func (p *Page) bodyLines(w int) []string {
 	st := p.c.Styles
@@ -138,12 +148,13 @@ func (p *Page) bodyLines(w int) []string {
 		}
 		lines = append(lines, p.checkLine())
 	case viewProse:
-		for i, para := range p.sum.Prose(cat) {
-			if i < 3 {
-				lines = append(lines, st.Header.Render(p.sum.Sections(cat)[i].Title))
-			}
-			lines = append(lines, report.Wrap(para, w)...)
+		for _, sec := range p.sum.Sections(cat) {
+			lines = append(lines, st.Header.Render(sec.Title))
+			lines = append(lines, report.Wrap(strings.Join(sec.Prose, " "), w)...)
 			lines = append(lines, "")
+		}
+		if p.sum.Running() {
+			lines = append(lines, cat.T("prose.asof", p.sum.AsOf.String()))
 		}
 	case viewCheck:
 		lines = append(lines, p.checkLine(), "")
