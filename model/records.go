@@ -99,6 +99,7 @@ type Reception struct {
 	ReceivedBy    string        `json:"rb,omitempty"`
 	FollowUpDue   Date          `json:"fu,omitempty"`
 	Note          string        `json:"n,omitempty"`
+	Protection
 }
 
 // Kind returns KindReception.
@@ -131,6 +132,7 @@ type Petition struct {
 	Resolved       Date           `json:"res,omitempty"`
 	ReceptionID    uint64         `json:"rec,omitempty"`
 	Note           string         `json:"n,omitempty"`
+	Protection
 }
 
 // Kind returns KindPetition.
@@ -196,6 +198,8 @@ type Office struct {
 	CutoffDay        int    `json:"cut"`
 	IntakeCutoffHour int    `json:"ich"`
 	FollowUpDays     int    `json:"fud"`
+	// Protected is how denouncers' identities are kept; empty is offline.
+	Protected ProtectedMode `json:"pm,omitempty"`
 	// SessionRules are the legal minimum of periodic sessions by date; empty
 	// means DefaultSessionRules.
 	SessionRules []SessionRule `json:"sr,omitempty"`
@@ -216,6 +220,14 @@ func (o *Office) Sessions() []SessionRule {
 		return DefaultSessionRules()
 	}
 	return o.SessionRules
+}
+
+// ProtectedMode returns the office's protected-identity mode.
+func (o *Office) ProtectedMode() ProtectedMode {
+	if o.Protected == "" {
+		return ProtectedOffline
+	}
+	return o.Protected
 }
 
 // Kind returns KindOffice.
@@ -241,12 +253,32 @@ type AuditEvent struct {
 	Changes  []Change  `json:"ch,omitempty"`
 }
 
-// Audit actions.
+// Audit actions. ActionViewIdentity records that a protected identity was
+// shown; it changes nothing.
 const (
-	ActionCreate = "create"
-	ActionUpdate = "update"
-	ActionVoid   = "void"
+	ActionCreate       = "create"
+	ActionUpdate       = "update"
+	ActionVoid         = "void"
+	ActionViewIdentity = "view_identity"
 )
+
+// Changed reports whether the event records a change of the record (not a
+// view).
+func (e *AuditEvent) Changed() bool {
+	return e.Action == ActionCreate || e.Action == ActionUpdate || e.Action == ActionVoid
+}
+
+// AuditQuery selects audit events, newest first: of one staff member, of one
+// day, of one record (Kind and RecordID), or all. Before continues a listing
+// below that sequence number (0: from the newest).
+type AuditQuery struct {
+	Staff    string
+	Day      Date
+	Kind     Kind
+	RecordID uint64
+	Before   uint64
+	Limit    int
+}
 
 // Change is one field's old and new value in an audit event, as text.
 type Change struct {

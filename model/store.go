@@ -80,6 +80,22 @@ type Store interface {
 	Void(kind Kind, id, version uint64, reason string) error
 	// Audit returns the audit events of one record, oldest first.
 	Audit(kind Kind, id uint64) ([]AuditEvent, error)
+	// AuditLog lists audit events newest first (leaders and administrators;
+	// others get ErrNoPermission).
+	AuditLog(q AuditQuery) ([]AuditEvent, error)
+
+	// Me returns the staff member this store acts for (username, role and
+	// permission; local mode is an administrator).
+	Me() Staff
+	Staff(username string) (Staff, error)
+	ListStaff() ([]Staff, error)
+	// SaveStaff creates or updates an account (administrators only).
+	SaveStaff(s *Staff) error
+
+	// ProtectedIdentity returns the identity kept apart for a denunciation
+	// record (restricted mode), to staff with the permission only, and
+	// audits the view; others get ErrNoPermission.
+	ProtectedIdentity(kind Kind, id uint64) (Identity, error)
 }
 
 // PeriodVisitor receives the facts a period summary counts, one kind per

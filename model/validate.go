@@ -169,6 +169,7 @@ func (r *Reception) Normalize() {
 	r.TransferredTo = vntext.Clean(r.TransferredTo, false)
 	r.ReceivedBy = vntext.Clean(r.ReceivedBy, false)
 	r.Note = vntext.Clean(r.Note, true)
+	r.Protection.normalize()
 	if r.RecKind == ReceptionRegular {
 		r.SessionID = 0
 	}
@@ -188,9 +189,10 @@ func (r *Reception) Validate(now time.Time) error {
 	if r.RecKind == ReceptionInSession && r.SessionID == 0 {
 		e.add("SessionID", ErrCodeRequired)
 	}
-	if r.CitizenID == 0 {
+	if r.CitizenID == 0 && !IsDenunciation(r.Content) {
 		e.add("CitizenID", ErrCodeRequired)
 	}
+	r.Protection.validate(&e, r.Content, r.CitizenID)
 	e.intRange("HeadCount", r.HeadCount, 1, MaxHeadCount)
 	if e.required("Summary", r.Summary) {
 		e.maxLen("Summary", r.Summary, MaxTextLen)
@@ -218,6 +220,7 @@ func (p *Petition) Normalize() {
 	p.Summary = vntext.Clean(p.Summary, true)
 	p.TransferredTo = vntext.Clean(p.TransferredTo, false)
 	p.Note = vntext.Clean(p.Note, true)
+	p.Protection.normalize()
 	if p.Status != PetitionResolved {
 		p.Outcome = ""
 	}
@@ -233,9 +236,10 @@ func (p *Petition) Validate(now time.Time) error {
 		e.notFuture("Received", p.Received, now)
 	}
 	e.choice("Source", p.Source.Valid())
-	if p.CitizenID == 0 && p.Eligibility != EligibilityAnonymous {
+	if p.CitizenID == 0 && p.Eligibility != EligibilityAnonymous && !IsDenunciation(p.Content) {
 		e.add("CitizenID", ErrCodeRequired)
 	}
+	p.Protection.validate(&e, p.Content, p.CitizenID)
 	e.intRange("CoSigners", p.CoSigners, 0, MaxCoSigners)
 	if e.required("Summary", p.Summary) {
 		e.maxLen("Summary", p.Summary, MaxTextLen)
@@ -378,6 +382,7 @@ func (o *Office) Validate(time.Time) error {
 	e.intRange("CutoffDay", o.CutoffDay, 1, 28)
 	e.intRange("IntakeCutoffHour", o.IntakeCutoffHour, 0, 24)
 	e.intRange("FollowUpDays", o.FollowUpDays, 1, 90)
+	e.choice("Protected", o.Protected.Valid())
 	for i, r := range o.SessionRules {
 		e.intRange("SessionRules", r.PerMonth, 0, 31)
 		e.intRange("SessionRules", r.PerWeek, 0, 7)

@@ -24,7 +24,24 @@ func appendAudit(tx *bolt.Tx, ev model.AuditEvent) error {
 	if err := putValue(b, u64(seq), &ev); err != nil {
 		return err
 	}
-	return tx.Bucket(bIdx).Bucket([]byte(ixAudit)).Put(join(auditKey(ev.Kind, ev.RecordID), u64(seq)), nil)
+	idx := tx.Bucket(bIdx)
+	for _, e := range auditEntries(&ev) {
+		if err := idx.Bucket([]byte(e.idx)).Put(e.key, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// auditEntries are the index keys of one audit event: by record, by staff
+// member and by day (in Vietnam time), each ending in the sequence number.
+func auditEntries(ev *model.AuditEvent) []entry {
+	seq := u64(ev.Seq)
+	return []entry{
+		{idx: ixAudit, key: join(auditKey(ev.Kind, ev.RecordID), seq)},
+		{idx: ixAuditStaff, key: join([]byte(ev.Staff), []byte(sep), seq)},
+		{idx: ixAuditDay, key: join(dateKey(int32(model.DateOf(ev.At))), seq)},
+	}
 }
 
 // Audit returns the audit events of one record, oldest first.
@@ -37,6 +54,67 @@ func (s *Store) Audit(kind model.Kind, id uint64) ([]model.AuditEvent, error) {
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			var ev model.AuditEvent
 			if err := decode(ab.Get(k[len(prefix):]), &ev); err != nil {
+				return err
+			}
+			out = append(out, ev)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// AuditLog lists audit events newest first, of one staff member, one day,
+// one record or all, a page of q.Limit at a time (q.Before continues). Only
+// leaders and administrators may read the whole log.
+func (s *Store) AuditLog(q model.AuditQuery) ([]model.AuditEvent, error) {
+	if !s.canAudit() {
+		return nil, model.ErrNoPermission
+	}
+	if q.Limit <= 0 {
+		q.Limit = 100
+	}
+	var prefix []byte
+	name := ixAudit
+	switch {
+	case q.Kind != "":
+		prefix = auditKey(q.Kind, q.RecordID)
+	case q.Staff != "":
+		name, prefix = ixAuditStaff, join([]byte(q.Staff), []byte(sep))
+	case !q.Day.IsZero():
+		name, prefix = ixAuditDay, dateKey(int32(q.Day))
+	}
+	var out []model.AuditEvent
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		ab := tx.Bucket(bAudit)
+		if prefix == nil {
+			c := ab.Cursor()
+			k, v := c.Last()
+			if q.Before > 0 {
+				c.Seek(u64(q.Before))
+				k, v = c.Prev()
+			}
+			for ; k != nil && len(out) < q.Limit; k, v = c.Prev() {
+				var ev model.AuditEvent
+				if err := decode(v, &ev); err != nil {
+					return err
+				}
+				out = append(out, ev)
+			}
+			return nil
+		}
+		c := tx.Bucket(bIdx).Bucket([]byte(name)).Cursor()
+		var k []byte
+		if q.Before > 0 {
+			c.Seek(join(prefix, u64(q.Before)))
+			k, _ = c.Prev()
+		} else if k, _ = c.Seek(join(prefix, []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})); k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+		for ; k != nil && bytes.HasPrefix(k, prefix) && len(out) < q.Limit; k, _ = c.Prev() {
+			var ev model.AuditEvent
+			if err := decode(ab.Get(k[len(k)-8:]), &ev); err != nil {
 				return err
 			}
 			out = append(out, ev)

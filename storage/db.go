@@ -8,6 +8,8 @@
 //	citizen/ session/ reception/ petition/ dossier/ procedure/
 //	             id uint64 → value (codec byte + JSON of the model record)
 //	audit/       seq uint64 → AuditEvent value (append-only)
+//	staff/       username → Staff value (staff.go)
+//	protected/   kind 0x00 id → Identity value, restricted mode (protected.go)
 //	idx/         secondary indexes; values empty unless said:
 //	  date.<kind>      date int32+2^31 | second of day uint32 | id — period
 //	                   queries are range scans; a day lists in time order.
@@ -25,6 +27,8 @@
 //	                   Value: the record's facts
 //	  code             dossier code 0x00 id
 //	  audit            kind 0x00 record id | seq — a record's audit trail
+//	  staffaudit       username 0x00 seq — one staff member's events
+//	  dayaudit         date int32+2^31 | seq — one day's events
 //
 // Invariants: every index entry is derived from exactly one current record
 // value (Verify recomputes them and compares); values never escape a
@@ -48,8 +52,9 @@ import (
 )
 
 // SchemaVersion is the layout this code reads and writes. Version 2 added the
-// closed.<kind> indexes; a version 1 file is migrated when opened.
-const SchemaVersion = 2
+// closed.<kind> indexes; version 3 the staff and protected buckets and the
+// staffaudit and dayaudit indexes. An older file is migrated when opened.
+const SchemaVersion = 3
 
 // Errors Open returns; cmd translates them for the user.
 var (
@@ -72,9 +77,10 @@ var (
 // DB is an open tiepdan database. It is safe for concurrent use; every
 // exported method runs in its own transaction.
 type DB struct {
-	bolt *bolt.DB
-	path string
-	now  func() time.Time
+	bolt      *bolt.DB
+	path      string
+	now       func() time.Time
+	listeners listeners
 }
 
 // Options tune Open.
@@ -169,8 +175,8 @@ func (db *DB) init() error {
 		return fmt.Errorf("%w: schema %d > %d", ErrNewerSchema, schema, SchemaVersion)
 	case schema == SchemaVersion:
 		return nil
-	case schema == 1:
-		if err := db.bolt.Update(migrate1to2); err != nil {
+	case schema == 1 || schema == 2:
+		if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema) }); err != nil {
 			return classifyOpenError(err)
 		}
 		return nil
@@ -178,7 +184,7 @@ func (db *DB) init() error {
 		return fmt.Errorf("%w: bbolt file without tiepdan's buckets", ErrNotDatabase)
 	}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bMeta, bCounters, bAudit} {
+		for _, name := range [][]byte{bMeta, bCounters, bAudit, bStaff, bProtected} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -215,5 +221,15 @@ func (db *DB) init() error {
 
 var errStop = errors.New("stop")
 
-// For returns the model.Store through which staff member actor works.
-func (db *DB) For(actor string) model.Store { return &Store{db: db, actor: actor} }
+// For returns the Store through which the local user actor works: local
+// mode (no server) runs as the OS user with the administrator's role and the
+// permission to see protected identities, as the only person at that PC.
+func (db *DB) For(actor string) *Store {
+	return &Store{db: db, actor: actor, role: model.RoleAdmin, seeProtected: true}
+}
+
+// As returns the Store through which staff member st works in a server
+// session: st's role and permission decide what it may read.
+func (db *DB) As(st model.Staff) *Store {
+	return &Store{db: db, actor: st.Username, role: st.Role, seeProtected: st.SeeProtected}
+}

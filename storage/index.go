@@ -21,6 +21,10 @@ const (
 	ixSession  = "session"
 	ixCode     = "code"
 	ixAudit    = "audit"
+	// ixAuditStaff and ixAuditDay list audit events by staff member and by
+	// day (schema 3).
+	ixAuditStaff = "staffaudit"
+	ixAuditDay   = "dayaudit"
 )
 
 func dateIndex(k model.Kind) string { return "date." + string(k) }
@@ -80,7 +84,8 @@ func tableForByte(b byte) (table, bool) {
 
 // indexNames lists every index bucket under idx/.
 func indexNames() []string {
-	names := []string{ixName, ixTokCount, ixIDNum, ixPhone, ixCitizen, ixSession, ixCode, ixAudit}
+	names := []string{ixName, ixTokCount, ixIDNum, ixPhone, ixCitizen, ixSession, ixCode, ixAudit,
+		ixAuditStaff, ixAuditDay}
 	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
 		names = append(names, dateIndex(k))
 	}

@@ -8,6 +8,54 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
+// migrate brings a file at schema from up to SchemaVersion, inside tx: a
+// power cut leaves it at its old version, to be migrated again next open.
+func migrate(tx *bolt.Tx, from uint32) error {
+	if from == 1 {
+		if err := migrate1to2(tx); err != nil {
+			return err
+		}
+	}
+	return migrate2to3(tx)
+}
+
+// migrate2to3 adds the staff and protected buckets and indexes the existing
+// audit events by staff member and by day.
+func migrate2to3(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bStaff, bProtected} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	idx := tx.Bucket(bIdx)
+	for _, name := range []string{ixAuditStaff, ixAuditDay} {
+		if idx.Bucket([]byte(name)) != nil {
+			if err := idx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
+		if _, err := idx.CreateBucket([]byte(name)); err != nil {
+			return err
+		}
+	}
+	err := tx.Bucket(bAudit).ForEach(func(_, v []byte) error {
+		var ev model.AuditEvent
+		if err := decode(v, &ev); err != nil {
+			return err
+		}
+		for _, e := range auditEntries(&ev)[1:] {
+			if err := idx.Bucket([]byte(e.idx)).Put(e.key, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 3))
+}
+
 // migrate1to2 adds the closed.<kind> indexes to a version 1 file and
 // rebuilds the date.<kind> indexes with the facts as values, in one
 // transaction: a power cut leaves the file at version 1, to be migrated

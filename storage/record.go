@@ -69,12 +69,20 @@ func (s *Store) save(tx *bolt.Tx, rec model.Record, h hook) error {
 			return err
 		}
 	}
-	return s.write(tx, t, old, rec, action)
+	var extra []model.Change
+	if p, ok := rec.(protectedRecord); ok {
+		c, err := s.keepIdentity(tx, t.kind, m.ID, p.Prot(), old)
+		if err != nil {
+			return err
+		}
+		extra = c
+	}
+	return s.write(tx, t, old, rec, action, extra...)
 }
 
 // write puts rec, applies its index diff against old and appends the audit
 // event for action.
-func (s *Store) write(tx *bolt.Tx, t table, old, rec model.Record, action string) error {
+func (s *Store) write(tx *bolt.Tx, t table, old, rec model.Record, action string, extra ...model.Change) error {
 	if err := putValue(tx.Bucket(t.bucket), u64(rec.Base().ID), rec); err != nil {
 		return err
 	}
@@ -91,6 +99,8 @@ func (s *Store) write(tx *bolt.Tx, t table, old, rec model.Record, action string
 		// the record itself already hold them, and it halves the log.
 		ev.Changes = diff(old, rec)
 	}
+	ev.Changes = append(ev.Changes, extra...)
+	s.db.notifyOnCommit(tx, Event{Kind: t.kind, ID: ev.RecordID, Action: action, Staff: s.actor})
 	return appendAudit(tx, ev)
 }
 
@@ -151,8 +161,8 @@ func diff(old, new model.Record) []model.Change {
 				walk(nv.Field(i), o)
 				continue
 			}
-			if metaField(f.Name) {
-				continue
+			if metaField(f.Name) || f.Tag.Get("json") == "-" {
+				continue // Identity is kept apart and never audited as text
 			}
 			n := text(nv.Field(i))
 			o := ""

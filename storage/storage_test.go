@@ -457,8 +457,13 @@ func TestMigrateVersion1(t *testing.T) {
 	}
 	err = fb.Update(func(tx *bolt.Tx) error {
 		idx := tx.Bucket([]byte("idx"))
-		for _, name := range []string{"closed.petition", "closed.dossier"} {
+		for _, name := range []string{"closed.petition", "closed.dossier", "staffaudit", "dayaudit"} {
 			if err := idx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
+		for _, name := range []string{"staff", "protected"} {
+			if err := tx.DeleteBucket([]byte(name)); err != nil {
 				return err
 			}
 		}
@@ -492,5 +497,9 @@ func TestMigrateVersion1(t *testing.T) {
 		Petition: func(model.PetitionFacts) error { n++; return nil }})
 	if err != nil || n != 1 {
 		t.Fatalf("carried-over petitions after migration: %d, %v; want 1", n, err)
+	}
+	evs, err := db.For("admin").AuditLog(model.AuditQuery{Staff: "test"})
+	if err != nil || len(evs) != 2 {
+		t.Fatalf("audit by staff after migration: %d events, %v; want 2", len(evs), err)
 	}
 }

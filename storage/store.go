@@ -13,8 +13,10 @@ import (
 
 // Store is model.Store over a DB, acting for one staff member.
 type Store struct {
-	db    *DB
-	actor string
+	db           *DB
+	actor        string
+	role         model.Role
+	seeProtected bool
 }
 
 var _ model.Store = (*Store)(nil)

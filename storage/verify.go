@@ -6,12 +6,14 @@ import (
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/tiepdan/tiepdan/model"
 )
 
 // Verify recomputes every secondary index (keys and values) and token count
 // from the record values and reports the first difference with what is stored, and checks
-// that every record has exactly as many audit entries as its Version (one per
-// change). Tests run it after each change; an administrator can run it to
+// that every record has exactly as many change events in its audit trail as
+// its Version (views of a protected identity are events but not changes). Tests run it after each change; an administrator can run it to
 // check a file after a power cut.
 func (db *DB) Verify() error {
 	return db.bolt.View(func(tx *bolt.Tx) error {
@@ -45,7 +47,7 @@ func (db *DB) Verify() error {
 		}
 		idx := tx.Bucket(bIdx)
 		for _, name := range indexNames() {
-			if name == ixTokCount || name == ixAudit {
+			if name == ixTokCount || name == ixAudit || name == ixAuditStaff || name == ixAuditDay {
 				continue
 			}
 			got := map[string]string{}
@@ -75,9 +77,19 @@ func (db *DB) Verify() error {
 		for tok := range gotTok {
 			return fmt.Errorf("tokcount %q: stored but no name has it", tok)
 		}
+		if err := verifyAuditIndexes(tx); err != nil {
+			return err
+		}
 		gotAudit := map[string]uint64{}
+		ab := tx.Bucket(bAudit)
 		if err := idx.Bucket([]byte(ixAudit)).ForEach(func(k, _ []byte) error {
-			gotAudit[string(k[:len(k)-8])]++
+			var ev model.AuditEvent
+			if err := decode(ab.Get(k[len(k)-8:]), &ev); err != nil {
+				return err
+			}
+			if ev.Changed() {
+				gotAudit[string(k[:len(k)-8])]++
+			}
 			return nil
 		}); err != nil {
 			return err
@@ -109,6 +121,37 @@ func sameKeys(name string, want, got map[string]string) error {
 	sort.Strings(extra)
 	if len(missing) > 0 || len(extra) > 0 {
 		return fmt.Errorf("index %s: missing %v, extra %v", name, missing, extra)
+	}
+	return nil
+}
+
+// verifyAuditIndexes checks that the audit indexes hold exactly the entries
+// the audit events imply.
+func verifyAuditIndexes(tx *bolt.Tx) error {
+	want := map[string]map[string]string{ixAudit: {}, ixAuditStaff: {}, ixAuditDay: {}}
+	if err := tx.Bucket(bAudit).ForEach(func(k, v []byte) error {
+		var ev model.AuditEvent
+		if err := decode(v, &ev); err != nil {
+			return err
+		}
+		for _, e := range auditEntries(&ev) {
+			want[e.idx][string(e.key)] = ""
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for name, w := range want {
+		got := map[string]string{}
+		if err := tx.Bucket(bIdx).Bucket([]byte(name)).ForEach(func(k, _ []byte) error {
+			got[string(k)] = ""
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := sameKeys(name, w, got); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -3,8 +3,10 @@ package i18n
 // english is the same catalogue in English; TestSameKeys keeps it complete.
 func english() map[string]string {
 	m := enApp()
-	for k, v := range enReport() {
-		m[k] = v
+	for _, part := range []map[string]string{enReport(), enServer()} {
+		for k, v := range part {
+			m[k] = v
+		}
 	}
 	return m
 }

@@ -134,7 +134,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	}
 	// every field of every record can appear in an audit trail
 	for _, rec := range []any{model.Citizen{}, model.ReceptionSession{}, model.Reception{}, model.Petition{},
-		model.Dossier{}, model.Procedure{}, model.Office{}} {
+		model.Dossier{}, model.Procedure{}, model.Office{}, model.Protection{}, model.Staff{}} {
 		typ := reflect.TypeOf(rec)
 		for i := 0; i < typ.NumField(); i++ {
 			f := typ.Field(i)

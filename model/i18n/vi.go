@@ -3,8 +3,10 @@ package i18n
 // vietnamese is the app's own language: every key the code uses is here.
 func vietnamese() map[string]string {
 	m := viApp()
-	for k, v := range viReport() {
-		m[k] = v
+	for _, part := range []map[string]string{viReport(), viServer()} {
+		for k, v := range part {
+			m[k] = v
+		}
 	}
 	return m
 }

@@ -1,0 +1,118 @@
+package storage
+
+import (
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// bStaff holds staff accounts: username → model.Staff value. The username is
+// the key because it is what a login names; the Meta ID (from the bucket's
+// sequence) names the account in audit events.
+var bStaff = []byte("staff")
+
+// ErrCodeDuplicateUser is the field error for a username already taken.
+const ErrCodeDuplicateUser = "err.duplicate_user"
+
+// Staff returns the account with username u, or model.ErrNotFound.
+func (s *Store) Staff(u string) (model.Staff, error) { return s.db.Staff(u) }
+
+// Staff returns the account with username u, or model.ErrNotFound. The
+// server reads it at every login, outside any session's Store.
+func (db *DB) Staff(u string) (model.Staff, error) {
+	var st model.Staff
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bStaff).Get([]byte(u))
+		if v == nil {
+			return model.ErrNotFound
+		}
+		return decode(v, &st)
+	})
+	return st, err
+}
+
+// ListStaff returns every account, by username.
+func (s *Store) ListStaff() ([]model.Staff, error) {
+	var out []model.Staff
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bStaff).ForEach(func(_, v []byte) error {
+			var st model.Staff
+			if err := decode(v, &st); err != nil {
+				return err
+			}
+			out = append(out, st)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Username < out[j].Username })
+	return out, err
+}
+
+// SaveStaff creates or updates an account, administrators only, with the
+// usual Version check and one audit event (the password hash is never
+// written to the audit log, only that it changed). A username cannot be
+// renamed: a new account with a taken username is refused.
+func (s *Store) SaveStaff(st *model.Staff) error {
+	if s.role != model.RoleAdmin {
+		return model.ErrNoPermission
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		now := s.db.now().UTC()
+		st.Normalize()
+		if err := st.Validate(now); err != nil {
+			return err
+		}
+		b := tx.Bucket(bStaff)
+		var old *model.Staff
+		if v := b.Get([]byte(st.Username)); v != nil {
+			old = &model.Staff{}
+			if err := decode(v, old); err != nil {
+				return err
+			}
+		}
+		action := model.ActionCreate
+		switch {
+		case st.ID == 0 && old != nil:
+			return fieldErr("Username", ErrCodeDuplicateUser)
+		case st.ID == 0:
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			st.ID, st.Version, st.CreatedAt, st.CreatedBy = id, 1, now, s.actor
+		case old == nil || old.ID != st.ID:
+			return model.ErrNotFound
+		case old.Version != st.Version:
+			return model.ErrConflict
+		default:
+			st.Version++
+			st.CreatedAt, st.CreatedBy = old.CreatedAt, old.CreatedBy
+			action = model.ActionUpdate
+		}
+		st.UpdatedAt, st.UpdatedBy = now, s.actor
+		if err := putValue(b, []byte(st.Username), st); err != nil {
+			return err
+		}
+		ev := model.AuditEvent{At: now, Staff: s.actor, Action: action, Kind: model.KindStaff, RecordID: st.ID}
+		if old != nil {
+			for _, c := range diff(old, st) {
+				if c.Field == "PasswordHash" {
+					c.Old, c.New = maskIf(c.Old != ""), maskIf(c.New != "")
+				}
+				ev.Changes = append(ev.Changes, c)
+			}
+		}
+		s.db.notifyOnCommit(tx, Event{Kind: model.KindStaff, ID: st.ID, Action: action, Staff: s.actor})
+		return appendAudit(tx, ev)
+	})
+}
+
+// Me returns who this store acts for: the account, or in local mode an
+// administrator named after the OS user.
+func (s *Store) Me() model.Staff {
+	return model.Staff{Username: s.actor, Role: s.role, SeeProtected: s.seeProtected}
+}
+
+func (s *Store) canAudit() bool { return s.role == model.RoleLeader || s.role == model.RoleAdmin }

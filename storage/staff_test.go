@@ -1,0 +1,190 @@
+package storage_test
+
+import (
+	"bytes"
+	"errors"
+	"github.com/tiepdan/tiepdan/storage"
+	"testing"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+func TestStaffAccounts(t *testing.T) {
+	db, _ := openTest(t)
+	admin := db.For("quantri")
+	an := model.Staff{Username: " An.Nguyen ", FullName: "Nguyễn Văn An", Role: model.RoleClerk,
+		PasswordHash: "hash-1"}
+	if err := admin.SaveStaff(&an); err != nil {
+		t.Fatal(err)
+	}
+	if an.Username != "an.nguyen" || an.ID == 0 || an.Version != 1 {
+		t.Fatalf("saved %+v", an)
+	}
+	dup := model.Staff{Username: "an.nguyen", Role: model.RoleLeader}
+	var ve *model.ValidationError
+	if err := admin.SaveStaff(&dup); !errors.As(err, &ve) || ve.Fields[0].Field != "Username" {
+		t.Fatalf("duplicate username: %v", err)
+	}
+	for _, bad := range []string{"", "1an", "an nguyen", "nguyễn", "a234567890123456789012345678901234"} {
+		st := model.Staff{Username: bad, Role: model.RoleClerk}
+		if err := admin.SaveStaff(&st); !errors.As(err, &ve) {
+			t.Errorf("username %q accepted", bad)
+		}
+	}
+	clerk := db.As(an)
+	other := model.Staff{Username: "binh", Role: model.RoleAdmin}
+	if err := clerk.SaveStaff(&other); !errors.Is(err, model.ErrNoPermission) {
+		t.Fatalf("clerk creating an admin: %v", err)
+	}
+	stale := an
+	an.PasswordHash, an.Disabled = "hash-2", true
+	if err := admin.SaveStaff(&an); err != nil {
+		t.Fatal(err)
+	}
+	stale.Title = "Công chức"
+	if err := admin.SaveStaff(&stale); !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("stale save: %v", err)
+	}
+	got, err := db.Staff("an.nguyen")
+	if err != nil || !got.Disabled || got.PasswordHash != "hash-2" {
+		t.Fatalf("reloaded %+v, %v", got, err)
+	}
+	trail, _ := admin.Audit(model.KindStaff, an.ID)
+	if len(trail) != 2 {
+		t.Fatalf("audit trail %d events", len(trail))
+	}
+	for _, c := range trail[1].Changes {
+		if bytes.Contains([]byte(c.Old+c.New), []byte("hash")) {
+			t.Errorf("password hash in audit: %+v", c)
+		}
+	}
+}
+
+func denunciation(paper string, ident *model.Identity) model.Petition {
+	return model.Petition{Received: model.DateOf(testNow), Source: model.SourcePost,
+		Summary: "Tố cáo cán bộ địa chính", Content: model.ContentDenunciation, Field: model.FieldLand,
+		Eligibility: model.EligibilityEligible, InJurisdiction: true, Status: model.PetitionHandling,
+		Protection: model.Protection{PaperRef: paper, Identity: ident}}
+}
+
+var canary = model.Identity{FullName: "Phùng Thị Canary", IDNumber: "001299012345", Phone: "0987654321",
+	Address: "Thôn Canary"}
+
+func TestProtectedIdentityOfflineRefused(t *testing.T) {
+	db, _ := openTest(t)
+	s := db.For("an")
+	id := canary
+	p := denunciation("TC-01", &id)
+	var ve *model.ValidationError
+	if err := s.SavePetition(&p); !errors.As(err, &ve) || ve.Fields[0].Code != model.ErrCodeProtectedOffline {
+		t.Fatalf("identity in offline mode: %v", err)
+	}
+	c := newCitizen(t, s, "Lê Văn Tố", "", "")
+	linked := denunciation("TC-02", nil)
+	linked.CitizenID = c.ID
+	if err := s.SavePetition(&linked); !errors.As(err, &ve) || ve.Fields[0].Code != model.ErrCodeProtectedLink {
+		t.Fatalf("denunciation linked to a citizen: %v", err)
+	}
+	ok := denunciation("TC-03", nil)
+	if err := s.SavePetition(&ok); err != nil {
+		t.Fatalf("denunciation with paper file only: %v", err)
+	}
+	noPaper := denunciation("", nil)
+	if err := s.SavePetition(&noPaper); !errors.As(err, &ve) || ve.Fields[0].Field != "PaperRef" {
+		t.Fatalf("denunciation without paper file: %v", err)
+	}
+}
+
+func TestProtectedIdentityRestricted(t *testing.T) {
+	db, _ := openTest(t)
+	admin := db.For("quantri")
+	off, _ := admin.Office()
+	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	id := canary
+	p := denunciation("TC-01", &id)
+	if err := clerk.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	if !p.Protected || p.Identity != nil {
+		t.Fatalf("after save: protected %v, identity %v", p.Protected, p.Identity)
+	}
+	if _, err := clerk.ProtectedIdentity(model.KindPetition, p.ID); !errors.Is(err, model.ErrNoPermission) {
+		t.Fatalf("clerk reading identity: %v", err)
+	}
+	// Editing the record without the identity keeps it.
+	loaded, _ := clerk.Petition(p.ID)
+	loaded.Note = "Đã chuyển thanh tra"
+	if err := clerk.SavePetition(&loaded); err != nil || !loaded.Protected {
+		t.Fatalf("edit: %v, protected %v", err, loaded.Protected)
+	}
+	leader := db.As(model.Staff{Username: "chu.tich", Role: model.RoleLeader, SeeProtected: true})
+	got, err := leader.ProtectedIdentity(model.KindPetition, p.ID)
+	if err != nil || got.FullName != canary.FullName || got.Phone != canary.Phone {
+		t.Fatalf("leader reads %+v, %v", got, err)
+	}
+	evs, err := leader.AuditLog(model.AuditQuery{Staff: "chu.tich"})
+	if err != nil || len(evs) != 1 || evs[0].Action != model.ActionViewIdentity || evs[0].RecordID != p.ID {
+		t.Fatalf("view audit: %+v, %v", evs, err)
+	}
+	all, _ := leader.AuditLog(model.AuditQuery{})
+	for _, ev := range all {
+		for _, c := range ev.Changes {
+			for _, v := range []string{c.Old, c.New} {
+				if v == canary.FullName || bytes.Contains([]byte(v), []byte("Canary")) {
+					t.Errorf("identity in audit: %+v", c)
+				}
+			}
+		}
+	}
+	if _, err := clerk.AuditLog(model.AuditQuery{}); !errors.Is(err, model.ErrNoPermission) {
+		t.Errorf("clerk reads the audit log: %v", err)
+	}
+	hits, _ := leader.SearchCitizens("Canary", 10)
+	if len(hits) != 0 {
+		t.Errorf("search finds the protected name: %+v", hits)
+	}
+}
+
+func TestAuditLogByStaffAndDay(t *testing.T) {
+	db, clk := openTest(t)
+	a, b := db.For("an"), db.For("binh")
+	c1 := newCitizen(t, a, "Trần Văn Một", "", "")
+	clk.t = clk.t.AddDate(0, 0, 1)
+	newCitizen(t, b, "Trần Văn Hai", "", "")
+	c1.Address = "Thôn 2"
+	if err := a.SaveCitizen(&c1); err != nil {
+		t.Fatal(err)
+	}
+	byAn, _ := a.AuditLog(model.AuditQuery{Staff: "an"})
+	if len(byAn) != 2 || byAn[0].Action != model.ActionUpdate || byAn[1].Action != model.ActionCreate {
+		t.Fatalf("by an: %+v", byAn)
+	}
+	day2, _ := a.AuditLog(model.AuditQuery{Day: model.DateOf(clk.t)})
+	if len(day2) != 2 {
+		t.Fatalf("day 2: %d events", len(day2))
+	}
+	page1, _ := a.AuditLog(model.AuditQuery{Limit: 2})
+	page2, _ := a.AuditLog(model.AuditQuery{Limit: 2, Before: page1[1].Seq})
+	if len(page1) != 2 || len(page2) == 0 || page2[0].Seq >= page1[1].Seq {
+		t.Fatalf("paging: %+v then %+v", page1, page2)
+	}
+}
+
+func TestEventsAfterCommitOnly(t *testing.T) {
+	db, _ := openTest(t)
+	var got []string
+	cancel := db.Subscribe(func(ev storage.Event) { got = append(got, string(ev.Kind)) })
+	s := db.For("an")
+	newCitizen(t, s, "Ngô Thị Ba", "", "")
+	bad := model.Citizen{FullName: ""}
+	_ = s.SaveCitizen(&bad)
+	cancel()
+	newCitizen(t, s, "Ngô Thị Bốn", "", "")
+	if len(got) != 1 || got[0] != "citizen" {
+		t.Fatalf("events %v, want one citizen", got)
+	}
+}
