@@ -41,6 +41,9 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 	case x < 0.42:
 		r.Handling = model.HandlingReturned
 	}
+	if model.IsDenunciation(r.Content) { // the desk keeps the paper file, not the name
+		r.CitizenID, r.PaperRef = 0, fmt.Sprintf("TC-%d", g.st.Receptions+1)
+	}
 	r.CreatedAt = r.At
 	if err := g.l.Add(&r); err != nil {
 		return fmt.Errorf("reception: %w", err)
@@ -75,6 +78,9 @@ func (g *gen) petition(d model.Date, share float64) error {
 	age := int(g.today - d)
 	if age > 20 || g.chance(float64(age)/25) {
 		g.closePetition(&p, d)
+	}
+	if model.IsDenunciation(p.Content) {
+		p.CitizenID, p.PaperRef = 0, fmt.Sprintf("ĐTC-%d", g.st.Petitions+1)
 	}
 	p.CreatedAt = g.at(d)
 	if err := g.l.Add(&p); err != nil {

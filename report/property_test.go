@@ -154,6 +154,9 @@ func (g *gen) reception() {
 	if x.Handling == model.HandlingTransferred {
 		x.TransferredTo = "UBND huyện"
 	}
+	if model.IsDenunciation(x.Content) {
+		x.CitizenID, x.PaperRef = 0, "TC-1"
+	}
 	g.must(g.s.SaveReception(x))
 	g.all.receptions[x.ID] = x
 }
@@ -166,6 +169,9 @@ func (g *gen) petition() {
 		Eligibility: model.Eligibilities()[g.pick(4)], InJurisdiction: g.r.Intn(3) > 0, Status: model.PetitionHandling}
 	if g.r.Intn(4) > 0 {
 		x.Due = g.after(d)
+	}
+	if model.IsDenunciation(x.Content) {
+		x.CitizenID, x.PaperRef = 0, "ĐTC-1"
 	}
 	g.must(g.s.SavePetition(x))
 	if g.r.Intn(3) > 0 { // close it in a second save, as the desk would

@@ -131,7 +131,7 @@ func (s *Store) Reception(id uint64) (model.Reception, error) { return get[model
 
 func (s *Store) receptionHook(r *model.Reception) hook {
 	return func(tx *bolt.Tx, _ model.Record) error {
-		if !exists(tx, model.KindCitizen, r.CitizenID) {
+		if r.CitizenID != 0 && !exists(tx, model.KindCitizen, r.CitizenID) {
 			return fieldErr("CitizenID", ErrCodeNotFound)
 		}
 		if r.SessionID != 0 && !exists(tx, model.KindSession, r.SessionID) {
