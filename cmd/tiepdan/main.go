@@ -1,6 +1,7 @@
 // Command tiepdan is the reception-desk application of a commune People's
 // Committee. Without a subcommand it opens the TUI on the database file;
-// "report" writes the period summary; "demo" fills a database with a
+// "report" writes the period summary; "serve" runs the SSH server for many
+// desks; "user" manages staff accounts; "demo" fills a database with a
 // synthetic office.
 package main
 
@@ -33,12 +34,24 @@ func main() {
 
 // run is main without the process: it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runWithInput(args, os.Stdin, stdout, stderr)
+}
+
+// runWithInput is run reading standard input from stdin ("user passwd").
+func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cat := i18n.New(langFromArgs(args))
 	if len(args) > 0 && args[0] == "demo" {
 		return runDemo(args[1:], cat, stdout, stderr)
 	}
-	if len(args) > 0 && args[0] == "report" {
-		return runReport(args[1:], cat, time.Now, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "report":
+			return runReport(args[1:], cat, time.Now, stdout, stderr)
+		case "serve":
+			return runServe(args[1:], cat, stdout, stderr)
+		case "user":
+			return runUser(args[1:], cat, stdin, stdout, stderr)
+		}
 	}
 	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -94,6 +107,11 @@ func actor() string {
 func OpenErrorText(cat *i18n.Catalog, path string, err error) string {
 	switch {
 	case errors.Is(err, storage.ErrLocked):
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			if b, rerr := os.ReadFile(serverNote(abs)); rerr == nil && len(b) < 200 {
+				return cat.T("open.locked_server", path, string(b))
+			}
+		}
 		return cat.T("open.locked", path)
 	case errors.Is(err, storage.ErrNotDatabase):
 		return cat.T("open.not_database", path)

@@ -168,3 +168,15 @@ func (c *Common) ErrorText(err error) string {
 	}
 	return c.T("err.storage", fmt.Sprintf("%T", err))
 }
+
+// ChangedMsg tells every session of the server that someone committed a
+// change to a record of Kind, so a list of that kind on screen reloads.
+type ChangedMsg struct {
+	Kind  model.Kind
+	ID    uint64
+	Staff string
+}
+
+// ShutdownMsg tells a session that the server is stopping: it says so and
+// quits.
+type ShutdownMsg struct{}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/server"
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+// DefaultAddr is where serve listens when --addr is not given.
+const DefaultAddr = ":23234"
+
+// serverNote is the file beside the database that names the server holding
+// it, so another tiepdan that finds the file locked can say which.
+func serverNote(dbPath string) string { return dbPath + ".server" }
+
+// runServe is "tiepdan serve": the SSH server over one database until
+// SIGINT or SIGTERM, then a graceful shutdown (sessions told and closed,
+// listener stopped, database closed last).
+func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tiepdan serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_db"))
+	addr := fs.String("addr", DefaultAddr, cat.T("cli.flag_addr"))
+	hostKey := fs.String("host-key", "", cat.T("cli.flag_host_key"))
+	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, cat.T("cli.flag_max_sessions"))
+	idle := fs.Duration("idle-lock", server.DefaultIdleLock, cat.T("cli.flag_idle_lock"))
+	fs.String("lang", "vi", cat.T("cli.flag_lang"))
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 || *maxSessions < 1 || *idle < 0 {
+		fmt.Fprintln(stderr, cat.T("cli.serve_usage"))
+		return 2
+	}
+	abs, err := filepath.Abs(*dbPath)
+	if err != nil {
+		abs = *dbPath
+	}
+	if *hostKey == "" {
+		*hostKey = filepath.Join(filepath.Dir(abs), "tiepdan_host_ed25519")
+	}
+	pem, fp, created, err := server.LoadHostKey(*hostKey)
+	if err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.serve_host_key", *hostKey, err.Error()))
+		return 1
+	}
+	db, err := storage.Open(*dbPath, storage.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+		return 1
+	}
+	defer db.Close() // last, after the server has stopped
+	l, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.serve_listen", *addr, err.Error()))
+		return 1
+	}
+	if *idle == 0 {
+		*idle = -1
+	}
+	srv, err := server.New(server.Config{DB: db, HostKey: pem, ExportRoot: filepath.Join(filepath.Dir(abs), "baocao"),
+		MaxSessions: *maxSessions, IdleLock: *idle, Lang: cat.Lang(),
+		Log: slog.New(slog.NewTextHandler(stderr, nil))})
+	if err != nil {
+		l.Close()
+		fmt.Fprintln(stderr, cat.T("cli.serve_failed", err.Error()))
+		return 1
+	}
+	note := serverNote(abs)
+	_ = os.WriteFile(note, []byte(fmt.Sprintf("pid %d, %s, %s", os.Getpid(), l.Addr(), time.Now().Format(time.DateTime))), 0o644)
+	defer os.Remove(note)
+	if created {
+		fmt.Fprintln(stdout, cat.T("cli.serve_key_created", *hostKey))
+	}
+	fmt.Fprintln(stdout, cat.T("cli.serve_listening", l.Addr().String(), *dbPath))
+	fmt.Fprintln(stdout, cat.T("cli.serve_fingerprint", fp))
+	if staff, _ := db.For(actor()).ListStaff(); len(staff) == 0 {
+		fmt.Fprintln(stdout, cat.T("cli.serve_no_staff"))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(l) }()
+	select {
+	case err := <-done:
+		fmt.Fprintln(stderr, cat.T("cli.serve_failed", fmt.Sprint(err)))
+		return 1
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, cat.T("cli.serve_stopping", srv.Sessions()))
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.serve_failed", err.Error()))
+	}
+	<-done
+	fmt.Fprintln(stdout, cat.T("cli.serve_stopped"))
+	return 0
+}

@@ -1,0 +1,226 @@
+// Package server is tiepdan's SSH server: one process owns the bbolt file and
+// gives every clerk's SSH session its own Bubble Tea program, with its own
+// lipgloss renderer and styles. It authenticates staff by key or password
+// with lockout, caps the number of sessions, locks idle sessions, keeps one
+// session's panic to itself, serves each staff member's exports folder
+// read-only over SFTP and scp, forwards committed changes to every session
+// and shuts down gracefully: sessions are told and quit, the listener stops,
+// and the caller closes the database last.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+
+	"github.com/tiepdan/tiepdan/auth"
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/storage"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// Defaults of Config.
+const (
+	DefaultMaxSessions = 64
+	DefaultIdleLock    = 10 * time.Minute
+)
+
+// Config is what serve needs. DB must be open; the caller closes it after
+// Shutdown returns.
+type Config struct {
+	DB      *storage.DB
+	HostKey []byte // PEM, from LoadHostKey
+	// ExportRoot holds one folder per staff member (created on demand);
+	// sessions write their exports there and SFTP/scp serve it read-only.
+	ExportRoot  string
+	MaxSessions int
+	IdleLock    time.Duration // 0: DefaultIdleLock; negative: never lock
+	Lang        i18n.Lang
+	Log         *slog.Logger
+	Now         func() time.Time
+	// Limiter counts failed logins (nil: a new one).
+	Limiter *auth.Limiter
+}
+
+// Server is a running SSH server.
+type Server struct {
+	cfg     Config
+	db      *storage.DB
+	ssh     *ssh.Server
+	log     *slog.Logger
+	limiter *auth.Limiter
+	cat     *i18n.Catalog
+	conns   sync.Map // remote address → *connState
+
+	mu       sync.Mutex
+	active   int
+	closing  bool
+	programs map[*tea.Program]chan tea.Msg
+	wg       sync.WaitGroup
+	unsub    func()
+}
+
+// New builds the server; Serve starts it.
+func New(cfg Config) (*Server, error) {
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.IdleLock == 0 {
+		cfg.IdleLock = DefaultIdleLock
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Limiter == nil {
+		cfg.Limiter = auth.NewLimiter(cfg.Now)
+	}
+	s := &Server{cfg: cfg, db: cfg.DB, log: cfg.Log, limiter: cfg.Limiter, cat: i18n.New(cfg.Lang),
+		programs: map[*tea.Program]chan tea.Msg{}}
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPEM(cfg.HostKey),
+		wish.WithPasswordAuth(s.passwordHandler),
+		wish.WithPublicKeyAuth(s.publicKeyHandler),
+		wish.WithSubsystem("sftp", s.sftpHandler),
+		wish.WithMiddleware(s.sessionMiddleware),
+		wish.WithVersion("tiepdan"),
+	)
+	if err != nil {
+		return nil, err
+	}
+	srv.ConnCallback = s.connCallback
+	srv.ConnectionFailedCallback = s.connFailed
+	s.ssh = srv
+	s.unsub = cfg.DB.Subscribe(s.broadcast)
+	return s, nil
+}
+
+// Serve accepts connections on l until Shutdown; it returns nil after a
+// graceful shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Sessions returns the number of live terminal sessions.
+func (s *Server) Sessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.active
+}
+
+// Shutdown tells every session the server is stopping and waits (until ctx
+// ends) for them to quit, then stops the listener and closes the
+// connections. The database is the caller's to close afterwards.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.closing = true
+	for _, box := range s.programs {
+		select {
+		case box <- common.ShutdownMsg{}:
+		default:
+		}
+	}
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		s.mu.Lock()
+		for p := range s.programs {
+			p.Kill()
+		}
+		s.mu.Unlock()
+	}
+	s.unsub()
+	err := s.ssh.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		err = s.ssh.Close()
+	}
+	return err
+}
+
+// broadcast forwards a committed change to every session without ever
+// blocking the goroutine that committed it: each program has a small
+// mailbox, and a full one means a refresh is already pending.
+func (s *Server) broadcast(ev storage.Event) {
+	msg := common.ChangedMsg{Kind: ev.Kind, ID: ev.ID, Staff: ev.Staff}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, box := range s.programs {
+		select {
+		case box <- msg:
+		default:
+		}
+	}
+}
+
+func (s *Server) register(p *tea.Program) (release func()) {
+	box := make(chan tea.Msg, 16)
+	s.mu.Lock()
+	s.programs[p] = box
+	s.mu.Unlock()
+	stop := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case m := <-box:
+				p.Send(m)
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return func() {
+		s.mu.Lock()
+		delete(s.programs, p)
+		s.mu.Unlock()
+		close(stop)
+	}
+}
+
+// acquire takes a session slot; false when the cap is reached or the
+// server is closing.
+func (s *Server) acquire() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing || s.active >= s.cfg.MaxSessions {
+		return false
+	}
+	s.active++
+	s.wg.Add(1)
+	return true
+}
+
+func (s *Server) release() {
+	s.mu.Lock()
+	s.active--
+	s.mu.Unlock()
+	s.wg.Done()
+}
+
+// ExportDir returns (and creates) the exports folder of a staff member.
+func (s *Server) ExportDir(username string) (string, error) {
+	if !model.ValidUsername(username) {
+		return "", fmt.Errorf("bad username %q", username)
+	}
+	dir := filepath.Join(s.cfg.ExportRoot, username)
+	return dir, os.MkdirAll(dir, 0o700)
+}

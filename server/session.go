@@ -1,0 +1,122 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	bm "github.com/charmbracelet/wish/bubbletea"
+
+	"github.com/tiepdan/tiepdan/auth"
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// sessionMiddleware is the whole session: scp commands get the exports
+// folder, terminals get the TUI, anything else a polite refusal. It never
+// calls next: no other handler follows.
+func (s *Server) sessionMiddleware(ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer s.recoverSession(sess)
+		st, err := s.identify(sess)
+		if err != nil {
+			s.refuse(sess, s.cat.T("server.refused"))
+			return
+		}
+		if cmd := sess.Command(); len(cmd) > 0 {
+			if cmd[0] == "scp" {
+				s.scp(sess, st)
+				return
+			}
+			s.refuse(sess, s.cat.T("server.no_commands"))
+			return
+		}
+		if !s.acquire() {
+			s.log.Info("session refused: cap reached", "user", st.Username, "max", s.cfg.MaxSessions)
+			s.refuse(sess, s.cat.T("server.full", s.cfg.MaxSessions))
+			return
+		}
+		defer s.release()
+		s.runTUI(sess, st)
+	}
+}
+
+// recoverSession ends only this session when its goroutine panics, with a
+// log line; the server and the other sessions go on.
+func (s *Server) recoverSession(sess ssh.Session) {
+	if r := recover(); r != nil {
+		s.log.Error("session panicked; it was closed", "user", sess.User(), "panic", fmt.Sprint(r),
+			"stack", string(debug.Stack()))
+		_, _ = fmt.Fprint(sess.Stderr(), "\r\n"+s.cat.T("server.crashed")+"\r\n")
+		_ = sess.Exit(1)
+		_ = sess.Close()
+	}
+}
+
+func (s *Server) refuse(sess ssh.Session, msg string) {
+	_, _ = fmt.Fprint(sess.Stderr(), msg+"\r\n")
+	_ = sess.Exit(1)
+	_ = sess.Close()
+}
+
+// runTUI runs one Bubble Tea program for the session, with a renderer of its
+// own (so a PuTTY session with TERM=xterm gets 16 colours and Windows
+// Terminal more), no signal handler, and window resizes followed.
+func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
+	pty, windows, ok := sess.Pty()
+	if !ok {
+		s.refuse(sess, s.cat.T("server.no_pty"))
+		return
+	}
+	dir, err := s.ExportDir(st.Username)
+	if err != nil {
+		s.log.Error("exports folder", "user", st.Username, "err", err)
+	}
+	c := common.New(s.db.As(st), s.cat, bm.MakeRenderer(sess), st.Username, s.cfg.Now)
+	c.ExportDir = dir
+	c.Width, c.Height = pty.Window.Width, pty.Window.Height
+	lock := tui.LockConfig{Idle: s.cfg.IdleLock}
+	if st.PasswordHash != "" {
+		user, hash := st.Username, st.PasswordHash
+		lock.Check = func(pw string) bool {
+			ok := auth.CheckPassword(hash, pw)
+			if !ok {
+				s.failed(nil, user, ipOf(sess.RemoteAddr()), "unlock")
+			}
+			return ok
+		}
+	}
+	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(),
+		tea.WithContext(sess.Context()))
+	p := tea.NewProgram(tui.NewSession(tui.New(c), lock), opts...)
+	release := s.register(p)
+	defer release()
+	go func() {
+		for {
+			select {
+			case <-sess.Context().Done():
+				return
+			case w, ok := <-windows:
+				if !ok {
+					return
+				}
+				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			}
+		}
+	}()
+	s.log.Info("session start", "user", st.Username, "ip", ipOf(sess.RemoteAddr()), "term", pty.Term,
+		"size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
+	_, err = p.Run()
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		s.log.Error("session panicked; it was closed", "user", st.Username, "err", err)
+	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+		s.log.Warn("session ended with an error", "user", st.Username, "err", err)
+	}
+	p.Kill()
+	s.log.Info("session end", "user", st.Username)
+	_ = sess.Exit(0)
+}
