@@ -119,6 +119,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		a.status, a.statusErr = msg.Text, msg.Err
 		return a, nil
+	case common.ChangedMsg:
+		return a, a.changed(msg)
 	case tea.KeyMsg:
 		if b, ok := a.top().(common.Busy); ok && b.Busy() && msg.Type != tea.KeyCtrlC {
 			a.held = append(a.held, msg)
@@ -221,6 +223,19 @@ func (a *App) pop(result any) tea.Cmd {
 	below, cmd := a.top().Update(common.Returned{Result: result})
 	a.replaceTop(below)
 	return cmd
+}
+
+// changed tells every page that watches for other sessions' changes.
+func (a *App) changed(msg common.ChangedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range a.stacks {
+		for _, p := range s {
+			if w, ok := p.(common.Watcher); ok {
+				cmds = append(cmds, w.Changed(msg))
+			}
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // detail builds the detail page of a record of any kind.

@@ -60,6 +60,8 @@ func enServer() map[string]string {
 		"cli.serve_stopping":      "Stopping: telling %d open sessions…",
 		"cli.serve_stopped":       "Server stopped; the database was closed cleanly.",
 		"open.locked_server":      "Cannot open %s: the tiepdan server holds it (%s). Connect to the server with ssh, or stop it first.",
+		"form.conflict_theirs":    "they saved: %s (your typing is kept)",
+		"form.empty":              "(empty)",
 		"err.permission":          "You are not allowed to do this.",
 		"err.conflict_by":         "%s saved this record at %s, after you opened it.",
 		"err.conflict_fields":     "They changed: %s.",

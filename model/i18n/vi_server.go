@@ -61,6 +61,8 @@ func viServer() map[string]string {
 		"cli.serve_stopping":      "Đang tắt máy chủ: báo cho %d phiên đang mở…",
 		"cli.serve_stopped":       "Máy chủ đã tắt; dữ liệu đã đóng an toàn.",
 		"open.locked_server":      "Không mở được %s: máy chủ tiepdan đang giữ tệp này (%s). Hãy kết nối vào máy chủ bằng ssh, hoặc tắt máy chủ trước.",
+		"form.conflict_theirs":    "người kia đã lưu: %s (đang giữ giá trị bạn gõ)",
+		"form.empty":              "(trống)",
 		"err.permission":          "Bạn không có quyền làm việc này.",
 		"err.conflict_by":         "%s đã lưu bản ghi này lúc %s, sau khi bạn mở nó.",
 		"err.conflict_fields":     "Họ đã sửa: %s.",

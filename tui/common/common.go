@@ -180,3 +180,8 @@ type ChangedMsg struct {
 // ShutdownMsg tells a session that the server is stopping: it says so and
 // quits.
 type ShutdownMsg struct{}
+
+// Watcher is a page that reacts to changes other sessions commit.
+type Watcher interface {
+	Changed(msg ChangedMsg) tea.Cmd
+}

@@ -91,6 +91,8 @@ type Model[T any, P interface {
 	status  string
 	save    func(P) error
 	result  func(T) any
+	// conflicted is set while the form shows a merge after a conflict.
+	conflicted bool
 }
 
 // New returns a form titled title over a copy of rec, saved by save (run off
@@ -236,6 +238,8 @@ func (m *Model[T, P]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case saveResult[T]:
 		return m.saved(msg)
+	case latestLoaded[T]:
+		return m.merge(msg)
 	case common.Returned:
 		if p, ok := msg.Result.(Picked); ok {
 			m.values[m.focus], m.labels[m.focus] = p.Value, p.Label
@@ -358,6 +362,7 @@ func (m *Model[T, P]) submit() (common.Page, tea.Cmd) {
 		}
 	}
 	m.errs = errs
+	m.conflicted = false
 	if len(errs) > 0 {
 		m.status = m.c.T("form.has_errors", len(errs))
 		m.focusFirstError()
@@ -397,6 +402,9 @@ func (m *Model[T, P]) saved(r saveResult[T]) (common.Page, tea.Cmd) {
 		m.focusFirstError()
 	}
 	m.status = m.c.ErrorText(r.err)
+	if errors.Is(r.err, model.ErrConflict) && P(&m.rec).Base().ID != 0 {
+		return m, m.conflict()
+	}
 	return m, nil
 }
 
@@ -431,7 +439,11 @@ func (m *Model[T, P]) View() string {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
 		}
 	}
-	height := m.c.Height - 6
+	status := ""
+	if m.status != "" {
+		status = wrapStatus(m.status, m.c.Width-1)
+	}
+	height := m.c.Height - 5 - strings.Count(status, "\n") - 1
 	if height < 3 {
 		height = 3
 	}
@@ -453,10 +465,10 @@ func (m *Model[T, P]) View() string {
 	body := strings.Join(out, "\n")
 	if m.status != "" {
 		s := st.Status
-		if len(m.errs) > 0 || m.confirm {
+		if len(m.errs) > 0 || m.confirm || m.conflicted {
 			s = st.Error
 		}
-		body += "\n" + s.Render(m.status)
+		body += "\n" + s.Render(status)
 	}
 	return body
 }

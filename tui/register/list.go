@@ -59,6 +59,7 @@ type List[T any] struct {
 	loading bool
 	err     string
 	seq     int
+	keepID  uint64 // the selected record, kept selected across a refresh
 }
 
 type pageLoaded[T any] struct {
@@ -133,6 +134,12 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		l.err = ""
 		l.items, l.next, l.cits = msg.page.Items, msg.page.Next, msg.page.Citizens
+		for i := range l.items {
+			if l.keepID != 0 && l.spec.Base(&l.items[i]).ID == l.keepID {
+				l.sel = i
+			}
+		}
+		l.keepID = 0
 		if l.sel >= len(l.items) {
 			l.sel = max(0, len(l.items)-1)
 		}
@@ -239,4 +246,17 @@ func cell(s string, w int) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	s = vntext.Truncate(s, w)
 	return fmt.Sprintf("%-*s", w, s)
+}
+
+// Changed reloads the page shown when someone else committed a record of
+// the list's kind, keeping the page and the selection (clamped to the rows
+// that come back). The clerk's own saves reload it on return already.
+func (l *List[T]) Changed(msg common.ChangedMsg) tea.Cmd {
+	if msg.Kind != l.spec.Kind || msg.Staff == l.c.Actor {
+		return nil
+	}
+	if l.sel < len(l.items) {
+		l.keepID = l.spec.Base(&l.items[l.sel]).ID
+	}
+	return l.load()
 }

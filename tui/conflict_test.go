@@ -1,0 +1,100 @@
+package tui_test
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/tui"
+	"github.com/tiepdan/tiepdan/tui/common"
+)
+
+// secondDesk opens another session on d's database, as staff member actor.
+func (d *driver) secondDesk(actor string) *driver {
+	store := d.db.As(model.Staff{Username: actor, Role: model.RoleClerk})
+	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), actor, func() time.Time { return testNow })
+	c.ExportDir = d.t.TempDir()
+	d2 := &driver{t: d.t, app: tui.New(c), db: d.db, c: c}
+	d2.run(d2.app.Init())
+	d2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return d2
+}
+
+func TestTwoDesksEditTheSameRecord(t *testing.T) {
+	a := newDriver(t, true)
+	a.fillReception("Nguyễn Văn Ân", "Khiếu nại việc cấp sổ đỏ")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.expect("Đã lưu.")
+	b := a.secondDesk("binh")
+	b.expect("Nguyễn Văn Ân")
+
+	// a opens the visit and changes the head count, not saved yet
+	a.key(tea.KeyEnter, 1)
+	a.key(tea.KeyCtrlE, 1)
+	a.key(tea.KeyTab, 2)
+	a.key(tea.KeyBackspace, 1)
+	a.typeText("3")
+	// b changes the summary and saves first
+	b.key(tea.KeyEnter, 1)
+	b.key(tea.KeyCtrlE, 1)
+	b.key(tea.KeyTab, 3)
+	b.typeText(" lần hai")
+	b.send(tea.KeyMsg{Type: tea.KeyF2})
+	b.expect("Đã lưu.")
+
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.expect("binh đã lưu bản ghi này lúc", "Họ đã sửa: Nội", "Những gì bạn đã gõ vẫn còn")
+	a.expectLine("Số người", "3")
+	a.expect("Khiếu nại việc cấp sổ đỏ lần hai") // b's summary came in
+	rec, _ := a.db.For("x").Reception(1)
+	if rec.HeadCount != 1 || rec.Version != 2 {
+		t.Fatalf("the conflicting save wrote something: %+v", rec)
+	}
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.expect("Đã lưu.")
+	rec, _ = a.db.For("x").Reception(1)
+	if rec.HeadCount != 3 || rec.Summary != "Khiếu nại việc cấp sổ đỏ lần hai" || rec.Version != 3 {
+		t.Fatalf("after both saves: head count %d, summary %q, version %d; want 3, b's summary, 3",
+			rec.HeadCount, rec.Summary, rec.Version)
+	}
+}
+
+func TestBothChangedTheSameFieldKeepsTyping(t *testing.T) {
+	a := newDriver(t, true)
+	a.fillReception("Trần Thị Bình", "Đề nghị sửa đường")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	b := a.secondDesk("binh")
+	for _, d := range []*driver{a, b} {
+		d.key(tea.KeyEnter, 1)
+		d.key(tea.KeyCtrlE, 1)
+		d.key(tea.KeyTab, 2)
+		d.key(tea.KeyBackspace, 1)
+	}
+	b.typeText("7")
+	b.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.typeText("4")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.expect("Họ đã sửa: Số", "người kia đã lưu: 7")
+	a.expectLine("Số người", "4")
+}
+
+func TestListRefreshesWhenAnotherDeskAdds(t *testing.T) {
+	a := newDriver(t, true)
+	b := a.secondDesk("binh")
+	b.expect("Chưa có bản ghi nào")
+	a.fillReception("Lê Văn Cường", "Phản ánh tiếng ồn")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	b.send(common.ChangedMsg{Kind: model.KindPetition, Staff: "canbo"})
+	b.expect("Chưa có bản ghi nào") // another kind: nothing to do
+	b.send(common.ChangedMsg{Kind: model.KindReception, ID: 1, Staff: "canbo"})
+	b.expect("Lê Văn Cường")
+	if strings.Contains(b.screen(), "Chưa có bản ghi nào") {
+		t.Fatal("list not refreshed")
+	}
+}
