@@ -47,10 +47,10 @@ type Staff struct {
 func (*Staff) Kind() Kind { return KindStaff }
 
 // CanAudit reports whether s may read the audit log of every record.
-func (s *Staff) CanAudit() bool { return s.Role == RoleLeader || s.Role == RoleAdmin }
+func (s Staff) CanAudit() bool { return s.Role == RoleLeader || s.Role == RoleAdmin }
 
 // CanAdmin reports whether s may manage accounts and office settings.
-func (s *Staff) CanAdmin() bool { return s.Role == RoleAdmin }
+func (s Staff) CanAdmin() bool { return s.Role == RoleAdmin }
 
 // Label is how the staff member is named on screen: full name, or username.
 func (s *Staff) Label() string {

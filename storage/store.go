@@ -65,6 +65,9 @@ func (s *Store) Office() (model.Office, error) {
 // SaveOffice validates and stores the office settings, with the same Version
 // check and audit as any record.
 func (s *Store) SaveOffice(o *model.Office) error {
+	if s.role != model.RoleAdmin {
+		return model.ErrNoPermission
+	}
 	return s.update(func(tx *bolt.Tx) error {
 		var old model.Office
 		if err := decode(tx.Bucket(bMeta).Get(kOffice), &old); err != nil {

@@ -175,7 +175,8 @@ func (a *App) officeLoaded(msg officeLoaded) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	a.office = msg.office
-	if !a.office.Configured() && a.setup == nil {
+	a.c.Protected = a.office.ProtectedMode()
+	if !a.office.Configured() && a.setup == nil && a.c.Store.Me().CanAdmin() {
 		a.setup = setup.NewForm(a.c, a.office, true)
 		return a, a.setup.Init()
 	}
@@ -207,6 +208,7 @@ func (a *App) pop(result any) tea.Cmd {
 		if saved, ok := result.(form.Saved); ok {
 			a.setup = nil
 			a.office = saved.Record.(model.Office)
+			a.c.Protected = a.office.ProtectedMode()
 			return common.Status(a.c.T("setup.done"), false)
 		}
 		a.status, a.statusErr = a.c.T("setup.required"), true
@@ -219,6 +221,7 @@ func (a *App) pop(result any) tea.Cmd {
 	a.stacks[a.tab] = s[:len(s)-1]
 	if saved, ok := result.(form.Saved); ok && saved.Kind == model.KindOffice {
 		a.office = saved.Record.(model.Office)
+		a.c.Protected = a.office.ProtectedMode()
 	}
 	below, cmd := a.top().Update(common.Returned{Result: result})
 	a.replaceTop(below)
@@ -288,6 +291,10 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case msg.String() == "f12":
+		if !a.c.Store.Me().CanAdmin() {
+			a.status, a.statusErr = a.c.T("err.permission"), true
+			return a, nil
+		}
 		return a, setup.Open(a.c)
 	}
 	a.status = ""

@@ -29,6 +29,8 @@ type Common struct {
 	Actor  string
 	// ExportDir is the folder exports are written to (the summary's F2).
 	ExportDir string
+	// Protected is the office's protected-identity mode, as last loaded.
+	Protected model.ProtectedMode
 	nextID    int
 	nav       []NavOp
 }
@@ -165,6 +167,8 @@ func (c *Common) ErrorText(err error) string {
 		return c.T("err.not_found")
 	case errors.Is(err, model.ErrVoided):
 		return c.T("err.voided")
+	case errors.Is(err, model.ErrNoPermission):
+		return c.T("err.permission")
 	}
 	return c.T("err.storage", fmt.Sprintf("%T", err))
 }

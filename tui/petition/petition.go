@@ -11,6 +11,7 @@ import (
 	"github.com/tiepdan/tiepdan/tui/citizen"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/protect"
 	"github.com/tiepdan/tiepdan/tui/register"
 )
 
@@ -32,7 +33,7 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 			{Title: "col.received", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Received.String() }},
 			{Title: "col.sender", Width: 18, Value: func(p *model.Petition, cs map[uint64]model.Citizen) string {
 				if p.CitizenID == 0 {
-					return c.T("petition.anonymous")
+					return protect.Sender(c, p.Content, &p.Protection, c.T("petition.anonymous"))
 				}
 				return cs[p.CitizenID].FullName
 			}},
@@ -67,7 +68,7 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Petiti
 	cat := c.Cat
 	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
 	outcomes := append([]form.Option{{Code: "", Label: c.T("form.none")}}, form.Options(model.Outcomes(), opts("outcome"))...)
-	return []form.Field[model.Petition]{
+	return append([]form.Field[model.Petition]{
 		form.DateField("Received", true, func(p *model.Petition) *model.Date { return &p.Received }),
 		form.ChoiceField("Source", true, form.Options(model.PetitionSources(), opts("source")), func(p *model.Petition) *model.PetitionSource { return &p.Source }),
 		citizen.RefField(c, "CitizenID", false, func(p *model.Petition) *uint64 { return &p.CitizenID }, names),
@@ -84,7 +85,7 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Petiti
 		form.DateField("Due", false, func(p *model.Petition) *model.Date { return &p.Due }),
 		form.DateField("Resolved", false, func(p *model.Petition) *model.Date { return &p.Resolved }),
 		form.TextField("Note", false, func(p *model.Petition) *string { return &p.Note }),
-	}
+	}, protect.Fields(c, func(p *model.Petition) *model.Protection { return &p.Protection })...)
 }
 
 // NewForm returns the form for rec (ID 0: a new petition).
@@ -137,6 +138,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 			if p.CitizenID == 0 {
 				sender = c.T("petition.anonymous")
 			}
+			sender = protect.Sender(c, p.Content, &p.Protection, sender)
 			rec := ""
 			if p.ReceptionID != 0 {
 				rec = c.T("petition.reception_no", p.ReceptionID)
@@ -154,6 +156,8 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 				register.L("field.Source", cat.Label("source", string(p.Source))),
 				register.L("field.ReceptionID", rec),
 				register.L("field.CitizenID", sender),
+				protect.Note(c, p.Content, &p.Protection),
+				register.L("field.PaperRef", p.PaperRef),
 				register.L("field.CoSigners", co),
 				register.L("field.Summary", p.Summary),
 				register.L("field.Content", cat.Label("content", string(p.Content))),
@@ -172,6 +176,8 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 		Edit: func(c *common.Common, p model.Petition, cit model.Citizen) tea.Cmd {
 			return c.Push(NewForm(c, p, cit))
 		},
+		Extra: []register.Action[model.Petition]{protect.Action(c, model.KindPetition,
+			func(p *model.Petition) *model.Protection { return &p.Protection }, base)},
 	}
 }
 

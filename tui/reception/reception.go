@@ -15,6 +15,7 @@ import (
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
 	"github.com/tiepdan/tiepdan/tui/petition"
+	"github.com/tiepdan/tiepdan/tui/protect"
 	"github.com/tiepdan/tiepdan/tui/register"
 )
 
@@ -28,7 +29,9 @@ func ListSpec(c *common.Common) register.Spec[model.Reception] {
 		Title: "tab.reception",
 		Columns: []register.Column[model.Reception]{
 			{Title: "col.datetime", Width: 16, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string { return model.FormatDateTime(r.At) }},
-			{Title: "col.citizen", Width: 20, Value: func(r *model.Reception, cs map[uint64]model.Citizen) string { return cs[r.CitizenID].FullName }},
+			{Title: "col.citizen", Width: 20, Value: func(r *model.Reception, cs map[uint64]model.Citizen) string {
+				return protect.Sender(c, r.Content, &r.Protection, cs[r.CitizenID].FullName)
+			}},
 			{Title: "col.people", Width: 3, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string { return strconv.Itoa(r.HeadCount) }},
 			{Title: "col.content", Width: 10, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string {
 				return cat.Label("content", string(r.Content))
@@ -62,7 +65,7 @@ func NewRecord(c *common.Common, sessionID uint64) model.Reception {
 func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Reception] {
 	cat := c.Cat
 	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
-	return []form.Field[model.Reception]{
+	return append([]form.Field[model.Reception]{
 		form.DateTimeField("At", true, func(r *model.Reception) *time.Time { return &r.At }),
 		citizen.RefField(c, "CitizenID", true, func(r *model.Reception) *uint64 { return &r.CitizenID }, names),
 		form.IntField("HeadCount", true, func(r *model.Reception) *int { return &r.HeadCount }),
@@ -77,7 +80,7 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Recept
 		form.TextField("ReceivedBy", false, func(r *model.Reception) *string { return &r.ReceivedBy }),
 		form.DateField("FollowUpDue", false, func(r *model.Reception) *model.Date { return &r.FollowUpDue }),
 		form.TextField("Note", false, func(r *model.Reception) *string { return &r.Note }),
-	}
+	}, protect.Fields(c, func(r *model.Reception) *model.Protection { return &r.Protection })...)
 }
 
 // NewForm returns the form for rec (ID 0: a new visit) with its citizen.
@@ -122,7 +125,9 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 				register.L("field.At", model.FormatDateTime(r.At)),
 				register.L("field.RecKind", cat.Label("rkind", string(r.RecKind))),
 				register.L("field.SessionID", session),
-				register.L("field.CitizenID", citizen.Label(cit)),
+				register.L("field.CitizenID", protect.Sender(c, r.Content, &r.Protection, citizen.Label(cit))),
+				protect.Note(c, r.Content, &r.Protection),
+				register.L("field.PaperRef", r.PaperRef),
 				register.L("field.Address", cit.Address),
 				register.L("field.HeadCount", strconv.Itoa(r.HeadCount)),
 				register.L("field.Summary", r.Summary),
@@ -142,7 +147,8 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 		Edit: func(c *common.Common, r model.Reception, cit model.Citizen) tea.Cmd {
 			return c.Push(NewForm(c, r, cit))
 		},
-		Extra: []register.Action[model.Reception]{{
+		Extra: []register.Action[model.Reception]{protect.Action(c, model.KindReception,
+			func(r *model.Reception) *model.Protection { return &r.Protection }, base), {
 			Key:     c.Keys.ToPetition,
 			Enabled: func(r *model.Reception) bool { return r.PetitionID == 0 },
 			Run: func(c *common.Common, r model.Reception) tea.Cmd {

@@ -12,7 +12,7 @@ import (
 )
 
 // Fields returns the office settings form's fields.
-func Fields() []form.Field[model.Office] {
+func Fields(c *common.Common) []form.Field[model.Office] {
 	name := form.TextField("Name", true, func(o *model.Office) *string { return &o.Name })
 	name.Label = "setup.name"
 	place := form.TextField("Place", true, func(o *model.Office) *string { return &o.Place })
@@ -30,6 +30,7 @@ func Fields() []form.Field[model.Office] {
 		form.IntField("CutoffDay", true, func(o *model.Office) *int { return &o.CutoffDay }),
 		form.IntField("SessionRules", true, func(o *model.Office) *int { return &o.LatestSessionRule().PerMonth }),
 		form.DateField("SessionFrom", true, func(o *model.Office) *model.Date { return &o.LatestSessionRule().From }),
+		protectedMode(c),
 	}
 }
 
@@ -39,7 +40,7 @@ func NewForm(c *common.Common, o model.Office, first bool) common.Page {
 	if first {
 		title = c.T("setup.first")
 	}
-	return form.New(c, title, o, Fields(), c.Store.SaveOffice)
+	return form.New(c, title, o, Fields(c), c.Store.SaveOffice)
 }
 
 // Open loads the settings and pushes their form.
@@ -52,4 +53,14 @@ func Open(c *common.Common) tea.Cmd {
 		}
 		return common.PushMsg{Page: NewForm(c, o, false)}
 	}
+}
+
+// protectedMode is the choice between keeping no identity of denouncers
+// (offline, the default) and keeping it apart (restricted).
+func protectedMode(c *common.Common) form.Field[model.Office] {
+	return form.Field[model.Office]{Key: "Protected", Kind: form.Choice, Required: true,
+		Options: form.Options([]model.ProtectedMode{model.ProtectedOffline, model.ProtectedRestricted},
+			func(code string) string { return c.Cat.Label("protmode", code) }),
+		Get: func(o *model.Office) string { return string(o.ProtectedMode()) },
+		Set: func(o *model.Office, v string) string { o.Protected = model.ProtectedMode(v); return "" }}
 }
