@@ -28,8 +28,23 @@ type hook func(tx *bolt.Tx, old model.Record) error
 // hook, put the value, apply the index diff and append one audit event. It
 // runs inside tx; on any error the caller's transaction rolls back, so nothing
 // is half-written. On success rec carries its new ID and Version.
-func (s *Store) save(tx *bolt.Tx, rec model.Record, h hook) error {
+func (s *Store) save(tx *bolt.Tx, rec model.Record, h hook) (err error) {
 	t, _ := tableFor(rec.Kind())
+	// A failed save leaves the caller's record as it was, so a retry after
+	// fixing the input works (the transaction rolls back the rest).
+	before := *rec.Base()
+	var prot model.Protection
+	if p, ok := rec.(protectedRecord); ok {
+		prot = *p.Prot()
+	}
+	defer func() {
+		if err != nil {
+			*rec.Base() = before
+			if p, ok := rec.(protectedRecord); ok {
+				*p.Prot() = prot
+			}
+		}
+	}()
 	now := s.db.now().UTC()
 	rec.Normalize()
 	if err := rec.Validate(now); err != nil {

@@ -81,7 +81,7 @@ func enServer() map[string]string {
 
 		"protect.offline_note":    "Denunciation: no identity of the denouncer is kept (Law on Denunciation). Record the paper file number only.",
 		"protect.restricted_note": "Denunciation: the identity is kept apart, for permitted staff only; every view is logged.",
-		"protect.shown_audited":   "This view of the identity was logged.",
+		"protect.shown_audited":   "Logged (identity view): %s",
 		"protect.key_show":        "Show identity",
 		"protect.none":            "(no identity kept)",
 	}

@@ -82,7 +82,7 @@ func viServer() map[string]string {
 
 		"protect.offline_note":    "Tố cáo: không lưu danh tính người tố cáo (Luật Tố cáo, bảo vệ người tố cáo). Chỉ ghi số hồ sơ giấy.",
 		"protect.restricted_note": "Tố cáo: danh tính được lưu riêng, chỉ người được phép xem, mọi lần xem đều ghi nhật ký.",
-		"protect.shown_audited":   "Đã ghi nhật ký lần xem danh tính này.",
+		"protect.shown_audited":   "Đã ghi nhật ký (xem danh tính): %s",
 		"protect.key_show":        "Xem danh tính",
 		"protect.none":            "(không lưu danh tính)",
 	}

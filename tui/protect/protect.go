@@ -96,7 +96,7 @@ func Action[T any](c *common.Common, kind model.Kind, prot func(*T) *model.Prote
 						parts = append(parts, s)
 					}
 				}
-				return common.StatusMsg{Text: strings.Join(parts, " · ") + " — " + c.T("protect.shown_audited")}
+				return common.StatusMsg{Text: c.T("protect.shown_audited", strings.Join(parts, " · "))}
 			}
 		},
 	}
