@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/muesli/termenv"
 
 	"github.com/tiepdan/tiepdan/auth"
 	"github.com/tiepdan/tiepdan/model"
@@ -75,7 +78,7 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	if err != nil {
 		s.log.Error("exports folder", "user", st.Username, "err", err)
 	}
-	c := common.New(s.db.As(st), s.cat, bm.MakeRenderer(sess), st.Username, s.cfg.Now)
+	c := common.New(s.db.As(st), s.cat, renderer(sess, pty), st.Username, s.cfg.Now)
 	c.ExportDir = dir
 	c.Width, c.Height = pty.Window.Width, pty.Window.Height
 	lock := tui.LockConfig{Idle: s.cfg.IdleLock}
@@ -119,4 +122,32 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	p.Kill()
 	s.log.Info("session end", "user", st.Username)
 	_ = sess.Exit(0)
+}
+
+// renderer builds the session's own lipgloss renderer from its TERM (and
+// NO_COLOR, COLORTERM) as the client sent them: PuTTY's TERM=xterm gets 16
+// colours, xterm-256color more. Unlike wish's MakeRenderer it never queries
+// the terminal for its background colour: a client that does not answer
+// (some telnet-era emulators, scripted clients) would hold the session
+// before its first frame.
+func renderer(sess ssh.Session, pty ssh.Pty) *lipgloss.Renderer {
+	env := environ(append(sess.Environ(), "TERM="+pty.Term))
+	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// environ is a session's environment for termenv.
+type environ []string
+
+func (e environ) Environ() []string { return e }
+
+func (e environ) Getenv(k string) string {
+	v := ""
+	for _, kv := range e {
+		if strings.HasPrefix(kv, k+"=") {
+			v = kv[len(k)+1:] // the last one wins, as TERM is appended
+		}
+	}
+	return v
 }

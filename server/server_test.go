@@ -1,0 +1,479 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pkg/sftp"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tiepdan/tiepdan/auth"
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/server"
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+const password = "mật khẩu an toàn"
+
+type fixture struct {
+	t      *testing.T
+	addr   string
+	db     *storage.DB
+	srv    *server.Server
+	keys   map[string]gossh.Signer
+	logBuf *syncBuffer
+	dir    string
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func newKey(t testing.TB) gossh.Signer {
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func authorized(s gossh.Signer) string {
+	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey())))
+}
+
+// start runs a server on loopback over a fresh database with accounts an
+// (key and password), binh (key) and cu (disabled, key and password).
+func start(t *testing.T, tweak func(*server.Config)) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := storage.Open(filepath.Join(dir, "t.db"), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := db.For("quantri")
+	o, _ := admin.Office()
+	o.Name, o.Place = "UBND xã Quang Trung", "Quang Trung"
+	if err := admin.SaveOffice(&o); err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, db: db, keys: map[string]gossh.Signer{}, logBuf: &syncBuffer{}, dir: dir}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []struct {
+		name     string
+		pw       bool
+		disabled bool
+	}{{"an", true, false}, {"binh", false, false}, {"cu", true, true}} {
+		f.keys[u.name] = newKey(t)
+		st := model.Staff{Username: u.name, Role: model.RoleClerk, Keys: []string{authorized(f.keys[u.name])},
+			Disabled: u.disabled}
+		if u.pw {
+			st.PasswordHash = hash
+		}
+		if err := admin.SaveStaff(&st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hostKey, _, _, err := server.LoadHostKey(filepath.Join(dir, "host_key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := server.Config{DB: db, HostKey: hostKey, ExportRoot: filepath.Join(dir, "exports"),
+		Log: slog.New(slog.NewTextHandler(f.logBuf, nil))}
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	f.srv, err = server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.addr = l.Addr().String()
+	done := make(chan error, 1)
+	go func() { done <- f.srv.Serve(l) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := f.srv.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+		if err := db.Verify(); err != nil {
+			t.Errorf("verify: %v", err)
+		}
+		db.Close()
+	})
+	return f
+}
+
+func (f *fixture) dial(user string, methods ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", f.addr, &gossh.ClientConfig{User: user, Auth: methods,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+}
+
+// term is one interactive session: keys in, the screen's text out.
+type term struct {
+	t    testing.TB
+	sess *gossh.Session
+	in   io.Writer
+	out  *syncBuffer
+	errb *syncBuffer
+	done chan error
+}
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()=>][0-9A-Za-z]?`)
+
+func (f *fixture) open(c *gossh.Client) *term {
+	f.t.Helper()
+	return openTerm(f.t, c)
+}
+
+func openTerm(t testing.TB, c *gossh.Client) *term {
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := s.StdinPipe()
+	tm := &term{t: t, sess: s, in: in, out: &syncBuffer{}, errb: &syncBuffer{}, done: make(chan error, 1)}
+	s.Stdout, s.Stderr = tm.out, tm.errb
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { tm.done <- s.Wait() }()
+	return tm
+}
+
+func (tm *term) text() string { return ansi.ReplaceAllString(tm.out.String(), "") }
+
+// waitFor waits until the output (escape sequences removed) has want.
+func (tm *term) waitFor(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.text(), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q; output:\n%s\nstderr: %s", want, tm.text(), tm.errb.String())
+}
+
+func (tm *term) send(s string) {
+	if _, err := io.WriteString(tm.in, s); err != nil {
+		tm.t.Fatal(err)
+	}
+	time.Sleep(30 * time.Millisecond) // a person's pace, one key burst at a time
+}
+
+func TestKeyAndPasswordLogin(t *testing.T) {
+	f := start(t, nil)
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatalf("key login: %v", err)
+	}
+	defer c.Close()
+	f.open(c).waitFor("F3 Tiếp dân")
+
+	c2, err := f.dial("an", gossh.Password(password))
+	if err != nil {
+		t.Fatalf("password login: %v", err)
+	}
+	defer c2.Close()
+	f.open(c2).waitFor("F3 Tiếp dân")
+
+	if _, err := f.dial("an", gossh.Password("sai mật khẩu")); err == nil {
+		t.Fatal("wrong password accepted")
+	}
+	if _, err := f.dial("binh", gossh.PublicKeys(f.keys["an"])); err == nil {
+		t.Fatal("another account's key accepted")
+	}
+	if _, err := f.dial("khongco", gossh.Password(password)); err == nil {
+		t.Fatal("unknown user accepted")
+	}
+}
+
+func TestLockoutAfterFiveFailures(t *testing.T) {
+	f := start(t, nil)
+	for i := 0; i < auth.MaxFailures; i++ {
+		if _, err := f.dial("an", gossh.Password("sai")); err == nil {
+			t.Fatal("wrong password accepted")
+		}
+	}
+	if _, err := f.dial("an", gossh.Password(password)); err == nil {
+		t.Fatal("the right password got in during the lockout")
+	}
+	if _, err := f.dial("an", gossh.PublicKeys(f.keys["an"])); err == nil {
+		t.Fatal("the right key got in during the lockout")
+	}
+	log := f.logBuf.String()
+	if !strings.Contains(log, "locked out after repeated failures") || !strings.Contains(log, "user=an") {
+		t.Fatalf("log does not say so:\n%s", log)
+	}
+	// Another account from another address is not affected... but this
+	// address is locked too, which protects the other accounts from it.
+	if _, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"])); err == nil {
+		t.Fatal("the locked-out address still logs in")
+	}
+}
+
+// unprovenSigner offers a public key it cannot sign for: the client sends
+// the key (a query the server answers "acceptable"), then fails to prove it.
+type unprovenSigner struct{ pub gossh.PublicKey }
+
+func (u unprovenSigner) PublicKey() gossh.PublicKey { return u.pub }
+func (u unprovenSigner) Sign(io.Reader, []byte) (*gossh.Signature, error) {
+	return nil, errors.New("no private key")
+}
+
+func TestOfferedKeyWithoutProofDoesNotLogIn(t *testing.T) {
+	f := start(t, nil)
+	victim := unprovenSigner{f.keys["an"].PublicKey()}
+	// an's key offered, then binh's own key proven, all as user an.
+	_, err := f.dial("an", gossh.PublicKeys(victim), gossh.PublicKeys(f.keys["binh"]))
+	if err == nil {
+		t.Fatal("logged in as an with a key offered but not proven")
+	}
+	// The same as binh: binh proves their own key and must be binh.
+	c, err := f.dial("binh", gossh.PublicKeys(victim, f.keys["binh"]))
+	if err != nil {
+		t.Fatalf("binh's own key: %v", err)
+	}
+	defer c.Close()
+	tm := f.open(c)
+	tm.waitFor("F3 Tiếp dân")
+	if !strings.Contains(f.logBuf.String(), `msg="session start" user=binh`) {
+		t.Fatalf("the session is not binh's:\n%s", f.logBuf.String())
+	}
+}
+
+func TestDisabledAccountRefused(t *testing.T) {
+	f := start(t, nil)
+	if _, err := f.dial("cu", gossh.PublicKeys(f.keys["cu"])); err == nil {
+		t.Fatal("disabled account logged in by key")
+	}
+	if _, err := f.dial("cu", gossh.Password(password)); err == nil {
+		t.Fatal("disabled account logged in by password")
+	}
+	// Disabled while logged in: the next session on the connection is refused.
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	st, _ := f.db.Staff("binh")
+	st.Disabled = true
+	if err := f.db.For("quantri").SaveStaff(&st); err != nil {
+		t.Fatal(err)
+	}
+	tm := f.open(c)
+	tm.sess.Close()
+	<-tm.done
+	if strings.Contains(tm.text(), "F3 Tiếp dân") {
+		t.Fatal("a disabled account got a screen")
+	}
+}
+
+func TestSessionCap(t *testing.T) {
+	f := start(t, func(c *server.Config) { c.MaxSessions = 2 })
+	var terms []*term
+	for i := 0; i < 2; i++ {
+		c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		tm := f.open(c)
+		tm.waitFor("F3 Tiếp dân")
+		terms = append(terms, tm)
+	}
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	third := f.open(c)
+	err = <-third.done
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+		t.Fatalf("third session ended with %v", err)
+	}
+	if !strings.Contains(third.errb.String(), "đủ 2 phiên") {
+		t.Fatalf("no polite refusal: %q", third.errb.String())
+	}
+	if n := f.srv.Sessions(); n != 2 {
+		t.Fatalf("%d sessions live, want 2", n)
+	}
+	// Closing one frees its slot.
+	terms[0].send("\x1b[21~") // F10 quits
+	<-terms[0].done
+	c4, _ := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	defer c4.Close()
+	f.open(c4).waitFor("F3 Tiếp dân")
+}
+
+func TestIdleLockAsksForThePassword(t *testing.T) {
+	f := start(t, func(c *server.Config) { c.IdleLock = time.Second })
+	c, err := f.dial("an", gossh.Password(password))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm := f.open(c)
+	tm.waitFor("F3 Tiếp dân")
+	tm.waitFor("đã khóa sau")
+	tm.send("sai mật khẩu\r")
+	tm.waitFor("Mật khẩu không đúng")
+	mark := len(tm.text())
+	tm.send(password + "\r")
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(tm.text()[mark:], "F3 Tiếp dân") {
+		if time.Now().After(deadline) {
+			t.Fatalf("not unlocked:\n%s", tm.text()[mark:])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestTwoSessionsSaveTheSameRecord edits one visit from two SSH sessions:
+// one save meets the conflict, the clerk saves again, and both changes are
+// in the record (no lost update).
+func TestTwoSessionsSaveTheSameRecord(t *testing.T) {
+	f := start(t, nil)
+	s := f.db.For("quantri")
+	cit := model.Citizen{FullName: "Phạm Văn Dũng"}
+	if err := s.SaveCitizen(&cit); err != nil {
+		t.Fatal(err)
+	}
+	r := model.Reception{At: time.Now().Add(-time.Hour), RecKind: model.ReceptionRegular, CitizenID: cit.ID, HeadCount: 1,
+		Summary: "Hỏi về thủ tục", Content: model.ContentProposal, Field: model.FieldOther,
+		Matter: model.MatterFirst, Handling: model.HandlingGuided}
+	if err := s.SaveReception(&r); err != nil {
+		t.Fatal(err)
+	}
+	var terms []*term
+	for _, u := range []string{"an", "binh"} {
+		c, err := f.dial(u, gossh.PublicKeys(f.keys[u]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		tm := f.open(c)
+		tm.waitFor("Phạm Văn Dũng")
+		tm.send("\r")   // open the visit
+		tm.send("\x05") // ^E edit
+		tm.waitFor("Sửa lượt tiếp")
+		tm.send("\t\t") // to the head count
+		terms = append(terms, tm)
+	}
+	a, b := terms[0], terms[1]
+	a.send("\x7f3")    // head count 3
+	b.send("\t lần 2") // summary
+	b.send("\x1bOQ")   // F2
+	b.waitFor("Đã lưu.")
+	a.send("\x1bOQ")
+	a.waitFor("đã lưu bản ghi này lúc")
+	a.send("\x1bOQ")
+	a.waitFor("Đã lưu.")
+	got, _ := s.Reception(r.ID)
+	if got.HeadCount != 3 || got.Summary != "Hỏi về thủ tục lần 2" || got.Version != 3 {
+		t.Fatalf("record after both saves: head count %d, summary %q, version %d", got.HeadCount, got.Summary, got.Version)
+	}
+}
+
+func TestExportsOverSFTPReadOnly(t *testing.T) {
+	f := start(t, nil)
+	dir, _ := f.srv.ExportDir("binh")
+	if err := os.WriteFile(filepath.Join(dir, "baocao-2026-10.csv"), []byte("Chỉ tiêu;Số\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := f.srv.ExportDir("an")
+	os.WriteFile(filepath.Join(other, "cua-an.csv"), []byte("bí mật"), 0o600)
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sc, err := sftp.NewClient(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sc.Close()
+	infos, err := sc.ReadDir(".")
+	if err != nil || len(infos) != 1 || infos[0].Name() != "baocao-2026-10.csv" {
+		t.Fatalf("listing: %v %v", infos, err)
+	}
+	fh, err := sc.Open("/baocao-2026-10.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(fh)
+	fh.Close()
+	if string(b) != "Chỉ tiêu;Số\r\n" {
+		t.Fatalf("download %q", b)
+	}
+	for _, p := range []string{"../an/cua-an.csv", "/../../an/cua-an.csv", "../../t.db"} {
+		if fh, err := sc.Open(p); err == nil {
+			fh.Close()
+			t.Errorf("path escape %s opened", p)
+		}
+	}
+	if w, err := sc.Create("tai-len.txt"); err == nil {
+		_, err = w.Write([]byte("x"))
+		w.Close()
+		if err == nil {
+			t.Error("upload accepted")
+		}
+	}
+	if err := sc.Remove("baocao-2026-10.csv"); err == nil {
+		t.Error("remove accepted")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tai-len.txt")); err == nil {
+		t.Error("uploaded file exists")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "baocao-2026-10.csv")); err != nil {
+		t.Error("the export is gone")
+	}
+	// The server still serves after all that.
+	c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2.Close()
+}
