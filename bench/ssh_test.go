@@ -281,8 +281,13 @@ func clerk(s int, in io.Writer, sc *screen, stop time.Time) desk {
 			return d
 		}
 		d.saved = append(d.saved, name)
-		send("\x1b")
-		time.Sleep(60 * time.Millisecond)
+		off = sc.mark()
+		send("\x1b") // back to the search; wait for it, or the next keys
+		// could reach the terminal glued to the Esc (read as Alt+key)
+		if err := sc.waitFor(off, "Tìm:", 5*time.Second); err != nil {
+			d.err = fmt.Errorf("back to search: %w", err)
+			return d
+		}
 	}
 	return d
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish/scp"
@@ -58,7 +59,9 @@ func (s *Server) sftpHandler(sess ssh.Session) {
 	if err := srv.Serve(); err != nil && err != io.EOF {
 		s.log.Warn("sftp ended with an error", "user", st.Username, "err", err)
 	}
-	_ = srv.Close()
+	// The exit status goes out before the channel closes (closing the
+	// request server first would close the channel and make the client's
+	// scp report failure after a good copy).
 	_ = sess.Exit(0)
 }
 
@@ -96,7 +99,7 @@ func (h readOnlyFS) Filelist(r *sftp.Request) (sftp.ListerAt, error) {
 			return nil, os.ErrNotExist
 		}
 		return lister(infos), nil
-	case "Stat":
+	case "Stat", "Lstat":
 		info, err := h.root.Stat(p)
 		if err != nil {
 			return nil, os.ErrNotExist
@@ -146,6 +149,18 @@ func (s *Server) scp(sess ssh.Session, st model.Staff) {
 	defer root.Close()
 	s.log.Info("scp download", "user", st.Username, "path", info.Path)
 	scp.Middleware(scp.NewFSReadHandler(root.FS()), nil)(func(ssh.Session) {})(commandSession{sess, cmd})
+	// wish writes the file without reading the client's acknowledgements;
+	// end our side and let the client finish reading and acknowledging
+	// before the exit status, or it may see the channel close mid-way
+	// ("lost connection").
+	_ = sess.CloseWrite()
+	drained := make(chan struct{})
+	go func() { _, _ = io.Copy(io.Discard, sess); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(10 * time.Second):
+	}
+	_ = sess.Exit(0)
 }
 
 // commandSession is a session whose command was rewritten (paths made
