@@ -48,7 +48,7 @@ func (s *Server) passwordHandler(ctx ssh.Context, pw string) bool {
 	st, err := s.db.Staff(user)
 	ok := auth.CheckPassword(st.PasswordHash, pw) && err == nil && !st.Disabled
 	if !ok {
-		s.failed(ctx, user, ip, "password")
+		s.failed(user, ip, "password")
 		if cs := stateOf(ctx); cs != nil {
 			cs.mu.Lock()
 			cs.pwFailed = true
@@ -89,7 +89,7 @@ func (s *Server) publicKeyHandler(ctx ssh.Context, key ssh.PublicKey) bool {
 }
 
 // failed counts one failure and logs it, and the lockout it causes.
-func (s *Server) failed(_ ssh.Context, user, ip, method string) {
+func (s *Server) failed(user, ip, method string) {
 	s.log.Warn("login failed", "user", user, "ip", ip, "method", method)
 	for _, what := range s.limiter.Fail(user, ip) {
 		s.log.Warn("locked out after repeated failures", "what", what, "user", user, "ip", ip,
@@ -128,7 +128,7 @@ func (s *Server) connFailed(conn net.Conn, err error) {
 	user := cs.user
 	cs.mu.Unlock()
 	if count && errors.As(err, &authErr) {
-		s.failed(nil, user, ipOf(conn.RemoteAddr()), "publickey")
+		s.failed(user, ipOf(conn.RemoteAddr()), "publickey")
 	}
 }
 

@@ -303,8 +303,11 @@ func TestDisabledAccountRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm := f.open(c)
-	tm.sess.Close()
-	<-tm.done
+	err = <-tm.done
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 || !strings.Contains(tm.errb.String(), "Không được phép") {
+		t.Fatalf("session of a disabled account ended with %v, stderr %q", err, tm.errb.String())
+	}
 	if strings.Contains(tm.text(), "F3 Tiếp dân") {
 		t.Fatal("a disabled account got a screen")
 	}

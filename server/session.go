@@ -87,7 +87,7 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 		lock.Check = func(pw string) bool {
 			ok := auth.CheckPassword(hash, pw)
 			if !ok {
-				s.failed(nil, user, ipOf(sess.RemoteAddr()), "unlock")
+				s.failed(user, ipOf(sess.RemoteAddr()), "unlock")
 			}
 			return ok
 		}

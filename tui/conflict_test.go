@@ -1,29 +1,18 @@
 package tui_test
 
 import (
-	"io"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
-	"github.com/tiepdan/tiepdan/tui"
 	"github.com/tiepdan/tiepdan/tui/common"
 )
 
 // secondDesk opens another session on d's database, as staff member actor.
 func (d *driver) secondDesk(actor string) *driver {
-	store := d.db.As(model.Staff{Username: actor, Role: model.RoleClerk})
-	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), actor, func() time.Time { return testNow })
-	c.ExportDir = d.t.TempDir()
-	d2 := &driver{t: d.t, app: tui.New(c), db: d.db, c: c}
-	d2.run(d2.app.Init())
-	d2.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	return d2
+	return deskAs(d.t, d.db, model.Staff{Username: actor, Role: model.RoleClerk})
 }
 
 func TestTwoDesksEditTheSameRecord(t *testing.T) {
