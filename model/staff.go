@@ -52,6 +52,9 @@ func (s Staff) CanAudit() bool { return s.Role == RoleLeader || s.Role == RoleAd
 // CanAdmin reports whether s may manage accounts and office settings.
 func (s Staff) CanAdmin() bool { return s.Role == RoleAdmin }
 
+// IsActiveAdmin reports whether s is an enabled administrator.
+func (s Staff) IsActiveAdmin() bool { return s.Role == RoleAdmin && !s.Disabled }
+
 // Label is how the staff member is named on screen: full name, or username.
 func (s *Staff) Label() string {
 	if s.FullName != "" {

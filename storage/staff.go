@@ -16,6 +16,28 @@ var bStaff = []byte("staff")
 // ErrCodeDuplicateUser is the field error for a username already taken.
 const ErrCodeDuplicateUser = "err.duplicate_user"
 
+// ErrCodeLastAdmin is the field error for a change that would leave no
+// enabled administrator account, so nobody could manage accounts over SSH.
+const ErrCodeLastAdmin = "err.last_admin"
+
+// otherActiveAdmin reports whether an enabled administrator other than
+// username exists.
+func otherActiveAdmin(b *bolt.Bucket, username string) (bool, error) {
+	found := false
+	err := b.ForEach(func(k, v []byte) error {
+		if found || string(k) == username {
+			return nil
+		}
+		var st model.Staff
+		if err := decode(v, &st); err != nil {
+			return err
+		}
+		found = st.IsActiveAdmin()
+		return nil
+	})
+	return found, err
+}
+
 // Staff returns the account with username u, or model.ErrNotFound.
 func (s *Store) Staff(u string) (model.Staff, error) { return s.db.Staff(u) }
 
@@ -90,6 +112,17 @@ func (s *Store) SaveStaff(st *model.Staff) error {
 			st.Version++
 			st.CreatedAt, st.CreatedBy = old.CreatedAt, old.CreatedBy
 			action = model.ActionUpdate
+		}
+		if old != nil && old.IsActiveAdmin() && !st.IsActiveAdmin() {
+			if ok, err := otherActiveAdmin(b, st.Username); err != nil {
+				return err
+			} else if !ok {
+				field := "Role"
+				if st.Disabled {
+					field = "Disabled"
+				}
+				return fieldErr(field, ErrCodeLastAdmin)
+			}
 		}
 		st.UpdatedAt, st.UpdatedBy = now, s.actor
 		if err := putValue(b, []byte(st.Username), st); err != nil {

@@ -188,3 +188,35 @@ func TestEventsAfterCommitOnly(t *testing.T) {
 		t.Fatalf("events %v, want one citizen", got)
 	}
 }
+
+func TestLastAdminCannotBeRemoved(t *testing.T) {
+	db, _ := openTest(t)
+	local := db.For("quantri")
+	chi := model.Staff{Username: "chi", Role: model.RoleAdmin}
+	if err := local.SaveStaff(&chi); err != nil {
+		t.Fatal(err)
+	}
+	var ve *model.ValidationError
+	demoted := chi
+	demoted.Role = model.RoleLeader
+	if err := local.SaveStaff(&demoted); !errors.As(err, &ve) || ve.Fields[0].Code != storage.ErrCodeLastAdmin || ve.Fields[0].Field != "Role" {
+		t.Fatalf("demoting the only admin: %v", err)
+	}
+	disabled := chi
+	disabled.Disabled = true
+	if err := local.SaveStaff(&disabled); !errors.As(err, &ve) || ve.Fields[0].Field != "Disabled" {
+		t.Fatalf("disabling the only admin: %v", err)
+	}
+	if got, _ := db.Staff("chi"); got.Version != 1 || got.Role != model.RoleAdmin || got.Disabled {
+		t.Fatalf("a refused change was stored: %+v", got)
+	}
+	dung := model.Staff{Username: "dung", Role: model.RoleAdmin}
+	if err := local.SaveStaff(&dung); err != nil {
+		t.Fatal(err)
+	}
+	chi, _ = db.Staff("chi")
+	chi.Role = model.RoleClerk
+	if err := db.As(dung).SaveStaff(&chi); err != nil {
+		t.Fatalf("demoting one of two admins: %v", err)
+	}
+}
