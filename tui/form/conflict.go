@@ -18,10 +18,18 @@ type latestLoaded[T any] struct {
 	err error
 }
 
+// Reloader is a record a form edits that is not one of the stored kinds
+// (a wrapper with extra fields): it reads its own stored version.
+type Reloader interface {
+	Reload(s model.Store) (model.Record, error)
+}
+
 // loadLatest reads the stored version of rec from s.
 func loadLatest(s model.Store, rec model.Record) (model.Record, error) {
 	id := rec.Base().ID
-	switch rec.(type) {
+	switch rec := rec.(type) {
+	case Reloader:
+		return rec.Reload(s)
 	case *model.Citizen:
 		x, err := s.Citizen(id)
 		return &x, err

@@ -46,8 +46,11 @@ type Field[T any] struct {
 	Kind     Kind
 	Options  []Option
 	Required bool
-	Get      func(*T) string
-	Set      func(*T, string) (code string)
+	// Secret hides what is typed (a new password): dots on screen, and the
+	// value is never shown back.
+	Secret bool
+	Get    func(*T) string
+	Set    func(*T, string) (code string)
 	// RefLabel shows a Ref's current value; Pick builds the page that picks
 	// a new one and returns a Picked result.
 	RefLabel func(*T) string
@@ -118,6 +121,9 @@ func New[T any, P interface {
 			ti.CharLimit = model.MaxTextLen
 			ti.Cursor.SetMode(cursor.CursorStatic)
 			ti.SetValue(v)
+			if f.Secret {
+				ti.EchoMode, ti.EchoCharacter = textinput.EchoPassword, '•'
+			}
 			m.inputs[i] = ti
 		}
 	}
@@ -511,6 +517,9 @@ func (m *Model[T, P]) renderValue(i, w int) string {
 	in := m.inputs[i]
 	in.Width = w
 	if !focused {
+		if f.Secret {
+			return truncate(strings.Repeat("•", len([]rune(in.Value()))), w)
+		}
 		return truncate(in.Value(), w)
 	}
 	return in.View()
