@@ -14,6 +14,7 @@ import (
 
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/tui/admin"
 	"github.com/tiepdan/tiepdan/tui/citizen"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/dossier"
@@ -291,11 +292,11 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case msg.String() == "f12":
-		if !a.c.Store.Me().CanAdmin() {
+		if !admin.Allowed(a.c) {
 			a.status, a.statusErr = a.c.T("err.permission"), true
 			return a, nil
 		}
-		return a, setup.Open(a.c)
+		return a, admin.Open(a.c)
 	}
 	a.status = ""
 	p, cmd := a.top().Update(msg)

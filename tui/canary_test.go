@@ -136,6 +136,17 @@ func TestCanaryRestrictedMode(t *testing.T) {
 			}
 		}
 		if st.Role == model.RoleLeader {
+			// The audit screen, every event selected in turn (its changes
+			// show under the list), and the record's trail from there.
+			d.send(tea.KeyMsg{Type: tea.KeyF12})
+			d.expect("Quản trị", "Nhật ký thay đổi")
+			d.key(tea.KeyEnter, 1)
+			d.expectLine("Đơn thư #1")
+			for range 3 {
+				d.clean("audit log screen")
+				d.key(tea.KeyDown, 1)
+			}
+			d.key(tea.KeyEsc, 2)
 			evs, err := db.As(st).AuditLog(model.AuditQuery{})
 			if err != nil {
 				t.Fatal(err)

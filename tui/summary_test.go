@@ -116,6 +116,7 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 func TestSessionMinimumIsAnOfficeSetting(t *testing.T) {
 	d := newDriver(t, true)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.key(tea.KeyEnter, 1) // Thông tin cơ quan
 	d.expect("Tiếp ĐK tối thiểu/tháng", "Áp dụng từ ngày", "01/07/2026")
 	d.key(tea.KeyTab, 9)
 	d.key(tea.KeyBackspace, 2)

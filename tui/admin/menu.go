@@ -1,0 +1,102 @@
+// Package admin holds the pages behind F12: the administration menu, the
+// staff accounts (administrators), and the audit log (leaders and
+// administrators). What a role may open is decided by the store as well:
+// the menu only hides what the store would refuse.
+package admin
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/setup"
+)
+
+// entry is one line of the menu.
+type entry struct {
+	label string // catalogue key
+	open  func(c *common.Common) tea.Cmd
+}
+
+// Menu is the administration menu: one line per screen the staff member
+// may open.
+type Menu struct {
+	c       *common.Common
+	id      int
+	entries []entry
+	sel     int
+}
+
+// Allowed reports whether the staff member of c may open the menu at all.
+func Allowed(c *common.Common) bool { return c.Store.Me().CanAudit() }
+
+// NewMenu returns the menu for the staff member of c.
+func NewMenu(c *common.Common) *Menu {
+	me := c.Store.Me()
+	var es []entry
+	if me.CanAdmin() {
+		es = append(es,
+			entry{"admin.office", setup.Open},
+			entry{"admin.staff", func(c *common.Common) tea.Cmd { return c.Push(NewStaffList(c)) }})
+	}
+	if me.CanAudit() {
+		es = append(es, entry{"admin.audit", func(c *common.Common) tea.Cmd { return c.Push(NewAuditLog(c)) }})
+	}
+	return &Menu{c: c, id: c.NewPageID(), entries: es}
+}
+
+// Open returns the command that pushes the menu.
+func Open(c *common.Common) tea.Cmd { return c.Push(NewMenu(c)) }
+
+// ID returns the page id.
+func (m *Menu) ID() int { return m.id }
+
+// Init does nothing.
+func (m *Menu) Init() tea.Cmd { return nil }
+
+// Title names the menu.
+func (m *Menu) Title() string { return m.c.T("admin.title") }
+
+// Dirty is false.
+func (m *Menu) Dirty() bool { return false }
+
+// Help lists the live keys.
+func (m *Menu) Help() []common.KeyHelp { return common.Help(m.c.Keys.Open, m.c.Keys.Back) }
+
+// Update moves, opens and leaves; a digit opens its line at once.
+func (m *Menu) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case k.Type == tea.KeyUp && m.sel > 0:
+		m.sel--
+	case k.Type == tea.KeyDown && m.sel < len(m.entries)-1:
+		m.sel++
+	case key.Matches(k, m.c.Keys.Back):
+		return m, m.c.Pop(nil)
+	case key.Matches(k, m.c.Keys.Open) && len(m.entries) > 0:
+		return m, m.entries[m.sel].open(m.c)
+	case k.Type == tea.KeyRunes && len(k.Runes) == 1 && k.Runes[0] >= '1' && int(k.Runes[0]-'1') < len(m.entries):
+		m.sel = int(k.Runes[0] - '1')
+		return m, m.entries[m.sel].open(m.c)
+	}
+	return m, nil
+}
+
+// View lists the entries, numbered.
+func (m *Menu) View() string {
+	st := m.c.Styles
+	var b strings.Builder
+	for i, e := range m.entries {
+		line := " " + string(rune('1'+i)) + ". " + m.c.T(e.label) + " "
+		if i == m.sel {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

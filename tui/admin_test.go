@@ -1,0 +1,248 @@
+package tui_test
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tiepdan/tiepdan/auth"
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+func newKey(t *testing.T, comment string) string {
+	t.Helper()
+	pub, _, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := gossh.NewPublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(k))) + " " + comment
+}
+
+// openAdminDB opens a configured database with one administrator account.
+func openAdminDB(t *testing.T, now func() time.Time) (*storage.DB, model.Staff) {
+	t.Helper()
+	if now == nil {
+		now = func() time.Time { return testNow }
+	}
+	db, err := storage.Open(filepath.Join(t.TempDir(), "admin.db"), storage.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := db.Verify(); err != nil {
+			t.Errorf("verify: %v", err)
+		}
+		db.Close()
+	})
+	local := db.For("quantri")
+	o, _ := local.Office()
+	o.Name, o.Place = "UBND xã Quang Trung", "Quang Trung"
+	if err := local.SaveOffice(&o); err != nil {
+		t.Fatal(err)
+	}
+	chi := model.Staff{Username: "chi", FullName: "Lê Thị Chi", Role: model.RoleAdmin}
+	if err := local.SaveStaff(&chi); err != nil {
+		t.Fatal(err)
+	}
+	return db, chi
+}
+
+func paste(d *driver, s string) {
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true})
+}
+
+func TestAdminCreatesAndEditsAnAccount(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.expect("Quản trị", "1. Thông tin cơ quan", "2. Tài khoản cán bộ", "3. Nhật ký thay đổi")
+	d.typeText("2")
+	d.expectLine("chi", "Lê Thị Chi", "Quản trị", "đang dùng")
+
+	d.key(tea.KeyCtrlN, 1)
+	d.expect("Tài khoản mới", "Tên đăng nhập")
+	d.typeText("Bình")
+	d.key(tea.KeyTab, 1)
+	d.typeText("Trần Thị Bình")
+	d.key(tea.KeyTab, 1)
+	d.typeText("Công chức Văn phòng - Thống kê")
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1) // Lãnh đạo
+	d.key(tea.KeyTab, 3)   // see-protected, disabled, to the password
+	d.typeText("ngan")
+	d.key(tea.KeyTab, 1)
+	paste(d, "ssh-ed25519 không-phải-khóa")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("chỉ gồm chữ thường không dấu", "mật khẩu phải dài từ 8 đến 128 ký tự",
+		"không phải khóa công khai SSH")
+	d.expectNot("ngan") // the password is never echoed
+	if all, _ := db.For("x").ListStaff(); len(all) != 1 {
+		t.Fatalf("a refused form saved an account: %d accounts", len(all))
+	}
+
+	d.expect("▸ Tên đăng nhập") // the first wrong field has the focus
+	d.key(tea.KeyBackspace, 4)
+	d.typeText("binh")
+	d.key(tea.KeyTab, 6)
+	d.key(tea.KeyBackspace, 4)
+	d.typeText("mật khẩu dài")
+	d.key(tea.KeyTab, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlU}) // textinput: delete to the start
+	key := newKey(t, "binh@may-tiep-dan")
+	paste(d, key)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu tài khoản binh.")
+	d.expectLine("binh", "Trần Thị Bình", "Lãnh đạo", " 1 ", "Có")
+
+	got, err := db.Staff("binh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !auth.CheckPassword(got.PasswordHash, "mật khẩu dài") || got.Title != "Công chức Văn phòng - Thống kê" ||
+		got.Role != model.RoleLeader || len(got.Keys) != 1 || got.Keys[0] != key || got.CreatedBy != "chi" {
+		t.Fatalf("stored %+v", got)
+	}
+
+	// Edit: remove the key, lock the account. The saved account stays
+	// selected although it sorts first.
+	d.key(tea.KeyEnter, 1)
+	d.expect("Tài khoản binh", "Giữ cả 1 khóa")
+	d.expectNot("Tên đăng nhập *") // a username cannot be renamed
+	d.key(tea.KeyTab, 4)
+	d.key(tea.KeySpace, 1) // disabled
+	d.key(tea.KeyTab, 3)
+	d.expect("Xóa khóa SSH")
+	d.key(tea.KeyRight, 1)
+	d.expect("binh@may-tiep-dan")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expectLine("binh", "Lãnh đạo", " 0 ", "đã khóa")
+	got, _ = db.Staff("binh")
+	if !got.Disabled || len(got.Keys) != 0 || !auth.CheckPassword(got.PasswordHash, "mật khẩu dài") || got.Version != 2 {
+		t.Fatalf("after edit %+v", got)
+	}
+	trail, _ := db.For("x").Audit(model.KindStaff, got.ID)
+	if len(trail) != 2 || trail[1].Staff != "chi" {
+		t.Fatalf("trail %+v", trail)
+	}
+}
+
+func TestAdminCannotRemoveTheLastAdministrator(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("2")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Tài khoản chi")
+	d.key(tea.KeyTab, 2)
+	d.key(tea.KeyLeft, 1) // Lãnh đạo
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("phải còn ít nhất một tài khoản quản trị")
+	if got, _ := db.Staff("chi"); got.Role != model.RoleAdmin || got.Version != 1 {
+		t.Fatalf("the only admin was demoted: %+v", got)
+	}
+}
+
+func TestAdministrationByRole(t *testing.T) {
+	db, _ := openAdminDB(t, nil)
+	clerk := deskAs(t, db, model.Staff{Username: "an", Role: model.RoleClerk})
+	clerk.send(tea.KeyMsg{Type: tea.KeyF12})
+	clerk.expect("Bạn không có quyền làm việc này.")
+	clerk.expectNot("Nhật ký thay đổi")
+
+	leader := deskAs(t, db, model.Staff{Username: "lanhdao", Role: model.RoleLeader})
+	leader.send(tea.KeyMsg{Type: tea.KeyF12})
+	leader.expect("1. Nhật ký thay đổi")
+	leader.expectNot("Tài khoản cán bộ")
+	leader.expectNot("Thông tin cơ quan")
+}
+
+func TestAuditLogByStaffDayAndRecord(t *testing.T) {
+	now := testNow
+	db2, chi := openAdminDB(t, func() time.Time { return now })
+	an := model.Staff{Username: "an", Role: model.RoleClerk}
+	binh := model.Staff{Username: "binh", Role: model.RoleClerk}
+	var first model.Citizen
+	for i := range 130 {
+		now = testNow.Add(time.Duration(i) * 6 * time.Hour) // 4 a day, over 33 days
+		who := an
+		if i%3 == 0 {
+			who = binh
+		}
+		c := model.Citizen{FullName: fmt.Sprintf("Công dân số %d", i)}
+		if err := db2.As(who).SaveCitizen(&c); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = c
+		}
+	}
+	now = testNow.Add(800 * time.Hour)
+	first.Address = "Thôn Đông"
+	if err := db2.As(an).SaveCitizen(&first); err != nil {
+		t.Fatal(err)
+	}
+
+	d := deskAs(t, db2, chi)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("3")
+	d.expect("Nhật ký thay đổi · trang 1", "PgDn")
+	d.expectLine("an", "sửa", "Công dân #1", "Địa chỉ")
+	d.expect("Địa chỉ: Thôn Đông") // the selected event's change, under the list
+	d.key(tea.KeyPgDown, 1)
+	d.expect("trang 2")
+	d.expectLine("binh", "tạo mới", "Công dân #31 ") // 100 per page: the update and #130…#32 on page 1
+	d.key(tea.KeyDown, 30)
+	d.expectLine("binh", "tạo mới", "Công dân #1 ")
+	d.key(tea.KeyPgUp, 1)
+	d.expect("trang 1")
+
+	// By staff: only binh's 44 creations.
+	d.key(tea.KeyCtrlF, 1)
+	d.typeText("BINH")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Nhật ký thay đổi · binh")
+	for _, l := range strings.Split(d.screen(), "\n")[3:] {
+		if strings.Contains(l, "Công dân #") && !strings.Contains(l, "binh") {
+			t.Fatalf("a line of someone else under binh's filter: %q", l)
+		}
+	}
+	// By day: 22/10/2026 had 4 events, 09:30, 15:30, 21:30, 03:30 of the next.
+	d.key(tea.KeyCtrlF, 1)
+	d.key(tea.KeyBackspace, 4)
+	d.key(tea.KeyTab, 1)
+	d.typeText("22/10/2026")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Nhật ký thay đổi · 22/10/2026")
+	if n := strings.Count(d.screen(), "Công dân #"); n != 4 {
+		t.Fatalf("22/10 shows %d events:\n%s", n, d.screen())
+	}
+	// By record without a kind: a message; with one: the record's two events.
+	d.key(tea.KeyCtrlF, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyBackspace, 10)
+	d.key(tea.KeyTab, 2)
+	d.typeText("1")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("chọn loại hồ sơ khi tìm theo số hồ sơ")
+	d.expect("▸ Loại hồ sơ") // the wrong field has the focus
+	d.typeText("c")          // Công dân
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Nhật ký thay đổi · Công dân #1")
+	if n := strings.Count(d.screen(), "Công dân #1        "); n != 2 {
+		t.Fatalf("record 1 shows %d events:\n%s", n, d.screen())
+	}
+	d.key(tea.KeyEnter, 1)
+	d.expect("Công dân số 0", "Thôn Đông")
+}
