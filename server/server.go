@@ -51,6 +51,9 @@ type Config struct {
 	Now         func() time.Time
 	// Limiter counts failed logins (nil: a new one).
 	Limiter *auth.Limiter
+	// Wrap, when set, wraps each session's model (tests put a faulty one
+	// around it to prove a panic ends that session only).
+	Wrap func(tea.Model) tea.Model
 }
 
 // Server is a running SSH server.

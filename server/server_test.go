@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/pkg/sftp"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -479,4 +480,71 @@ func TestExportsOverSFTPReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	c2.Close()
+}
+
+// faulty panics on the key ☠ in Update, and on ☢ in a command it returns
+// (which Bubble Tea runs on a goroutine of its own).
+type faulty struct{ tea.Model }
+
+func (f faulty) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case strings.Contains(k.String(), "☠"):
+			panic("lỗi thử trong Update")
+		case strings.Contains(k.String(), "☢"):
+			return f, func() tea.Msg { panic("lỗi thử trong lệnh") }
+		}
+	}
+	m, cmd := f.Model.Update(msg)
+	return faulty{m}, cmd
+}
+
+func TestPanicEndsThatSessionOnly(t *testing.T) {
+	f := start(t, func(c *server.Config) {
+		c.Wrap = func(m tea.Model) tea.Model { return faulty{m} }
+	})
+	for _, bomb := range []string{"☠", "☢"} {
+		c1, err := f.dial("an", gossh.Password(password))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c1.Close()
+		victim := f.open(c1)
+		victim.waitFor("F3 Tiếp dân")
+		c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c2.Close()
+		other := f.open(c2)
+		other.waitFor("F3 Tiếp dân")
+
+		victim.send(bomb)
+		var exit *gossh.ExitError
+		select {
+		case err := <-victim.done:
+			if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+				t.Fatalf("%s: the session ended with %v", bomb, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: the session did not end", bomb)
+		}
+		if !strings.Contains(victim.errb.String(), "Phiên làm việc gặp lỗi") {
+			t.Fatalf("%s: the clerk was not told: %q", bomb, victim.errb.String())
+		}
+		if !strings.Contains(f.logBuf.String(), "session panicked") || !strings.Contains(f.logBuf.String(), "lỗi thử") {
+			t.Fatalf("%s: no log line:\n%s", bomb, f.logBuf.String())
+		}
+		// The other session still works, and so does a new one.
+		other.send("\x1b[14~") // F4
+		other.waitFor("Đơn thư · trang 1")
+		other.send("\x1b[21~")
+		<-other.done
+		c3, err := f.dial("an", gossh.Password(password))
+		if err != nil {
+			t.Fatalf("%s: the server no longer accepts logins: %v", bomb, err)
+		}
+		defer c3.Close()
+		f.open(c3).waitFor("F3 Tiếp dân")
+	}
 }

@@ -94,7 +94,15 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	}
 	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(),
 		tea.WithContext(sess.Context()))
-	p := tea.NewProgram(tui.NewSession(tui.New(c), lock), opts...)
+	var root tea.Model = tui.NewSession(tui.New(c), lock)
+	if s.cfg.Wrap != nil {
+		root = s.cfg.Wrap(root)
+	}
+	user := st.Username
+	g := newGuard(root, func(v any, stack []byte) {
+		s.log.Error("session panicked; it was closed", "user", user, "panic", fmt.Sprint(v), "stack", string(stack))
+	})
+	p := tea.NewProgram(g, opts...)
 	release := s.register(p)
 	defer release()
 	go func() {
@@ -121,6 +129,11 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	}
 	p.Kill()
 	s.log.Info("session end", "user", st.Username)
+	if g.Crashed() || errors.Is(err, tea.ErrProgramPanic) {
+		_, _ = fmt.Fprint(sess.Stderr(), "\r\n"+s.cat.T("server.crashed")+"\r\n")
+		_ = sess.Exit(1)
+		return
+	}
 	_ = sess.Exit(0)
 }
 
