@@ -1,0 +1,318 @@
+package calendar
+
+import (
+	"errors"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// Years the calendar answers for. Dates outside are refused with
+// ErrYearRange rather than computed from formulas that were never checked
+// there.
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
+// ErrYearRange means a year outside MinYear..MaxYear.
+var ErrYearRange = errors.New("calendar: year out of range")
+
+// Holiday names, as catalogue keys ("hol.…").
+const (
+	NewYear       = "hol.new_year"
+	TetEve        = "hol.tet_eve"
+	Tet1          = "hol.tet_1"
+	Tet2          = "hol.tet_2"
+	Tet3          = "hol.tet_3"
+	Tet4          = "hol.tet_4"
+	HungKings     = "hol.hung_kings"
+	Reunification = "hol.reunification"
+	Labour        = "hol.labour"
+	National      = "hol.national"
+	NationalExtra = "hol.national_extra"
+	Compensation  = "hol.compensation" // a holiday moved off a rest day
+	OverrideOff   = "hol.override_off" // an extra day off set by the administrator
+)
+
+// OverrideKind says what the administrator changed on a date.
+type OverrideKind string
+
+// Override kinds.
+const (
+	// DayOff makes a date a day off (a PM's decision for Tết or 2/9, a
+	// local event).
+	DayOff OverrideKind = "off"
+	// WorkDay makes a date a working day (a Saturday worked to swap for a
+	// bridge day off), or cancels a holiday the rules gave.
+	WorkDay OverrideKind = "work"
+)
+
+// Valid reports whether k is a known kind.
+func (k OverrideKind) Valid() bool { return k == DayOff || k == WorkDay }
+
+// Override is one date the administrator set, with a note shown on the
+// calendar ("Nghỉ bù Tết theo Thông báo …").
+type Override struct {
+	Date model.Date   `json:"d"`
+	Kind OverrideKind `json:"k"`
+	Note string       `json:"n,omitempty"`
+}
+
+// Holiday is a day off other than a weekly rest day: a public holiday, a
+// day moved off a rest day, or an override. Name is a catalogue key; Note
+// the administrator's text for overrides; For the holiday a compensation
+// day replaces.
+type Holiday struct {
+	Date model.Date
+	Name string
+	Note string
+	For  string
+}
+
+// Calendar answers which days are working days. It is safe for concurrent
+// use; holidays are computed once per year.
+type Calendar struct {
+	work      [7]bool
+	overrides map[model.Date]Override
+	mu        sync.Mutex
+	years     map[int]map[model.Date]Holiday
+}
+
+// DefaultWorkdays are Monday to Friday.
+func DefaultWorkdays() []time.Weekday {
+	return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+}
+
+// New returns the calendar with the given working weekdays (none: Monday to
+// Friday) and overrides.
+func New(workdays []time.Weekday, overrides []Override) *Calendar {
+	if len(workdays) == 0 {
+		workdays = DefaultWorkdays()
+	}
+	c := &Calendar{overrides: map[model.Date]Override{}, years: map[int]map[model.Date]Holiday{}}
+	for _, w := range workdays {
+		c.work[w] = true
+	}
+	for _, o := range overrides {
+		c.overrides[o.Date] = o
+	}
+	return c
+}
+
+// Default is Monday to Friday with no overrides.
+func Default() *Calendar { return New(nil, nil) }
+
+// rest reports whether d is a weekly rest day (before holidays).
+func (c *Calendar) rest(d model.Date) bool { return !c.work[d.Weekday()] }
+
+// InRange reports whether d's year is one the calendar answers for.
+func InRange(d model.Date) bool {
+	y, _, _ := d.YMD()
+	return y >= MinYear && y <= MaxYear
+}
+
+// rules returns the public holidays of solar year y by the Labour Code
+// (Article 112 of the 2019 code; earlier rules for earlier years), before
+// any move off a rest day.
+func rules(y int) []Holiday {
+	var hs []Holiday
+	add := func(d model.Date, name string) { hs = append(hs, Holiday{Date: d, Name: name}) }
+	add(model.NewDate(y, 1, 1), NewYear)
+	if tet, ok := Solar(LunarDate{Year: y, Month: 1, Day: 1}); ok {
+		// The PM fixes the five days each year; by default the last day of
+		// the old year and the first four of the new (four days before 2013).
+		add(tet-1, TetEve)
+		add(tet, Tet1)
+		add(tet+1, Tet2)
+		add(tet+2, Tet3)
+		if y >= 2013 {
+			add(tet+3, Tet4)
+		}
+	}
+	if y >= 2007 {
+		if d, ok := Solar(LunarDate{Year: y, Month: 3, Day: 10}); ok {
+			add(d, HungKings)
+		}
+	}
+	add(model.NewDate(y, 4, 30), Reunification)
+	add(model.NewDate(y, 5, 1), Labour)
+	sep2 := model.NewDate(y, 9, 2)
+	add(sep2, National)
+	if y >= 2021 {
+		// One day next to 2/9, chosen by the PM; by default the one that
+		// joins it to the weekend (Thursday for a Wednesday 2/9).
+		switch sep2.Weekday() {
+		case time.Tuesday, time.Friday, time.Saturday:
+			add(sep2-1, NationalExtra)
+		default:
+			add(sep2+1, NationalExtra)
+		}
+	}
+	return hs
+}
+
+// year returns the days off of solar year y other than rest days: rule
+// holidays (those falling on a rest day move to the next working day) and
+// overrides. Tết days of a lunar year that straddles two solar years are
+// placed by date, so a year's table holds the days that fall in it.
+func (c *Calendar) year(y int) map[model.Date]Holiday {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok := c.years[y]; ok {
+		return m
+	}
+	// Rules of y-1 and y+1 can spill into y (Tết eve on 31/12, a moved day
+	// into the next January).
+	var hs []Holiday
+	for _, yy := range []int{y - 1, y, y + 1} {
+		hs = append(hs, rules(yy)...)
+	}
+	sort.Slice(hs, func(i, j int) bool { return hs[i].Date < hs[j].Date })
+	off := map[model.Date]Holiday{}
+	for _, h := range hs {
+		off[h.Date] = h
+	}
+	// A holiday on a rest day gives the next day that is neither a rest day
+	// nor a holiday (Article 112(3)).
+	for _, h := range hs {
+		if !c.rest(h.Date) {
+			continue
+		}
+		d := h.Date + 1
+		for c.rest(d) || off[d].Name != "" {
+			d++
+		}
+		off[d] = Holiday{Date: d, Name: Compensation, For: h.Name}
+	}
+	m := map[model.Date]Holiday{}
+	for d, h := range off {
+		if yy, _, _ := d.YMD(); yy == y && !c.rest(d) {
+			m[d] = h
+		}
+	}
+	for d, o := range c.overrides {
+		if yy, _, _ := d.YMD(); yy != y {
+			continue
+		}
+		switch o.Kind {
+		case DayOff:
+			if h, ok := m[d]; ok {
+				h.Note = o.Note
+				m[d] = h
+			} else {
+				m[d] = Holiday{Date: d, Name: OverrideOff, Note: o.Note}
+			}
+		case WorkDay:
+			delete(m, d)
+		}
+	}
+	c.years[y] = m
+	return m
+}
+
+// IsWorkingDay reports whether d is a working day: a working weekday that
+// is no holiday, or a date the administrator made a working day.
+func (c *Calendar) IsWorkingDay(d model.Date) bool {
+	if o, ok := c.overrides[d]; ok {
+		return o.Kind == WorkDay
+	}
+	if c.rest(d) {
+		return false
+	}
+	y, _, _ := d.YMD()
+	_, off := c.year(y)[d]
+	return !off
+}
+
+// DayOff returns why d is off when it is a holiday or override (not for a
+// plain rest day).
+func (c *Calendar) DayOff(d model.Date) (Holiday, bool) {
+	y, _, _ := d.YMD()
+	h, ok := c.year(y)[d]
+	return h, ok
+}
+
+// Holidays returns the days off of solar year y other than weekly rest
+// days, in date order. Rest days that are holidays are listed too, so the
+// year's table shows Tết whole.
+func (c *Calendar) Holidays(y int) ([]Holiday, error) {
+	if y < MinYear || y > MaxYear {
+		return nil, ErrYearRange
+	}
+	m := c.year(y)
+	out := make([]Holiday, 0, len(m)+4)
+	for _, h := range m {
+		out = append(out, h)
+	}
+	for _, h := range rules(y) {
+		if _, listed := m[h.Date]; !listed && c.rest(h.Date) {
+			if o, ok := c.overrides[h.Date]; !ok || o.Kind != WorkDay {
+				out = append(out, h)
+			}
+		}
+	}
+	for _, yy := range []int{y - 1, y + 1} { // Tết eve of the next year on 31/12
+		for _, h := range rules(yy) {
+			if hy, _, _ := h.Date.YMD(); hy == y && c.rest(h.Date) {
+				out = append(out, h)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out, nil
+}
+
+// AddWorkingDays returns the date n working days after d: the n-th working
+// day following d (d itself never counts). n = 0 returns d; a negative n
+// counts back to the |n|-th working day before d.
+func (c *Calendar) AddWorkingDays(d model.Date, n int) model.Date {
+	for n > 0 {
+		d++
+		if c.IsWorkingDay(d) {
+			n--
+		}
+	}
+	for n < 0 {
+		d--
+		if c.IsWorkingDay(d) {
+			n++
+		}
+	}
+	return d
+}
+
+// NextWorkingDay returns the first working day after d.
+func (c *Calendar) NextWorkingDay(d model.Date) model.Date { return c.AddWorkingDays(d, 1) }
+
+// OnOrAfter returns d if it is a working day, or the next one.
+func (c *Calendar) OnOrAfter(d model.Date) model.Date {
+	if c.IsWorkingDay(d) {
+		return d
+	}
+	return c.NextWorkingDay(d)
+}
+
+// WorkingDaysBetween counts the working days after a up to and including
+// b: the inverse of AddWorkingDays. It is negative when b is before a.
+func (c *Calendar) WorkingDaysBetween(a, b model.Date) int {
+	if b < a {
+		return -c.WorkingDaysBetween(b, a)
+	}
+	n := 0
+	for d := a + 1; d <= b; d++ {
+		if c.IsWorkingDay(d) {
+			n++
+		}
+	}
+	return n
+}
+
+// WorkingDaysInMonth counts the working days of a month.
+func (c *Calendar) WorkingDaysInMonth(y int, m time.Month) int {
+	first := model.NewDate(y, m, 1)
+	next := model.NewDate(y, m+1, 1)
+	return c.WorkingDaysBetween(first-1, next-1)
+}
