@@ -203,6 +203,38 @@ type Office struct {
 	// SessionRules are the legal minimum of periodic sessions by date; empty
 	// means DefaultSessionRules.
 	SessionRules []SessionRule `json:"sr,omitempty"`
+	// Workdays are the working weekdays; empty means Monday to Friday.
+	Workdays []time.Weekday `json:"wdays,omitempty"`
+	// DayOverrides are the administrator's changes to the working
+	// calendar: extra days off and swapped working days, by date.
+	DayOverrides []DayOverride `json:"dov,omitempty"`
+}
+
+// DayOverrideKind says what an override makes of its date.
+type DayOverrideKind string
+
+// Override kinds.
+const (
+	// DayOff makes a date a day off (the PM's decision on Tết or 2/9, a
+	// local event).
+	DayOff DayOverrideKind = "off"
+	// WorkDay makes a date a working day (a Saturday worked to swap for a
+	// bridge day), or cancels a holiday the rules gave.
+	WorkDay DayOverrideKind = "work"
+)
+
+// DayOverrideKinds lists the override kinds.
+func DayOverrideKinds() []DayOverrideKind { return []DayOverrideKind{DayOff, WorkDay} }
+
+// Valid reports whether k is a known kind.
+func (k DayOverrideKind) Valid() bool { return k == DayOff || k == WorkDay }
+
+// DayOverride is one date of the working calendar set by the
+// administrator, with the note shown beside it ("Theo Thông báo số …").
+type DayOverride struct {
+	Date Date            `json:"d"`
+	Kind DayOverrideKind `json:"k"`
+	Note string          `json:"n,omitempty"`
 }
 
 // LatestSessionRule returns the rule in force last, creating the office's

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -366,7 +367,25 @@ func (o *Office) Normalize() {
 	o.SignerTitle = vntext.Clean(o.SignerTitle, false)
 	o.SignerName = vntext.Clean(o.SignerName, false)
 	o.Code = strings.ToUpper(vntext.Fold(vntext.Clean(o.Code, false)))
+	for i := range o.DayOverrides {
+		o.DayOverrides[i].Note = vntext.Clean(o.DayOverrides[i].Note, false)
+	}
+	sort.SliceStable(o.DayOverrides, func(i, j int) bool { return o.DayOverrides[i].Date < o.DayOverrides[j].Date })
 }
+
+// Years the working calendar answers for (model/calendar).
+const (
+	MinCalendarYear = 1900
+	MaxCalendarYear = 2199
+)
+
+// Field error codes of the working calendar: a date outside the years the
+// calendar answers for, a date given twice, a week without a working day.
+const (
+	ErrCodeCalendarYear  = "err.calendar_year"
+	ErrCodeDuplicateDate = "err.duplicate_date"
+	ErrCodeWorkdays      = "err.workdays"
+)
 
 // Validate checks the office settings.
 func (o *Office) Validate(time.Time) error {
@@ -383,6 +402,27 @@ func (o *Office) Validate(time.Time) error {
 	e.intRange("IntakeCutoffHour", o.IntakeCutoffHour, 0, 24)
 	e.intRange("FollowUpDays", o.FollowUpDays, 1, 90)
 	e.choice("Protected", o.Protected.Valid())
+	seen := map[time.Weekday]bool{}
+	for _, w := range o.Workdays {
+		if w < time.Sunday || w > time.Saturday || seen[w] {
+			e.add("Workdays", ErrCodeWorkdays)
+			break
+		}
+		seen[w] = true
+	}
+	for i, d := range o.DayOverrides {
+		y, _, _ := d.Date.YMD()
+		switch {
+		case d.Date.IsZero():
+			e.add("DayOverrides", ErrCodeRequired)
+		case y < MinCalendarYear || y > MaxCalendarYear:
+			e.add("DayOverrides", ErrCodeCalendarYear, MinCalendarYear, MaxCalendarYear)
+		case i > 0 && d.Date == o.DayOverrides[i-1].Date:
+			e.add("DayOverrides", ErrCodeDuplicateDate, d.Date.String())
+		}
+		e.choice("DayOverrides", d.Kind.Valid())
+		e.maxLen("DayOverrides", d.Note, MaxShortLen)
+	}
 	for i, r := range o.SessionRules {
 		e.intRange("SessionRules", r.PerMonth, 0, 31)
 		e.intRange("SessionRules", r.PerWeek, 0, 7)

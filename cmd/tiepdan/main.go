@@ -51,6 +51,8 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return runServe(args[1:], cat, stdout, stderr)
 		case "user":
 			return runUser(args[1:], cat, stdin, stdout, stderr)
+		case "calendar":
+			return runCalendar(args[1:], cat, stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)

@@ -13,8 +13,8 @@ import (
 // ErrYearRange rather than computed from formulas that were never checked
 // there.
 const (
-	MinYear = 1900
-	MaxYear = 2199
+	MinYear = model.MinCalendarYear
+	MaxYear = model.MaxCalendarYear
 )
 
 // ErrYearRange means a year outside MinYear..MaxYear.
@@ -37,29 +37,9 @@ const (
 	OverrideOff   = "hol.override_off" // an extra day off set by the administrator
 )
 
-// OverrideKind says what the administrator changed on a date.
-type OverrideKind string
-
-// Override kinds.
-const (
-	// DayOff makes a date a day off (a PM's decision for Tết or 2/9, a
-	// local event).
-	DayOff OverrideKind = "off"
-	// WorkDay makes a date a working day (a Saturday worked to swap for a
-	// bridge day off), or cancels a holiday the rules gave.
-	WorkDay OverrideKind = "work"
-)
-
-// Valid reports whether k is a known kind.
-func (k OverrideKind) Valid() bool { return k == DayOff || k == WorkDay }
-
-// Override is one date the administrator set, with a note shown on the
-// calendar ("Nghỉ bù Tết theo Thông báo …").
-type Override struct {
-	Date model.Date   `json:"d"`
-	Kind OverrideKind `json:"k"`
-	Note string       `json:"n,omitempty"`
-}
+// Override is one date the administrator set: an extra day off or a
+// swapped working day (model.DayOverride, kept in the office settings).
+type Override = model.DayOverride
 
 // Holiday is a day off other than a weekly rest day: a public holiday, a
 // day moved off a rest day, or an override. Name is a catalogue key; Note
@@ -102,11 +82,23 @@ func New(workdays []time.Weekday, overrides []Override) *Calendar {
 	return c
 }
 
+// ForOffice returns the calendar of an office's settings.
+func ForOffice(o model.Office) *Calendar { return New(o.Workdays, o.DayOverrides) }
+
 // Default is Monday to Friday with no overrides.
 func Default() *Calendar { return New(nil, nil) }
 
 // rest reports whether d is a weekly rest day (before holidays).
 func (c *Calendar) rest(d model.Date) bool { return !c.work[d.Weekday()] }
+
+// RestDay reports whether d is a weekly rest day that no override made a
+// working day.
+func (c *Calendar) RestDay(d model.Date) bool {
+	if o, ok := c.overrides[d]; ok && o.Kind == model.WorkDay {
+		return false
+	}
+	return c.rest(d)
+}
 
 // InRange reports whether d's year is one the calendar answers for.
 func InRange(d model.Date) bool {
@@ -198,14 +190,14 @@ func (c *Calendar) year(y int) map[model.Date]Holiday {
 			continue
 		}
 		switch o.Kind {
-		case DayOff:
+		case model.DayOff:
 			if h, ok := m[d]; ok {
 				h.Note = o.Note
 				m[d] = h
 			} else {
 				m[d] = Holiday{Date: d, Name: OverrideOff, Note: o.Note}
 			}
-		case WorkDay:
+		case model.WorkDay:
 			delete(m, d)
 		}
 	}
@@ -217,7 +209,7 @@ func (c *Calendar) year(y int) map[model.Date]Holiday {
 // is no holiday, or a date the administrator made a working day.
 func (c *Calendar) IsWorkingDay(d model.Date) bool {
 	if o, ok := c.overrides[d]; ok {
-		return o.Kind == WorkDay
+		return o.Kind == model.WorkDay
 	}
 	if c.rest(d) {
 		return false
@@ -249,7 +241,7 @@ func (c *Calendar) Holidays(y int) ([]Holiday, error) {
 	}
 	for _, h := range rules(y) {
 		if _, listed := m[h.Date]; !listed && c.rest(h.Date) {
-			if o, ok := c.overrides[h.Date]; !ok || o.Kind != WorkDay {
+			if o, ok := c.overrides[h.Date]; !ok || o.Kind != model.WorkDay {
 				out = append(out, h)
 			}
 		}

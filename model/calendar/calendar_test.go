@@ -197,9 +197,9 @@ func TestOverridesAndWorkdays(t *testing.T) {
 	// The PM's 2024 Tết: 8/2-14/2, so 8/2 off and 15/2 worked; a Saturday
 	// worked to swap for a bridge day.
 	c := calendar.New(nil, []calendar.Override{
-		{Date: iso(t, "2024-02-08"), Kind: calendar.DayOff, Note: "Tết theo Thông báo 6150"},
-		{Date: iso(t, "2024-02-15"), Kind: calendar.WorkDay},
-		{Date: iso(t, "2024-05-04"), Kind: calendar.WorkDay, Note: "Làm bù"},
+		{Date: iso(t, "2024-02-08"), Kind: model.DayOff, Note: "Tết theo Thông báo 6150"},
+		{Date: iso(t, "2024-02-15"), Kind: model.WorkDay},
+		{Date: iso(t, "2024-05-04"), Kind: model.WorkDay, Note: "Làm bù"},
 	})
 	if c.IsWorkingDay(iso(t, "2024-02-08")) || !c.IsWorkingDay(iso(t, "2024-02-15")) || !c.IsWorkingDay(iso(t, "2024-05-04")) {
 		t.Fatal("overrides not applied")
@@ -245,15 +245,15 @@ func TestWorkingDayArithmetic(t *testing.T) {
 		t.Errorf("February 2026: %d working days, want 15", n)
 	}
 	// Across an override: a Saturday worked counts.
-	o := calendar.New(nil, []calendar.Override{{Date: iso(t, "2026-02-21"), Kind: calendar.WorkDay}})
+	o := calendar.New(nil, []calendar.Override{{Date: iso(t, "2026-02-21"), Kind: model.WorkDay}})
 	if got := o.AddWorkingDays(iso(t, "2026-02-13"), 1); got != iso(t, "2026-02-21") {
 		t.Errorf("with 21/2 worked: %s", got.ISO())
 	}
 }
 
 func TestRoundTripProperty(t *testing.T) {
-	c := calendar.New(nil, []calendar.Override{{Date: model.NewDate(2026, 2, 21), Kind: calendar.WorkDay},
-		{Date: model.NewDate(2026, 3, 6), Kind: calendar.DayOff}})
+	c := calendar.New(nil, []calendar.Override{{Date: model.NewDate(2026, 2, 21), Kind: model.WorkDay},
+		{Date: model.NewDate(2026, 3, 6), Kind: model.DayOff}})
 	r := rand.New(rand.NewSource(1))
 	lo, hi := int(model.NewDate(2019, 1, 1)), int(model.NewDate(2031, 12, 31))
 	for range 5000 {

@@ -47,7 +47,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	cat := i18n.New(i18n.Vietnamese)
 	prefixes := []string{"tab.", "tabshort.", "key.", "list.", "col.", "filter.", "form.", "record.", "void.",
 		"audit.", "kind.", "rpt.", "prose.", "period.", "picker.", "citizen.", "reception.", "petition.", "dossier.", "session.", "setup.",
-		"field.", "err.", "open.", "cli.", "app.", "admin.", "action."}
+		"field.", "err.", "open.", "cli.", "app.", "admin.", "action.", "hol.", "weekday."}
 	root := filepath.Join("..", "..")
 	fset := token.NewFileSet()
 	checked := 0

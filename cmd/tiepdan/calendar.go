@@ -1,0 +1,109 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/tiepdan/tiepdan/model/calendar"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+// runCalendar is "tiepdan calendar YEAR [--db FILE]": the year's days off
+// other than weekly rest days (ISO date, weekday, Vietnamese name, and the
+// lunar date of lunar holidays), with the office's overrides when --db is
+// given, and the number of working days per month.
+func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tiepdan calendar", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", cat.T("cli.flag_calendar_db"))
+	fs.String("lang", "vi", cat.T("cli.flag_lang"))
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, cat.T("cli.calendar_usage"))
+		return 2
+	}
+	year, err := strconv.Atoi(pos[0])
+	if err != nil || year < calendar.MinYear || year > calendar.MaxYear {
+		fmt.Fprintln(stderr, cat.T("cli.calendar_year", pos[0], calendar.MinYear, calendar.MaxYear))
+		return 2
+	}
+	cal := calendar.Default()
+	office := ""
+	if *dbPath != "" {
+		if _, err := os.Stat(*dbPath); err != nil {
+			fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
+			return 1
+		}
+		db, err := storage.Open(*dbPath, storage.Options{})
+		if err != nil {
+			fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+			return 1
+		}
+		o, err := db.For(actor()).Office()
+		db.Close()
+		if err != nil {
+			fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
+			return 1
+		}
+		cal, office = calendar.ForOffice(o), o.Name
+	}
+	hs, err := cal.Holidays(year)
+	if err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.calendar_year", pos[0], calendar.MinYear, calendar.MaxYear))
+		return 2
+	}
+	if office != "" {
+		fmt.Fprintln(stdout, cat.T("cli.calendar_title_office", year, office))
+	} else {
+		fmt.Fprintln(stdout, cat.T("cli.calendar_title", year))
+	}
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, cat.T("cli.calendar_days_off"))
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	for _, h := range hs {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", h.Date.ISO(), cat.Label("weekday", strconv.Itoa(int(h.Date.Weekday()))),
+			HolidayText(cat, h, cal))
+	}
+	w.Flush()
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, cat.T("cli.calendar_working_days"))
+	total := 0
+	for m := time.January; m <= time.December; m++ {
+		n := cal.WorkingDaysInMonth(year, m)
+		total += n
+		fmt.Fprintf(stdout, "  %s  %3d\n", cat.T("cli.calendar_month", int(m)), n)
+	}
+	fmt.Fprintf(stdout, "  %s  %3d\n", cat.T("cli.calendar_year_total"), total)
+	return 0
+}
+
+// HolidayText names a day off: the holiday (with its lunar date for lunar
+// holidays), "nghỉ bù" and the holiday it replaces, or the administrator's
+// note; and says when a rest day is the holiday itself.
+func HolidayText(cat *i18n.Catalog, h calendar.Holiday, cal *calendar.Calendar) string {
+	s := cat.T(h.Name)
+	if h.Name == calendar.Compensation {
+		s = cat.T(h.Name, cat.T(h.For))
+	}
+	switch h.Name {
+	case calendar.TetEve, calendar.Tet1, calendar.Tet2, calendar.Tet3, calendar.Tet4, calendar.HungKings:
+		l := calendar.Lunar(h.Date)
+		s += " (" + cat.T("cli.calendar_lunar", l.Day, l.Month) + ")"
+	}
+	if h.Note != "" {
+		s += " — " + h.Note
+	}
+	if cal.RestDay(h.Date) {
+		s += " " + cat.T("cli.calendar_on_rest_day")
+	}
+	return s
+}
