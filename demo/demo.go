@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/storage"
 )
 
@@ -39,6 +40,7 @@ type gen struct {
 	citizens []uint64
 	procs    []model.Procedure
 	today    model.Date
+	cal      *calendar.Calendar
 	idSeq    int
 	seqYear  int
 	yearSeq  int
@@ -49,7 +51,8 @@ type gen struct {
 // year per 80,000 records (at least one, at most fifteen), ending the day
 // before opt.End.
 func Generate(db *storage.DB, opt Options) (Stats, error) {
-	g := &gen{r: rand.New(rand.NewSource(opt.Seed)), opt: opt, today: model.DateOf(opt.End)}
+	g := &gen{r: rand.New(rand.NewSource(opt.Seed)), opt: opt, today: model.DateOf(opt.End),
+		cal: calendar.Default()}
 	procs, err := db.For(Actor).Procedures()
 	if err != nil {
 		return Stats{}, err

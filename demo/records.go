@@ -35,7 +35,7 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 	switch x := g.r.Float64(); {
 	case x < 0.25:
 		r.Handling, r.Written = model.HandlingAccepted, true
-		r.FollowUpDue = model.AddWorkingDaysMonFri(d, 10)
+		r.FollowUpDue = g.cal.AddWorkingDays(d, 10)
 	case x < 0.35:
 		r.Handling, r.TransferredTo = model.HandlingTransferred, g.pick(transferTargets)
 	case x < 0.42:
@@ -54,7 +54,7 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 
 func (g *gen) petition(d model.Date, share float64) error {
 	p := model.Petition{Received: d, Eligibility: model.EligibilityEligible,
-		InJurisdiction: true, Status: model.PetitionHandling, Due: model.AddWorkingDaysMonFri(d, 10)}
+		InJurisdiction: true, Status: model.PetitionHandling, Due: g.cal.AddWorkingDays(d, 10)}
 	p.Source = []model.PetitionSource{model.SourceReception, model.SourcePost, model.SourceHigherLevel,
 		model.SourceByHand, model.SourceBox}[g.r.Intn(5)]
 	topic := receptionTopics[g.r.Intn(len(receptionTopics))]
@@ -91,7 +91,7 @@ func (g *gen) petition(d model.Date, share float64) error {
 }
 
 func (g *gen) closePetition(p *model.Petition, d model.Date) {
-	done := model.AddWorkingDaysMonFri(d, 1+g.r.Intn(40))
+	done := g.cal.AddWorkingDays(d, 1+g.r.Intn(40))
 	if done >= g.today {
 		done = g.today.AddDays(-1)
 	}
@@ -135,11 +135,7 @@ func (g *gen) dossier(d model.Date, share float64, weekend bool) error {
 	case c < 0.45:
 		x.Channel = model.ChannelPostal
 	}
-	days := proc.WorkingDays
-	if at.In(model.VN).Hour() >= 15 {
-		days++
-	}
-	x.Due = model.AddWorkingDaysMonFri(d, days)
+	x.Due = g.cal.DossierDue(at, proc.WorkingDays, 15)
 	if x.Due < g.today {
 		g.closeDossier(&x, d)
 	} else if g.chance(0.3) && d < g.today.AddDays(-1) {
@@ -182,7 +178,7 @@ func (g *gen) closeDossier(x *model.Dossier, d model.Date) {
 		}
 		fallthrough
 	case c < 0.10: // late
-		done = model.AddWorkingDaysMonFri(x.Due, 1+g.r.Intn(5))
+		done = g.cal.AddWorkingDays(x.Due, 1+g.r.Intn(5))
 		x.Apologies = []model.Apology{{Issued: x.Due.AddDays(-1), NewDue: done, Reason: "Cần xác minh thêm"}}
 	case c < 0.22:
 		done = x.Due

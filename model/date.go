@@ -163,16 +163,3 @@ func FormatDateTime(t time.Time) string {
 	}
 	return t.In(VN).Format("02/01/2006 15:04")
 }
-
-// AddWorkingDaysMonFri returns the date n working days after d, counting
-// Monday to Friday only. It is the stand-in used until the working calendar
-// with holidays (model/calendar) is wired in; n = 0 returns d itself.
-func AddWorkingDaysMonFri(d Date, n int) Date {
-	for n > 0 {
-		d++
-		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			n--
-		}
-	}
-	return d
-}

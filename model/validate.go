@@ -317,9 +317,8 @@ func (d *Dossier) Validate(now time.Time) error {
 	} else if d.ReceivedAt.After(now.Add(FutureSlack)) {
 		e.add("ReceivedAt", ErrCodeFuture)
 	}
-	if d.Due.IsZero() {
-		e.add("Due", ErrCodeRequired)
-	} else if !d.ReceivedAt.IsZero() && d.Due < d.Received() {
+	// An empty due date is computed by the store from the working calendar.
+	if !d.Due.IsZero() && !d.ReceivedAt.IsZero() && d.Due < d.Received() {
 		e.add("Due", ErrCodeBefore, d.Received().String())
 	}
 	e.choice("Status", d.Status.Valid())
@@ -372,6 +371,10 @@ func (o *Office) Normalize() {
 	}
 	sort.SliceStable(o.DayOverrides, func(i, j int) bool { return o.DayOverrides[i].Date < o.DayOverrides[j].Date })
 }
+
+// ErrCodeDueReason is the field error for a due date other than the one
+// the working calendar gives, without a (new) reason.
+const ErrCodeDueReason = "err.due_reason"
 
 // Years the working calendar answers for (model/calendar).
 const (

@@ -192,7 +192,4 @@ func TestParseDate(t *testing.T) {
 	if err != nil || model.FormatDateTime(at) != "21/10/2026 14:30" || at.Location() != time.UTC {
 		t.Errorf("ParseDateTime: %v %v", at, err)
 	}
-	if got := model.AddWorkingDaysMonFri(model.NewDate(2026, 10, 23), 1); got != model.NewDate(2026, 10, 26) {
-		t.Errorf("Friday + 1 working day = %s", got)
-	}
 }

@@ -56,6 +56,7 @@ func fixture(t *testing.T) *report.Summary {
 	for i := range dossiers {
 		d := &dossiers[i]
 		d.WorkingDays, d.ApplicantID = 2, cit
+		d.DueReason = "Hẹn theo tình huống thử" // the due dates are the cases under test
 		if d.Channel == "" {
 			d.Channel = model.ChannelDirect
 		}

@@ -203,7 +203,7 @@ func (g *gen) dossier() {
 	f, _ := g.field()
 	x := &model.Dossier{ProcedureName: fmt.Sprintf("Thủ tục %d", g.pick(6)), Field: f, WorkingDays: 5,
 		ApplicantID: g.cits[g.pick(len(g.cits))], Channel: model.Channels()[g.pick(3)], ReceivedAt: g.at(d),
-		Due: d.AddDays(g.pick(15)), Status: model.DossierInProgress}
+		Due: d.AddDays(g.pick(15)), DueReason: "Hẹn theo tình huống thử", Status: model.DossierInProgress}
 	g.must(g.s.SaveDossier(x))
 	if g.r.Intn(5) == 0 { // the clerk corrects the receipt date
 		x.ReceivedAt = g.at(d - model.Date(g.pick(3)))

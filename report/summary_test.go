@@ -44,6 +44,7 @@ func TestDossierEdgeCases(t *testing.T) {
 	save := func(name string, d model.Dossier) model.Dossier {
 		t.Helper()
 		d.ProcedureName, d.Field, d.WorkingDays, d.ApplicantID = "Chứng thực bản sao", model.FieldCertification, 3, cit
+		d.DueReason = "Hẹn theo tình huống thử" // the due dates are the cases under test
 		if d.Channel == "" {
 			d.Channel = model.ChannelDirect
 		}

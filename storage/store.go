@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/model/vntext"
 )
 
@@ -203,13 +204,21 @@ func (s *Store) Dossier(id uint64) (model.Dossier, error) { return get[model.Dos
 // SaveDossier stores a dossier; a new one without a code gets the next code
 // of its year: <office code>-YYMMDD-NNNN.
 func (s *Store) SaveDossier(d *model.Dossier) error {
-	return s.update(func(tx *bolt.Tx) error {
+	due, code := d.Due, d.Code
+	err := s.update(func(tx *bolt.Tx) error {
 		return s.save(tx, d, func(tx *bolt.Tx, old model.Record) error {
 			if !exists(tx, model.KindCitizen, d.ApplicantID) {
 				return fieldErr("ApplicantID", ErrCodeNotFound)
 			}
+			var prev *model.Dossier
 			if old != nil {
-				d.Code = old.(*model.Dossier).Code
+				prev = old.(*model.Dossier)
+			}
+			if err := checkDue(tx, d, prev); err != nil {
+				return err
+			}
+			if prev != nil {
+				d.Code = prev.Code
 				return nil
 			}
 			if d.Code == "" {
@@ -222,6 +231,36 @@ func (s *Store) SaveDossier(d *model.Dossier) error {
 			return nil
 		})
 	})
+	if err != nil {
+		d.Due, d.Code = due, code
+	}
+	return err
+}
+
+// checkDue fills in or checks a dossier's due date against the office's
+// working calendar: an empty one is computed; one that differs from the
+// computed date needs a reason, and a new reason each time it changes. When
+// the receipt or the working days change under a computed due date, the due
+// date follows.
+func checkDue(tx *bolt.Tx, d, prev *model.Dossier) error {
+	var o model.Office
+	if err := decode(tx.Bucket(bMeta).Get(kOffice), &o); err != nil {
+		return err
+	}
+	cal := calendar.ForOffice(o)
+	want := cal.DossierDue(d.ReceivedAt, d.WorkingDays, o.IntakeCutoffHour)
+	if prev != nil && d.Due == prev.Due && (!d.ReceivedAt.Equal(prev.ReceivedAt) || d.WorkingDays != prev.WorkingDays) &&
+		prev.Due == cal.DossierDue(prev.ReceivedAt, prev.WorkingDays, o.IntakeCutoffHour) {
+		d.Due = want
+	}
+	if d.Due.IsZero() {
+		d.Due = want
+	}
+	changed := prev == nil || d.Due != prev.Due
+	if changed && d.Due != want && (d.DueReason == "" || prev != nil && d.DueReason == prev.DueReason) {
+		return fieldErr("DueReason", model.ErrCodeDueReason, want.String())
+	}
+	return nil
 }
 
 func nextDossierCode(tx *bolt.Tx, at time.Time) (string, error) {

@@ -176,7 +176,7 @@ func (a *App) officeLoaded(msg officeLoaded) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	a.office = msg.office
-	a.c.Protected = a.office.ProtectedMode()
+	a.c.SetOffice(a.office)
 	if !a.office.Configured() && a.setup == nil && a.c.Store.Me().CanAdmin() {
 		a.setup = setup.NewForm(a.c, a.office, true)
 		return a, a.setup.Init()
@@ -209,7 +209,7 @@ func (a *App) pop(result any) tea.Cmd {
 		if saved, ok := result.(form.Saved); ok {
 			a.setup = nil
 			a.office = saved.Record.(model.Office)
-			a.c.Protected = a.office.ProtectedMode()
+			a.c.SetOffice(a.office)
 			return common.Status(a.c.T("setup.done"), false)
 		}
 		a.status, a.statusErr = a.c.T("setup.required"), true
@@ -222,7 +222,7 @@ func (a *App) pop(result any) tea.Cmd {
 	a.stacks[a.tab] = s[:len(s)-1]
 	if saved, ok := result.(form.Saved); ok && saved.Kind == model.KindOffice {
 		a.office = saved.Record.(model.Office)
-		a.c.Protected = a.office.ProtectedMode()
+		a.c.SetOffice(a.office)
 	}
 	below, cmd := a.top().Update(common.Returned{Result: result})
 	a.replaceTop(below)

@@ -30,6 +30,7 @@ func seedDossiers(t *testing.T, d *driver) {
 			Status: model.DossierInProgress},
 	} {
 		x.ProcedureName, x.Field, x.WorkingDays, x.ApplicantID, x.Channel = "Đăng ký khai sinh", model.FieldCivilStatus, 3, c.ID, model.ChannelDirect
+		x.DueReason = "Hẹn theo tình huống thử"
 		if err := s.SaveDossier(&x); err != nil {
 			t.Fatal(err)
 		}

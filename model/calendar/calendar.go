@@ -308,3 +308,21 @@ func (c *Calendar) WorkingDaysInMonth(y int, m time.Month) int {
 	next := model.NewDate(y, m+1, 1)
 	return c.WorkingDaysBetween(first-1, next-1)
 }
+
+// Intake returns the day a dossier received at at counts as received: that
+// day when it is a working day and the dossier came before the intake
+// cut-off hour, else the next working day.
+func (c *Calendar) Intake(at time.Time, cutoffHour int) model.Date {
+	d := model.DateOf(at)
+	if !c.IsWorkingDay(d) || at.In(model.VN).Hour() >= cutoffHour {
+		return c.NextWorkingDay(d)
+	}
+	return d
+}
+
+// DossierDue returns the appointment date of a dossier received at at for
+// a procedure of days working days: days working days after the day it
+// counts as received (Intake).
+func (c *Calendar) DossierDue(at time.Time, days, cutoffHour int) model.Date {
+	return c.AddWorkingDays(c.Intake(at, cutoffHour), days)
+}

@@ -298,3 +298,29 @@ func TestYearOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// DESIGN §4 and issue 5: a dossier received on Friday 13/02/2026 at 16:00,
+// after the 15:00 cut-off, counts from the next working day, Monday 23/02
+// (Tết 16-20/02 between); 3 working days later is Thursday 26/02.
+func TestDossierDueAcrossTet2026(t *testing.T) {
+	c := calendar.Default()
+	late := time.Date(2026, 2, 13, 16, 0, 0, 0, model.VN)
+	if got := c.Intake(late, 15); got != iso(t, "2026-02-23") {
+		t.Errorf("counts as received %s", got.ISO())
+	}
+	if got := c.DossierDue(late, 3, 15); got != iso(t, "2026-02-26") {
+		t.Errorf("due %s, want 2026-02-26", got.ISO())
+	}
+	early := time.Date(2026, 2, 13, 10, 0, 0, 0, model.VN)
+	if got := c.DossierDue(early, 3, 15); got != iso(t, "2026-02-25") {
+		t.Errorf("before the cut-off: due %s, want 2026-02-25", got.ISO())
+	}
+	// Online on Sunday 15/02: counts from Monday 23/02 too.
+	sunday := time.Date(2026, 2, 15, 9, 0, 0, 0, model.VN)
+	if got := c.DossierDue(sunday, 3, 15); got != iso(t, "2026-02-26") {
+		t.Errorf("on a Sunday: due %s", got.ISO())
+	}
+	if got := c.DossierDue(early, 0, 15); got != iso(t, "2026-02-13") {
+		t.Errorf("same-day procedure: due %s", got.ISO())
+	}
+}

@@ -150,5 +150,6 @@ func enServer() map[string]string {
 		"cli.calendar_year_total":   "Year    ",
 		"cli.calendar_lunar":        "lunar %d/%d",
 		"cli.calendar_on_rest_day":  "(falls on a weekly rest day)",
+		"err.due_reason":            "the due date differs from the one the working calendar gives (%s): give the reason, a new one for each change",
 	}
 }

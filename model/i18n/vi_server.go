@@ -151,5 +151,6 @@ func viServer() map[string]string {
 		"cli.calendar_year_total":   "Cả năm  ",
 		"cli.calendar_lunar":        "%d/%d âm lịch",
 		"cli.calendar_on_rest_day":  "(trùng ngày nghỉ hằng tuần)",
+		"err.due_reason":            "ngày hẹn khác ngày tính theo lịch làm việc (%s): ghi lý do đổi ngày hẹn, mỗi lần đổi một lý do mới",
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/model/i18n"
 )
 
@@ -31,6 +32,9 @@ type Common struct {
 	ExportDir string
 	// Protected is the office's protected-identity mode, as last loaded.
 	Protected model.ProtectedMode
+	// Office is the office settings as last loaded (working calendar,
+	// cut-off hours).
+	Office model.Office
 	nextID    int
 	nav       []NavOp
 }
@@ -188,4 +192,12 @@ type ShutdownMsg struct{}
 // Watcher is a page that reacts to changes other sessions commit.
 type Watcher interface {
 	Changed(msg ChangedMsg) tea.Cmd
+}
+
+// Calendar returns the working calendar of the office as last loaded.
+func (c *Common) Calendar() *calendar.Calendar { return calendar.ForOffice(c.Office) }
+
+// SetOffice records the office settings as loaded or saved.
+func (c *Common) SetOffice(o model.Office) {
+	c.Office, c.Protected = o, o.ProtectedMode()
 }

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/tui/citizen"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
@@ -61,16 +62,6 @@ func StatusText(c *common.Common, d *model.Dossier, today model.Date) string {
 func NewRecord(c *common.Common) model.Dossier {
 	return model.Dossier{ReceivedAt: c.Now().Truncate(time.Minute), Channel: model.ChannelDirect,
 		Status: model.DossierInProgress}
-}
-
-// DueDate is the appointment date for a dossier received at at for a
-// procedure of days working days: counted from the next working day when
-// received at or after the intake cut-off hour.
-func DueDate(at time.Time, days, cutoffHour int) model.Date {
-	if at.In(model.VN).Hour() >= cutoffHour {
-		days++
-	}
-	return model.AddWorkingDaysMonFri(model.DateOf(at), days)
 }
 
 // OpenForm loads the catalogue and the office settings, then pushes the
@@ -140,7 +131,7 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 	parseDue := due.Set
 	due.Set = func(d *model.Dossier, v string) string {
 		if v == "" && !d.ReceivedAt.IsZero() {
-			d.Due = DueDate(d.ReceivedAt, d.WorkingDays, off.IntakeCutoffHour)
+			d.Due = calendar.ForOffice(off).DossierDue(d.ReceivedAt, d.WorkingDays, off.IntakeCutoffHour)
 			return ""
 		}
 		return parseDue(d, v)

@@ -60,7 +60,7 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 func NewRecord(c *common.Common) model.Petition {
 	today := model.DateOf(c.Now())
 	return model.Petition{Received: today, Source: model.SourceByHand, Eligibility: model.EligibilityEligible,
-		InJurisdiction: true, Status: model.PetitionHandling, Due: model.AddWorkingDaysMonFri(today, ClassifyDays)}
+		InJurisdiction: true, Status: model.PetitionHandling, Due: c.Calendar().AddWorkingDays(today, ClassifyDays)}
 }
 
 // Fields returns the petition form's fields.
@@ -105,7 +105,7 @@ func NewFromReception(c *common.Common, r model.Reception, cit model.Citizen) co
 	p := NewRecord(c)
 	p.Received, p.Source, p.CitizenID = r.Date(), model.SourceReception, r.CitizenID
 	p.Summary, p.Content, p.Field, p.LandDispute = r.Summary, r.Content, r.Field, r.LandDispute
-	p.Due = model.AddWorkingDaysMonFri(p.Received, ClassifyDays)
+	p.Due = c.Calendar().AddWorkingDays(p.Received, ClassifyDays)
 	if r.HeadCount > 1 {
 		p.CoSigners = r.HeadCount - 1
 	}
