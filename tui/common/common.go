@@ -35,8 +35,8 @@ type Common struct {
 	// Office is the office settings as last loaded (working calendar,
 	// cut-off hours).
 	Office model.Office
-	nextID    int
-	nav       []NavOp
+	nextID int
+	nav    []NavOp
 }
 
 // New returns a Common for one session rendering through r.
