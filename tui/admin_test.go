@@ -67,7 +67,7 @@ func TestAdminCreatesAndEditsAnAccount(t *testing.T) {
 	db, chi := openAdminDB(t, nil)
 	d := deskAs(t, db, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
-	d.expect("Quản trị", "1. Thông tin cơ quan", "2. Tài khoản cán bộ", "3. Nhật ký thay đổi")
+	d.expect("Quản trị", "1. Thông tin cơ quan", "2. Tài khoản cán bộ", "3. Ngày nghỉ lễ, ngày làm bù", "4. Nhật ký thay đổi")
 	d.typeText("2")
 	d.expectLine("chi", "Lê Thị Chi", "Quản trị", "đang dùng")
 
@@ -196,7 +196,7 @@ func TestAuditLogByStaffDayAndRecord(t *testing.T) {
 
 	d := deskAs(t, db2, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
-	d.typeText("3")
+	d.typeText("4")
 	d.expect("Nhật ký thay đổi · trang 1", "PgDn")
 	d.expectLine("an", "sửa", "Công dân #1", "Địa chỉ")
 	d.expect("Địa chỉ: Thôn Đông") // the selected event's change, under the list
@@ -245,4 +245,64 @@ func TestAuditLogByStaffDayAndRecord(t *testing.T) {
 	}
 	d.key(tea.KeyEnter, 1)
 	d.expect("Công dân số 0", "Thôn Đông")
+}
+
+func TestAdminSetsDaysOffAndSwappedWorkingDays(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("3")
+	d.expect("Ngày nghỉ lễ, ngày làm bù năm 2026", "Cả năm 250 ngày làm việc")
+	d.expectLine("26/04/2026", "Chủ nhật", "Giỗ Tổ Hùng Vương", "trùng ngày nghỉ hằng tuần")
+	d.expectLine("27/04/2026", "Thứ Hai", "Nghỉ bù: Giỗ Tổ Hùng Vương")
+	d.expectLine("16/02/2026", "Tết Nguyên đán, ngày cuối năm")
+
+	// Bad input: an impossible date, then a year the calendar does not know.
+	d.key(tea.KeyCtrlN, 1)
+	d.expect("Thêm ngày nghỉ / ngày làm bù")
+	d.typeText("31/02/2026")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("không đọc được ngày")
+	d.key(tea.KeyBackspace, 10)
+	d.typeText("21/02/2026")
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1) // Ngày làm việc
+	d.key(tea.KeyTab, 1)
+	d.typeText("Làm bù theo Thông báo số 12/TB-UBND")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu ngày 21/02/2026", "Cả năm 251 ngày làm việc")
+	d.expectLine("● 21/02/2026", "Thứ Bảy", "Ngày làm việc (làm bù) — Làm bù theo Thông báo số 12/TB")
+	o, _ := db.For("x").Office()
+	if len(o.DayOverrides) != 1 || o.DayOverrides[0].Kind != model.WorkDay || o.DayOverrides[0].Date != model.NewDate(2026, 2, 21) {
+		t.Fatalf("stored overrides %+v", o.DayOverrides)
+	}
+	// The store counts it: a dossier after the cut-off on 13/02 is due
+	// 3 working days after Saturday 21/02.
+	cit := model.Citizen{FullName: "Vũ Văn Hải"}
+	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	if err := clerk.SaveCitizen(&cit); err != nil {
+		t.Fatal(err)
+	}
+	x := model.Dossier{ProcedureName: "Chứng thực", Field: model.FieldCertification, WorkingDays: 3, ApplicantID: cit.ID,
+		Channel: model.ChannelDirect, Status: model.DossierInProgress, ReceivedAt: time.Date(2026, 2, 13, 16, 0, 0, 0, model.VN)}
+	if err := clerk.SaveDossier(&x); err != nil || x.Due != model.NewDate(2026, 2, 25) {
+		t.Fatalf("due %s, %v", x.Due, err)
+	}
+
+	// Remove it: ^D asks, ^D again removes.
+	d.key(tea.KeyDown, 6) // 1/1, Tết 16-20/2, then 21/2
+	d.key(tea.KeyCtrlD, 1)
+	d.expect("Nhấn ^D lần nữa để bỏ")
+	d.key(tea.KeyCtrlD, 1)
+	d.expect("Đã bỏ ngày 21/02/2026", "Cả năm 250 ngày làm việc")
+	if o, _ := db.For("x").Office(); len(o.DayOverrides) != 0 {
+		t.Fatalf("not removed: %+v", o.DayOverrides)
+	}
+	trail, _ := db.For("x").AuditLog(model.AuditQuery{Kind: model.KindOffice})
+	if len(trail) < 3 || trail[0].Staff != "chi" {
+		t.Fatalf("override changes not audited: %+v", trail)
+	}
+	d.key(tea.KeyLeft, 1)
+	d.expect("Ngày nghỉ lễ, ngày làm bù năm 2025")
+	d.expectLine("29/01/2025", "Tết Nguyên đán, mùng 1")
 }

@@ -151,5 +151,22 @@ func enServer() map[string]string {
 		"cli.calendar_lunar":        "lunar %d/%d",
 		"cli.calendar_on_rest_day":  "(falls on a weekly rest day)",
 		"err.due_reason":            "the due date differs from the one the working calendar gives (%s): give the reason, a new one for each change",
+
+		"admin.holidays":         "Holidays and swapped days",
+		"admin.holidays_title":   "Holidays and swapped days %d",
+		"admin.holidays_total":   "%d working days in the year. ● marks the office's own dates.",
+		"admin.holidays_legend":  "^N adds a day off or a swapped working day as announced; ←/→ changes the year.",
+		"admin.year":             "Year",
+		"admin.workday_set":      "Working day (swapped)",
+		"admin.override_new":     "Add a day off / working day",
+		"admin.override_edit":    "Edit %s",
+		"admin.override_saved":   "%s saved in the working calendar.",
+		"admin.override_removed": "%s removed from the office's dates.",
+		"admin.override_confirm": "Remove %s from the office's dates? Press ^D again to remove.",
+		"override.off":           "Day off",
+		"override.work":          "Working day",
+		"field.OverrideDate":     "Date",
+		"field.OverrideKind":     "Is",
+		"field.OverrideNote":     "Note (basis)",
 	}
 }

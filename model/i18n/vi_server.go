@@ -152,5 +152,22 @@ func viServer() map[string]string {
 		"cli.calendar_lunar":        "%d/%d âm lịch",
 		"cli.calendar_on_rest_day":  "(trùng ngày nghỉ hằng tuần)",
 		"err.due_reason":            "ngày hẹn khác ngày tính theo lịch làm việc (%s): ghi lý do đổi ngày hẹn, mỗi lần đổi một lý do mới",
+
+		"admin.holidays":         "Ngày nghỉ lễ, ngày làm bù",
+		"admin.holidays_title":   "Ngày nghỉ lễ, ngày làm bù năm %d",
+		"admin.holidays_total":   "Cả năm %d ngày làm việc. ● là ngày cơ quan đặt.",
+		"admin.holidays_legend":  "^N thêm ngày nghỉ hoặc ngày làm bù theo thông báo của cấp trên; ←/→ đổi năm.",
+		"admin.year":             "Đổi năm",
+		"admin.workday_set":      "Ngày làm việc (làm bù)",
+		"admin.override_new":     "Thêm ngày nghỉ / ngày làm bù",
+		"admin.override_edit":    "Sửa ngày %s",
+		"admin.override_saved":   "Đã lưu ngày %s vào lịch làm việc.",
+		"admin.override_removed": "Đã bỏ ngày %s khỏi các ngày cơ quan đặt.",
+		"admin.override_confirm": "Bỏ ngày %s khỏi các ngày cơ quan đặt? Nhấn ^D lần nữa để bỏ.",
+		"override.off":           "Ngày nghỉ",
+		"override.work":          "Ngày làm việc",
+		"field.OverrideDate":     "Ngày",
+		"field.OverrideKind":     "Là",
+		"field.OverrideNote":     "Ghi chú (căn cứ)",
 	}
 }

@@ -39,7 +39,8 @@ func NewMenu(c *common.Common) *Menu {
 	if me.CanAdmin() {
 		es = append(es,
 			entry{"admin.office", setup.Open},
-			entry{"admin.staff", func(c *common.Common) tea.Cmd { return c.Push(NewStaffList(c)) }})
+			entry{"admin.staff", func(c *common.Common) tea.Cmd { return c.Push(NewStaffList(c)) }},
+			entry{"admin.holidays", func(c *common.Common) tea.Cmd { return c.Push(NewHolidays(c)) }})
 	}
 	if me.CanAudit() {
 		es = append(es, entry{"admin.audit", func(c *common.Common) tea.Cmd { return c.Push(NewAuditLog(c)) }})
