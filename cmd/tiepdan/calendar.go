@@ -74,6 +74,17 @@ func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int
 			HolidayText(cat, h, cal))
 	}
 	w.Flush()
+	if ws := cal.SwappedWorkdays(year); len(ws) > 0 {
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, cat.T("cli.calendar_workdays"))
+		for _, o := range ws {
+			line := o.Date.ISO() + "  " + cat.Label("weekday", strconv.Itoa(int(o.Date.Weekday())))
+			if o.Note != "" {
+				line += "  " + o.Note
+			}
+			fmt.Fprintln(stdout, line)
+		}
+	}
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, cat.T("cli.calendar_working_days"))
 	total := 0

@@ -39,6 +39,7 @@ func TestCalendarCommand(t *testing.T) {
 	o.Name, o.Place = "UBND xã Quang Trung", "Quang Trung"
 	o.DayOverrides = []model.DayOverride{
 		{Date: model.NewDate(2024, 2, 15), Kind: model.WorkDay},
+		{Date: model.NewDate(2024, 5, 4), Kind: model.WorkDay, Note: "Làm bù cho 2/5"},
 		{Date: model.NewDate(2024, 2, 8), Kind: model.DayOff, Note: "Thông báo 6150/TB-BLĐTBXH"},
 	}
 	if err := st.SaveOffice(&o); err != nil {
@@ -52,7 +53,8 @@ func TestCalendarCommand(t *testing.T) {
 	s := out.String()
 	if !strings.Contains(s, "Lịch làm việc năm 2024 của UBND xã Quang Trung") ||
 		!strings.Contains(s, "2024-02-08  Thứ Năm   Ngày nghỉ do cơ quan đặt — Thông báo 6150/TB-BLĐTBXH") ||
-		strings.Contains(s, "2024-02-15") || !strings.Contains(s, "Tháng 02   16") {
+		strings.Contains(s, "2024-02-15") || !strings.Contains(s, "Tháng 02   16") ||
+		!strings.Contains(s, "2024-05-04  Thứ Bảy  Làm bù cho 2/5") {
 		t.Errorf("with overrides:\n%s", s)
 	}
 

@@ -326,3 +326,16 @@ func (c *Calendar) Intake(at time.Time, cutoffHour int) model.Date {
 func (c *Calendar) DossierDue(at time.Time, days, cutoffHour int) model.Date {
 	return c.AddWorkingDays(c.Intake(at, cutoffHour), days)
 }
+
+// SwappedWorkdays returns the overrides of year y that make a rest day a
+// working day, in date order.
+func (c *Calendar) SwappedWorkdays(y int) []Override {
+	var out []Override
+	for d, o := range c.overrides {
+		if oy, _, _ := d.YMD(); oy == y && o.Kind == model.WorkDay && c.rest(d) {
+			out = append(out, o)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}

@@ -168,5 +168,6 @@ func enServer() map[string]string {
 		"field.OverrideDate":     "Date",
 		"field.OverrideKind":     "Is",
 		"field.OverrideNote":     "Note (basis)",
+		"cli.calendar_workdays":  "Swapped working days (rest days the office works):",
 	}
 }

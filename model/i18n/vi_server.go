@@ -169,5 +169,6 @@ func viServer() map[string]string {
 		"field.OverrideDate":     "Ngày",
 		"field.OverrideKind":     "Là",
 		"field.OverrideNote":     "Ghi chú (căn cứ)",
+		"cli.calendar_workdays":  "Ngày làm việc bù (ngày nghỉ hằng tuần cơ quan làm việc):",
 	}
 }
