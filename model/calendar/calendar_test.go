@@ -324,3 +324,29 @@ func TestDossierDueAcrossTet2026(t *testing.T) {
 		t.Errorf("same-day procedure: due %s", got.ISO())
 	}
 }
+
+// BenchmarkDossierDueCold is what the store does on each dossier save: build
+// the office's calendar (holidays not yet computed) and count a due date.
+func BenchmarkDossierDueCold(b *testing.B) {
+	at := time.Date(2026, 2, 13, 16, 0, 0, 0, model.VN)
+	for b.Loop() {
+		calendar.New(nil, nil).DossierDue(at, 15, 15)
+	}
+}
+
+// BenchmarkDossierDueWarm counts due dates on one calendar.
+func BenchmarkDossierDueWarm(b *testing.B) {
+	c := calendar.Default()
+	at := time.Date(2026, 2, 13, 16, 0, 0, 0, model.VN)
+	for b.Loop() {
+		c.DossierDue(at, 15, 15)
+	}
+}
+
+// BenchmarkLunar converts one solar date to lunar.
+func BenchmarkLunar(b *testing.B) {
+	d := model.NewDate(2026, 11, 21)
+	for b.Loop() {
+		calendar.Lunar(d)
+	}
+}
