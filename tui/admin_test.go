@@ -306,3 +306,30 @@ func TestAdminSetsDaysOffAndSwappedWorkingDays(t *testing.T) {
 	d.expect("Ngày nghỉ lễ, ngày làm bù năm 2025")
 	d.expectLine("29/01/2025", "Tết Nguyên đán, mùng 1")
 }
+
+func TestOfficeSetsTheWorkingWeek(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("1")
+	d.expectLine("Ngày làm việc/tuần", "2 3 4 5 6")
+	d.key(tea.KeyTab, 11)
+	d.expect("▸ Ngày làm việc/tuần")
+	d.typeText(" 8")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("7 là thứ Bảy, CN là Chủ nhật")
+	if o, _ := db.For("x").Office(); len(o.Workdays) != 0 || o.Version != 1 {
+		t.Fatalf("a refused working week was stored: %+v", o.Workdays)
+	}
+	d.key(tea.KeyBackspace, 1)
+	d.typeText("7")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	o, _ := db.For("x").Office()
+	if len(o.Workdays) != 6 || o.Workdays[5] != time.Saturday {
+		t.Fatalf("working week %v", o.Workdays)
+	}
+	// Saturdays now count, and the holidays screen says so.
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("3")
+	d.expect("Cả năm 302 ngày làm việc")
+}

@@ -138,7 +138,6 @@ func enServer() map[string]string {
 		"field.DayOverrides":        "Days off and swapped working days",
 		"err.calendar_year":         "the year must be %d to %d",
 		"err.duplicate_date":        "%s is already in the list",
-		"err.workdays":              "choose at least one working day, each once",
 		"cli.flag_calendar_db":      "database whose days off and swapped days to include (default: the law only)",
 		"cli.calendar_usage":        "Usage: tiepdan calendar YEAR [--db FILE]",
 		"cli.calendar_year":         "Year %q cannot be used: give a year from %d to %d, e.g. tiepdan calendar 2026.",
@@ -169,5 +168,6 @@ func enServer() map[string]string {
 		"field.OverrideKind":     "Is",
 		"field.OverrideNote":     "Note (basis)",
 		"cli.calendar_workdays":  "Swapped working days (rest days the office works):",
+		"err.workdays":           "list the working days separated by spaces: 2 3 4 5 6 (Monday to Friday), 7 is Saturday, CN is Sunday; each once",
 	}
 }

@@ -135,11 +135,10 @@ func viServer() map[string]string {
 		"hol.override_off":   "Ngày nghỉ do cơ quan đặt",
 		"weekday.0":          "Chủ nhật", "weekday.1": "Thứ Hai", "weekday.2": "Thứ Ba", "weekday.3": "Thứ Tư",
 		"weekday.4": "Thứ Năm", "weekday.5": "Thứ Sáu", "weekday.6": "Thứ Bảy",
-		"field.Workdays":            "Ngày làm việc trong tuần",
+		"field.Workdays":            "Ngày làm việc/tuần",
 		"field.DayOverrides":        "Ngày nghỉ, ngày làm bù",
 		"err.calendar_year":         "năm phải từ %d đến %d",
 		"err.duplicate_date":        "ngày %s đã có trong danh sách",
-		"err.workdays":              "chọn ít nhất một ngày làm việc, mỗi ngày một lần",
 		"cli.flag_calendar_db":      "tệp dữ liệu để lấy ngày nghỉ, ngày làm bù của cơ quan (mặc định: chỉ theo luật)",
 		"cli.calendar_usage":        "Cách dùng: tiepdan calendar NĂM [--db TỆP]",
 		"cli.calendar_year":         "Năm %q không dùng được: nhập năm từ %d đến %d, ví dụ tiepdan calendar 2026.",
@@ -170,5 +169,6 @@ func viServer() map[string]string {
 		"field.OverrideKind":     "Là",
 		"field.OverrideNote":     "Ghi chú (căn cứ)",
 		"cli.calendar_workdays":  "Ngày làm việc bù (ngày nghỉ hằng tuần cơ quan làm việc):",
+		"err.workdays":           "ghi các thứ làm việc, cách nhau bằng dấu cách: 2 3 4 5 6 (thứ Hai đến thứ Sáu), 7 là thứ Bảy, CN là Chủ nhật; mỗi ngày một lần",
 	}
 }

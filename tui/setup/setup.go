@@ -4,9 +4,16 @@
 package setup
 
 import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
 )
@@ -30,8 +37,62 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		form.IntField("CutoffDay", true, func(o *model.Office) *int { return &o.CutoffDay }),
 		form.IntField("SessionRules", true, func(o *model.Office) *int { return &o.LatestSessionRule().PerMonth }),
 		form.DateField("SessionFrom", true, func(o *model.Office) *model.Date { return &o.LatestSessionRule().From }),
+		workdays(),
 		protectedMode(c),
 	}
+}
+
+// workdays edits the working weekdays as Vietnamese offices write them:
+// "2 3 4 5 6" (thứ Hai to thứ Sáu), 7 for Saturday, CN for Sunday.
+func workdays() form.Field[model.Office] {
+	return form.Field[model.Office]{Key: "Workdays", Kind: form.Text, Required: true,
+		Get: func(o *model.Office) string {
+			ws := o.Workdays
+			if len(ws) == 0 {
+				ws = calendar.DefaultWorkdays()
+			}
+			parts := make([]string, len(ws))
+			for i, w := range ws {
+				parts[i] = weekdayCode(w)
+			}
+			return strings.Join(parts, " ")
+		},
+		Set: func(o *model.Office, v string) string {
+			var ws []time.Weekday
+			seen := map[time.Weekday]bool{}
+			for _, p := range strings.FieldsFunc(strings.ToUpper(v), func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+				var w time.Weekday
+				switch {
+				case p == "CN":
+					w = time.Sunday
+				case len(p) == 1 && p[0] >= '2' && p[0] <= '7':
+					w = time.Weekday(p[0] - '1')
+				default:
+					return model.ErrCodeWorkdays
+				}
+				if seen[w] {
+					return model.ErrCodeWorkdays
+				}
+				seen[w] = true
+				ws = append(ws, w)
+			}
+			if len(ws) == 0 {
+				return model.ErrCodeWorkdays
+			}
+			sort.Slice(ws, func(i, j int) bool { return (ws[i]+6)%7 < (ws[j]+6)%7 })
+			if slices.Equal(ws, calendar.DefaultWorkdays()) {
+				ws = nil
+			}
+			o.Workdays = ws
+			return ""
+		}}
+}
+
+func weekdayCode(w time.Weekday) string {
+	if w == time.Sunday {
+		return "CN"
+	}
+	return strconv.Itoa(int(w) + 1)
 }
 
 // NewForm returns the settings form over o; first marks the first-run form.
