@@ -474,12 +474,20 @@ func TestExportsOverSFTPReadOnly(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "baocao-2026-10.csv")); err != nil {
 		t.Error("the export is gone")
 	}
-	// The server still serves after all that.
+	// The server still serves after all that. Opening a channel also makes
+	// sure the server has registered the connection before the test's
+	// shutdown: charmbracelet/ssh counts a connection (WaitGroup.Add) after
+	// its handshake, which races with a Shutdown already waiting.
 	c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c2.Close()
+	defer c2.Close()
+	sc2, err := sftp.NewClient(c2)
+	if err != nil {
+		t.Fatalf("a new SFTP session after the refusals: %v", err)
+	}
+	sc2.Close()
 }
 
 // faulty panics on the key ☠ in Update, and on ☢ in a command it returns
