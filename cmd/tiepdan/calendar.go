@@ -71,7 +71,7 @@ func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	for _, h := range hs {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", h.Date.ISO(), cat.Label("weekday", strconv.Itoa(int(h.Date.Weekday()))),
-			HolidayText(cat, h, cal))
+			cal.Describe(h, cat.T, true))
 	}
 	w.Flush()
 	if ws := cal.SwappedWorkdays(year); len(ws) > 0 {
@@ -95,26 +95,4 @@ func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int
 	}
 	fmt.Fprintf(stdout, "  %s  %3d\n", cat.T("cli.calendar_year_total"), total)
 	return 0
-}
-
-// HolidayText names a day off: the holiday (with its lunar date for lunar
-// holidays), "nghỉ bù" and the holiday it replaces, or the administrator's
-// note; and says when a rest day is the holiday itself.
-func HolidayText(cat *i18n.Catalog, h calendar.Holiday, cal *calendar.Calendar) string {
-	s := cat.T(h.Name)
-	if h.Name == calendar.Compensation {
-		s = cat.T(h.Name, cat.T(h.For))
-	}
-	switch h.Name {
-	case calendar.TetEve, calendar.Tet1, calendar.Tet2, calendar.Tet3, calendar.Tet4, calendar.HungKings:
-		l := calendar.Lunar(h.Date)
-		s += " (" + cat.T("cli.calendar_lunar", l.Day, l.Month) + ")"
-	}
-	if h.Note != "" {
-		s += " — " + h.Note
-	}
-	if cal.RestDay(h.Date) {
-		s += " " + cat.T("cli.calendar_on_rest_day")
-	}
-	return s
 }

@@ -339,3 +339,27 @@ func (c *Calendar) SwappedWorkdays(y int) []Override {
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
 }
+
+// Describe names a day off through the catalogue function t: the holiday
+// (with its lunar date when lunar is set and it is a lunar holiday), the
+// holiday a compensation day replaces, the administrator's note, and
+// whether it falls on a weekly rest day of c.
+func (c *Calendar) Describe(h Holiday, t func(key string, args ...any) string, lunar bool) string {
+	s := t(h.Name)
+	switch h.Name {
+	case Compensation:
+		s = t(h.Name, t(h.For))
+	case TetEve, Tet1, Tet2, Tet3, Tet4, HungKings:
+		if lunar {
+			l := Lunar(h.Date)
+			s += " (" + t("hol.lunar", l.Day, l.Month) + ")"
+		}
+	}
+	if h.Note != "" {
+		s += " — " + h.Note
+	}
+	if c.RestDay(h.Date) {
+		s += " " + t("hol.on_rest_day")
+	}
+	return s
+}

@@ -147,8 +147,8 @@ func enServer() map[string]string {
 		"cli.calendar_working_days": "Working days per month:",
 		"cli.calendar_month":        "Month %02d",
 		"cli.calendar_year_total":   "Year    ",
-		"cli.calendar_lunar":        "lunar %d/%d",
-		"cli.calendar_on_rest_day":  "(falls on a weekly rest day)",
+		"hol.lunar":                 "lunar %d/%d",
+		"hol.on_rest_day":           "(falls on a weekly rest day)",
 		"err.due_reason":            "the due date differs from the one the working calendar gives (%s): give the reason, a new one for each change",
 
 		"admin.holidays":         "Holidays and swapped days",

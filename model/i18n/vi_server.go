@@ -148,8 +148,8 @@ func viServer() map[string]string {
 		"cli.calendar_working_days": "Số ngày làm việc theo tháng:",
 		"cli.calendar_month":        "Tháng %02d",
 		"cli.calendar_year_total":   "Cả năm  ",
-		"cli.calendar_lunar":        "%d/%d âm lịch",
-		"cli.calendar_on_rest_day":  "(trùng ngày nghỉ hằng tuần)",
+		"hol.lunar":                 "%d/%d âm lịch",
+		"hol.on_rest_day":           "(trùng ngày nghỉ hằng tuần)",
 		"err.due_reason":            "ngày hẹn khác ngày tính theo lịch làm việc (%s): ghi lý do đổi ngày hẹn, mỗi lần đổi một lý do mới",
 
 		"admin.holidays":         "Ngày nghỉ lễ, ngày làm bù",

@@ -264,7 +264,7 @@ func (a *AuditLog) View() string {
 	c := a.c
 	w := c.Width - 1
 	row := func(at, who, act, rec, fields string) string {
-		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s", cell(at, 16), cell(who, 12), cell(act, 12), cell(rec, 18), fields), w)
+		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s", register.Cell(at, 16), register.Cell(who, 12), register.Cell(act, 12), register.Cell(rec, 18), fields), w)
 	}
 	out := []string{st.Header.Render(row(c.T("admin.col_at"), c.T("admin.col_staff"), c.T("admin.col_action"),
 		c.T("admin.col_record"), c.T("admin.col_fields")))}
@@ -315,11 +315,7 @@ func (a *AuditLog) changes(ev model.AuditEvent, w int) []string {
 			out = append(out, st.Dim.Render(a.c.T("admin.more_changes", len(ev.Changes)-5)))
 			break
 		}
-		l := a.c.T("field."+ch.Field) + ": " + ch.Old + " → " + ch.New
-		if ch.Old == "" {
-			l = a.c.T("field."+ch.Field) + ": " + ch.New
-		}
-		out = append(out, vntext.Truncate(strings.ReplaceAll(l, "\n", " "), w))
+		out = append(out, vntext.Truncate(register.ChangeText(a.c, ch), w))
 	}
 	return out
 }

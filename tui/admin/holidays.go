@@ -2,6 +2,7 @@ package admin
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/register"
 )
 
 // dayLine is one line of the holidays page: a day off, or a date the
@@ -96,24 +98,17 @@ func (h *Holidays) build() {
 		o := &h.office.DayOverrides[i]
 		ovs[o.Date] = o
 		if y, _, _ := o.Date.YMD(); y == h.year && o.Kind == model.WorkDay {
-			h.lines = append(h.lines, dayLine{date: o.Date, text: h.c.T("admin.workday_set"), override: o})
+			text := h.c.T("admin.workday_set")
+			if o.Note != "" {
+				text += " — " + o.Note
+			}
+			h.lines = append(h.lines, dayLine{date: o.Date, text: text, override: o})
 		}
 	}
 	for _, d := range hs {
-		text := h.c.T(d.Name)
-		if d.Name == calendar.Compensation {
-			text = h.c.T(d.Name, h.c.T(d.For))
-		}
-		if cal.RestDay(d.Date) {
-			text += " " + h.c.T("cli.calendar_on_rest_day")
-		}
-		h.lines = append(h.lines, dayLine{date: d.Date, text: text, override: ovs[d.Date]})
+		h.lines = append(h.lines, dayLine{date: d.Date, text: cal.Describe(d, h.c.T, false), override: ovs[d.Date]})
 	}
-	for i := 1; i < len(h.lines); i++ {
-		for j := i; j > 0 && h.lines[j].date < h.lines[j-1].date; j-- {
-			h.lines[j], h.lines[j-1] = h.lines[j-1], h.lines[j]
-		}
-	}
+	sort.SliceStable(h.lines, func(i, j int) bool { return h.lines[i].date < h.lines[j].date })
 	h.work = 0
 	for m := time.January; m <= time.December; m++ {
 		h.work += cal.WorkingDaysInMonth(h.year, m)
@@ -214,15 +209,11 @@ func (h *Holidays) View() string {
 	for i := h.top; i < len(h.lines) && i < h.top+rows; i++ {
 		l := h.lines[i]
 		mark := "  "
-		text := l.text
 		if l.override != nil {
 			mark = "● "
-			if l.override.Note != "" {
-				text += " — " + l.override.Note
-			}
 		}
 		line := vntext.Truncate(fmt.Sprintf("%s%s %s %s", mark, l.date.String(),
-			cell(c.Cat.Label("weekday", strconv.Itoa(int(l.date.Weekday()))), 9), text), c.Width-1)
+			register.Cell(c.Cat.Label("weekday", strconv.Itoa(int(l.date.Weekday()))), 9), l.text), c.Width-1)
 		if i == h.sel {
 			line = st.Selected.Render(line)
 		}

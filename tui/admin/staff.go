@@ -14,6 +14,7 @@ import (
 	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/register"
 )
 
 // StaffList lists every account: username, name, role, keys, password,
@@ -115,8 +116,8 @@ func (l *StaffList) View() string {
 	st := l.c.Styles
 	w := l.c.Width - 1
 	row := func(user, name, role, keys, pw, state string) string {
-		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s %s", cell(user, 14), cell(name, 22), cell(role, 16),
-			cell(keys, 4), cell(pw, 4), state), w)
+		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s %s", register.Cell(user, 14), register.Cell(name, 22), register.Cell(role, 16),
+			register.Cell(keys, 4), register.Cell(pw, 4), state), w)
 	}
 	c := l.c
 	out := []string{st.Header.Render(row(c.T("field.Username"), c.T("field.FullName"), c.T("field.Role"),
@@ -158,12 +159,6 @@ func (l *StaffList) View() string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
-}
-
-// cell fits s into exactly w columns.
-func cell(s string, w int) string {
-	s = vntext.Truncate(strings.ReplaceAll(s, "\n", " "), w)
-	return s + strings.Repeat(" ", max(0, w-utf8.RuneCountInString(s)))
 }
 
 // StaffEdit is what the account form edits: the account, plus a new

@@ -87,11 +87,7 @@ func (a *Audit) View() string {
 	for _, ev := range a.events {
 		lines = append(lines, st.LabelFocus.Render(model.FormatDateTime(ev.At)+"  "+ev.Staff+"  "+a.c.T("action."+ev.Action)))
 		for _, ch := range ev.Changes {
-			l := "  " + a.c.T("field."+ch.Field) + ": " + ch.Old + " → " + ch.New
-			if ch.Old == "" {
-				l = "  " + a.c.T("field."+ch.Field) + ": " + ch.New
-			}
-			lines = append(lines, vntext.Truncate(strings.ReplaceAll(l, "\n", " "), a.c.Width-1))
+			lines = append(lines, vntext.Truncate("  "+ChangeText(a.c, ch), a.c.Width-1))
 		}
 	}
 	h := a.c.Height - 4
@@ -100,4 +96,14 @@ func (a *Audit) View() string {
 	}
 	end := min(len(lines), a.top+h)
 	return strings.Join(lines[a.top:end], "\n")
+}
+
+// ChangeText renders one audited change on one line: "Field: old → new", or
+// "Field: new" when there was no old value.
+func ChangeText(c *common.Common, ch model.Change) string {
+	l := c.T("field."+ch.Field) + ": " + ch.Old + " → " + ch.New
+	if ch.Old == "" {
+		l = c.T("field."+ch.Field) + ": " + ch.New
+	}
+	return strings.ReplaceAll(l, "\n", " ")
 }

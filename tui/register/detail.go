@@ -198,7 +198,7 @@ func (d *Detail[T]) View() string {
 		if l.Value == "" {
 			continue
 		}
-		label := st.Label.Render(cell(d.c.T(l.Label), lw))
+		label := st.Label.Render(Cell(d.c.T(l.Label), lw))
 		for i, part := range wrap(l.Value, vw) {
 			if i > 0 {
 				label = strings.Repeat(" ", lw)

@@ -201,7 +201,7 @@ func (l *List[T]) View() string {
 	var b strings.Builder
 	hdr := make([]string, len(l.spec.Columns))
 	for i, col := range l.spec.Columns {
-		hdr[i] = cell(l.c.T(col.Title), col.Width)
+		hdr[i] = Cell(l.c.T(col.Title), col.Width)
 	}
 	b.WriteString(st.Header.Render(vntext.Truncate(strings.Join(hdr, " "), l.c.Width-1)) + "\n")
 	if l.err != "" {
@@ -227,7 +227,7 @@ func (l *List[T]) View() string {
 		rec := &l.items[i]
 		cells := make([]string, len(l.spec.Columns))
 		for j, col := range l.spec.Columns {
-			cells[j] = cell(col.Value(rec, l.cits), col.Width)
+			cells[j] = Cell(col.Value(rec, l.cits), col.Width)
 		}
 		line := vntext.Truncate(strings.Join(cells, " "), l.c.Width-1)
 		switch {
@@ -241,8 +241,8 @@ func (l *List[T]) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// cell fits s into exactly w cells.
-func cell(s string, w int) string {
+// Cell fits s into exactly w columns (one line), for table rows.
+func Cell(s string, w int) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	s = vntext.Truncate(s, w)
 	return fmt.Sprintf("%-*s", w, s)
