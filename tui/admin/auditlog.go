@@ -216,7 +216,6 @@ func (a *AuditLog) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		a.sel = min(a.sel, max(0, len(a.events)-1))
 	case common.Returned:
 		if f, ok := msg.Result.(AuditFilter); ok {
-			f.Normalize()
 			a.filter, a.before, a.befores, a.sel, a.top = f, 0, nil, 0, 0
 			return a, a.load()
 		}

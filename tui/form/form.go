@@ -374,6 +374,9 @@ func (m *Model[T, P]) submit() (common.Page, tea.Cmd) {
 		m.focusFirstError()
 		return m, nil
 	}
+	// Save the normalised record, so forms whose result is not stored (a
+	// filter) hand back cleaned values too.
+	rec = check
 	m.saving, m.status = true, m.c.T("form.saving")
 	save := m.save
 	return m, common.Do(m.id, func() tea.Msg {
