@@ -172,7 +172,7 @@ func (g *gen) closeDossier(x *model.Dossier, d model.Date) {
 		x.Status, x.Resolved = model.DossierWithdrawn, received
 		return
 	case c < 0.05:
-		x.Status = model.DossierSupplement
+		x.Status, x.SupplementItems = model.DossierSupplement, "Bản sao giấy tờ tùy thân có chứng thực"
 		if x.Due > g.today.AddDays(-30) {
 			return
 		}

@@ -98,7 +98,12 @@ type Reception struct {
 	TransferredTo string        `json:"to,omitempty"`
 	ReceivedBy    string        `json:"rb,omitempty"`
 	FollowUpDue   Date          `json:"fu,omitempty"`
-	Note          string        `json:"n,omitempty"`
+	// FollowUpRule is the Ref of the deadline rule that gave FollowUpDue
+	// (empty when the clerk set the date).
+	FollowUpRule string `json:"fur,omitempty"`
+	// Replied is the date the citizen got the reply owed.
+	Replied Date   `json:"rpl,omitempty"`
+	Note    string `json:"n,omitempty"`
 	Protection
 }
 
@@ -128,10 +133,20 @@ type Petition struct {
 	Status         PetitionStatus `json:"st"`
 	Outcome        Outcome        `json:"out,omitempty"`
 	TransferredTo  string         `json:"to,omitempty"`
-	Due            Date           `json:"due,omitempty"`
-	Resolved       Date           `json:"res,omitempty"`
-	ReceptionID    uint64         `json:"rec,omitempty"`
-	Note           string         `json:"n,omitempty"`
+	// Accepted is the date the petition was accepted for resolution (thụ
+	// lý); from then its deadline is the resolution's.
+	Accepted Date `json:"acc,omitempty"`
+	// Complex marks a complex case (a longer resolution deadline).
+	Complex bool `json:"cx,omitempty"`
+	// Extensions counts the extensions of a denunciation's resolution.
+	Extensions int  `json:"ext,omitempty"`
+	Due        Date `json:"due,omitempty"`
+	// DueRule is the Ref of the deadline rule that gave Due (empty when the
+	// clerk set the date).
+	DueRule     string `json:"dru,omitempty"`
+	Resolved    Date   `json:"res,omitempty"`
+	ReceptionID uint64 `json:"rec,omitempty"`
+	Note        string `json:"n,omitempty"`
 	Protection
 }
 
@@ -150,21 +165,30 @@ type Apology struct {
 // intake, so later catalogue edits do not rewrite history.
 type Dossier struct {
 	Meta
-	Code          string        `json:"code"`
-	ProcedureID   uint64        `json:"proc,omitempty"`
-	ProcedureName string        `json:"pn"`
-	Field         Field         `json:"f"`
-	WorkingDays   int           `json:"wd"`
-	ApplicantID   uint64        `json:"cit,omitempty"`
-	Channel       Channel       `json:"ch"`
-	ReceivedAt    time.Time     `json:"at"`
-	Due           Date          `json:"due"`
-	DueReason     string        `json:"dr,omitempty"`
-	Status        DossierStatus `json:"st"`
-	Resolved      Date          `json:"res,omitempty"`
-	Returned      Date          `json:"ret,omitempty"`
-	Apologies     []Apology     `json:"ap,omitempty"`
-	Note          string        `json:"n,omitempty"`
+	Code          string `json:"code"`
+	ProcedureID   uint64 `json:"proc,omitempty"`
+	ProcedureName string `json:"pn"`
+	Field         Field  `json:"f"`
+	WorkingDays   int    `json:"wd"`
+	ApplicantID   uint64 `json:"cit,omitempty"`
+	// Documents lists the papers received (thành phần hồ sơ), one per
+	// line or separated by ";".
+	Documents  string        `json:"docs,omitempty"`
+	Channel    Channel       `json:"ch"`
+	ReceivedAt time.Time     `json:"at"`
+	Due        Date          `json:"due"`
+	DueReason  string        `json:"dr,omitempty"`
+	Status     DossierStatus `json:"st"`
+	Resolved   Date          `json:"res,omitempty"`
+	Returned   Date          `json:"ret,omitempty"`
+	Apologies  []Apology     `json:"ap,omitempty"`
+	// Supplements are the requests for supplements, oldest first; while the
+	// last one is not resumed the dossier's clock is stopped.
+	Supplements []Supplement `json:"sup,omitempty"`
+	// SupplementItems is what the applicant is asked to bring; setting the
+	// status to "supplement requested" files it as a new request.
+	SupplementItems string `json:"si,omitempty"`
+	Note            string `json:"n,omitempty"`
 }
 
 // Kind returns KindDossier.
@@ -198,6 +222,11 @@ type Office struct {
 	CutoffDay        int    `json:"cut"`
 	IntakeCutoffHour int    `json:"ich"`
 	FollowUpDays     int    `json:"fud"`
+	// ResultPlace is where applicants collect results, printed on the
+	// appointment slip.
+	ResultPlace string `json:"rp,omitempty"`
+	// DeadlineRules is the deadline rules table; empty means the defaults.
+	DeadlineRules []DeadlineRule `json:"dl,omitempty"`
 	// Protected is how denouncers' identities are kept; empty is offline.
 	Protected ProtectedMode `json:"pm,omitempty"`
 	// SessionRules are the legal minimum of periodic sessions by date; empty

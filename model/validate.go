@@ -31,6 +31,7 @@ const (
 	ErrCodeRange        = "err.range"
 	ErrCodeChoice       = "err.choice"
 	ErrCodeBefore       = "err.before"
+	ErrCodeAfter        = "err.after"
 	ErrCodeLandField    = "err.land_field"
 	ErrCodeJurisdiction = "err.jurisdiction"
 	ErrCodeOutcome      = "err.outcome"
@@ -212,6 +213,12 @@ func (r *Reception) Validate(now time.Time) error {
 	if !r.FollowUpDue.IsZero() && !r.At.IsZero() && r.FollowUpDue < r.Date() {
 		e.add("FollowUpDue", ErrCodeBefore, r.Date().String())
 	}
+	if !r.Replied.IsZero() {
+		e.notFuture("Replied", r.Replied, now)
+		if !r.At.IsZero() && r.Replied < r.Date() {
+			e.add("Replied", ErrCodeBefore, r.Date().String())
+		}
+	}
 	e.maxLen("Note", r.Note, MaxTextLen)
 	return e.err()
 }
@@ -251,6 +258,19 @@ func (p *Petition) Validate(now time.Time) error {
 		e.add("LandDispute", ErrCodeLandField)
 	}
 	e.choice("Eligibility", p.Eligibility.Valid())
+	if !p.Accepted.IsZero() {
+		e.notFuture("Accepted", p.Accepted, now)
+		if !p.Received.IsZero() && p.Accepted < p.Received {
+			e.add("Accepted", ErrCodeBefore, p.Received.String())
+		}
+	}
+	e.intRange("Extensions", p.Extensions, 0, 2)
+	if p.Extensions > 0 && (p.Content != ContentDenunciation || p.Accepted.IsZero()) {
+		e.add("Extensions", ErrCodeNotAllowed)
+	}
+	if !p.Due.IsZero() && !p.Received.IsZero() && p.Due < p.Received {
+		e.add("Due", ErrCodeBefore, p.Received.String())
+	}
 	e.choice("Status", p.Status.Valid())
 	switch p.Status {
 	case PetitionResolved:
@@ -296,6 +316,11 @@ func (d *Dossier) Normalize() {
 	d.Code = vntext.Clean(d.Code, false)
 	d.ProcedureName = vntext.Clean(d.ProcedureName, false)
 	d.DueReason = vntext.Clean(d.DueReason, false)
+	d.Documents = vntext.Clean(d.Documents, true)
+	d.SupplementItems = vntext.Clean(d.SupplementItems, true)
+	for i := range d.Apologies {
+		d.Apologies[i].Reason = vntext.Clean(d.Apologies[i].Reason, true)
+	}
 	d.Note = vntext.Clean(d.Note, true)
 }
 
@@ -320,6 +345,27 @@ func (d *Dossier) Validate(now time.Time) error {
 	// An empty due date is computed by the store from the working calendar.
 	if !d.Due.IsZero() && !d.ReceivedAt.IsZero() && d.Due < d.Received() {
 		e.add("Due", ErrCodeBefore, d.Received().String())
+	}
+	e.maxLen("Documents", d.Documents, MaxTextLen)
+	e.maxLen("SupplementItems", d.SupplementItems, MaxTextLen)
+	if d.Status == DossierSupplement && d.SupplementItems == "" {
+		e.add("SupplementItems", ErrCodeRequired)
+	}
+	for _, a := range d.Apologies {
+		switch {
+		case a.NewDue.IsZero():
+			e.add("NewDue", ErrCodeRequired)
+		case a.NewDue < a.Issued:
+			e.add("NewDue", ErrCodeBefore, a.Issued.String())
+		case !d.Due.IsZero() && a.NewDue <= d.Due:
+			e.add("NewDue", ErrCodeAfter, d.Due.String())
+		}
+		if a.Issued.IsZero() {
+			e.add("Issued", ErrCodeRequired)
+		}
+		if e.required("ApologyReason", a.Reason) {
+			e.maxLen("ApologyReason", a.Reason, MaxTextLen)
+		}
 	}
 	e.choice("Status", d.Status.Valid())
 	if d.Status.Closed() && d.Resolved.IsZero() {
@@ -366,10 +412,33 @@ func (o *Office) Normalize() {
 	o.SignerTitle = vntext.Clean(o.SignerTitle, false)
 	o.SignerName = vntext.Clean(o.SignerName, false)
 	o.Code = strings.ToUpper(vntext.Fold(vntext.Clean(o.Code, false)))
+	o.ResultPlace = vntext.Clean(o.ResultPlace, false)
+	for i := range o.DeadlineRules {
+		o.DeadlineRules[i].Basis = vntext.Clean(o.DeadlineRules[i].Basis, false)
+	}
+	sort.SliceStable(o.DeadlineRules, func(i, j int) bool {
+		a, b := o.DeadlineRules[i], o.DeadlineRules[j]
+		if a.Key != b.Key {
+			return deadlineOrder(a.Key) < deadlineOrder(b.Key)
+		}
+		return a.From < b.From
+	})
 	for i := range o.DayOverrides {
 		o.DayOverrides[i].Note = vntext.Clean(o.DayOverrides[i].Note, false)
 	}
 	sort.SliceStable(o.DayOverrides, func(i, j int) bool { return o.DayOverrides[i].Date < o.DayOverrides[j].Date })
+}
+
+// MaxDeadlineDays bounds a deadline rule's days.
+const MaxDeadlineDays = 365
+
+func deadlineOrder(k DeadlineKey) int {
+	for i, x := range DeadlineKeys() {
+		if x == k {
+			return i
+		}
+	}
+	return len(DeadlineKeys())
 }
 
 // ErrCodeDueReason is the field error for a due date other than the one
@@ -425,6 +494,16 @@ func (o *Office) Validate(time.Time) error {
 		}
 		e.choice("DayOverrides", d.Kind.Valid())
 		e.maxLen("DayOverrides", d.Note, MaxShortLen)
+	}
+	e.maxLen("ResultPlace", o.ResultPlace, MaxShortLen)
+	for i, r := range o.DeadlineRules {
+		e.choice("DeadlineKey", r.Key.Valid())
+		e.choice("CountMode", r.Mode.Valid())
+		e.intRange("DeadlineDays", r.Days, 1, MaxDeadlineDays)
+		e.maxLen("Basis", r.Basis, MaxShortLen)
+		if i > 0 && r.Key == o.DeadlineRules[i-1].Key && r.From == o.DeadlineRules[i-1].From {
+			e.add("DeadlineFrom", ErrCodeDuplicateDate, r.From.String())
+		}
 	}
 	for i, r := range o.SessionRules {
 		e.intRange("SessionRules", r.PerMonth, 0, 31)

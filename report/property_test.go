@@ -212,7 +212,7 @@ func (g *gen) dossier() {
 	switch g.pick(10) {
 	case 0, 1: // still open, perhaps waiting for supplements
 		if g.r.Intn(2) == 0 {
-			x.Status = model.DossierSupplement
+			x.Status, x.SupplementItems = model.DossierSupplement, "Bản sao giấy tờ còn thiếu"
 			g.must(g.s.SaveDossier(x))
 		}
 	case 2:
@@ -232,7 +232,7 @@ func (g *gen) dossier() {
 			x.Resolved = g.after(x.Received())
 		}
 		if x.Resolved > x.Due && g.r.Intn(2) == 0 {
-			x.Apologies = []model.Apology{{Issued: x.Due, NewDue: x.Resolved}}
+			x.Apologies = []model.Apology{{Issued: x.Due, NewDue: x.Resolved, Reason: "Cần xác minh"}}
 		}
 		if g.r.Intn(2) == 0 {
 			x.Status, x.Returned = model.DossierReturned, x.Resolved

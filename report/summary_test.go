@@ -65,7 +65,7 @@ func TestDossierEdgeCases(t *testing.T) {
 	save("e", model.Dossier{ReceivedAt: at(day(9, 20)), Due: day(9, 30), Status: model.DossierWithdrawn, Resolved: day(10, 1)})
 	// g: needed an apology slip, so late, though resolved before its due date.
 	save("g", model.Dossier{ReceivedAt: at(day(10, 10)), Due: day(10, 15), Status: model.DossierReturned, Resolved: day(10, 12),
-		Returned: day(10, 12), Apologies: []model.Apology{{Issued: day(10, 11), NewDue: day(10, 12)}}})
+		Returned: day(10, 12), Apologies: []model.Apology{{Issued: day(10, 11), NewDue: day(10, 16), Reason: "Chờ xác minh"}}})
 	// h: postal, rejected the next day.
 	save("h", model.Dossier{ReceivedAt: at(day(10, 5)), Due: day(10, 20), Status: model.DossierRejected, Resolved: day(10, 6), Channel: model.ChannelPostal})
 	// v: voided, never counts.

@@ -134,7 +134,7 @@ func (s *Store) SaveSession(v *model.ReceptionSession) error {
 func (s *Store) Reception(id uint64) (model.Reception, error) { return get[model.Reception](s, id) }
 
 func (s *Store) receptionHook(r *model.Reception) hook {
-	return func(tx *bolt.Tx, _ model.Record) error {
+	return func(tx *bolt.Tx, old model.Record) error {
 		if r.CitizenID != 0 && !exists(tx, model.KindCitizen, r.CitizenID) {
 			return fieldErr("CitizenID", ErrCodeNotFound)
 		}
@@ -144,30 +144,50 @@ func (s *Store) receptionHook(r *model.Reception) hook {
 		if r.PetitionID != 0 && !exists(tx, model.KindPetition, r.PetitionID) {
 			return fieldErr("PetitionID", ErrCodeNotFound)
 		}
-		return nil
+		var prev *model.Reception
+		if old != nil {
+			prev = old.(*model.Reception)
+		}
+		return followUpDue(tx, r, prev)
 	}
 }
 
-// SaveReception stores a visit; its citizen and session must exist.
+// SaveReception stores a visit; its citizen and session must exist. A visit
+// that owes the citizen a reply gets its date from the reply rule.
 func (s *Store) SaveReception(r *model.Reception) error {
-	return s.update(func(tx *bolt.Tx) error { return s.save(tx, r, s.receptionHook(r)) })
+	due, rule := r.FollowUpDue, r.FollowUpRule
+	err := s.update(func(tx *bolt.Tx) error { return s.save(tx, r, s.receptionHook(r)) })
+	if err != nil {
+		r.FollowUpDue, r.FollowUpRule = due, rule
+	}
+	return err
 }
 
 // Petition returns petition id.
 func (s *Store) Petition(id uint64) (model.Petition, error) { return get[model.Petition](s, id) }
 
 func petitionHook(p *model.Petition) hook {
-	return func(tx *bolt.Tx, _ model.Record) error {
+	return func(tx *bolt.Tx, old model.Record) error {
 		if p.CitizenID != 0 && !exists(tx, model.KindCitizen, p.CitizenID) {
 			return fieldErr("CitizenID", ErrCodeNotFound)
 		}
-		return nil
+		var prev *model.Petition
+		if old != nil {
+			prev = old.(*model.Petition)
+		}
+		return petitionDue(tx, p, prev)
 	}
 }
 
-// SavePetition stores a petition; its sender, if any, must exist.
+// SavePetition stores a petition; its sender, if any, must exist. An empty
+// deadline is computed from the rules table (DueRule names the rule).
 func (s *Store) SavePetition(p *model.Petition) error {
-	return s.update(func(tx *bolt.Tx) error { return s.save(tx, p, petitionHook(p)) })
+	due, rule := p.Due, p.DueRule
+	err := s.update(func(tx *bolt.Tx) error { return s.save(tx, p, petitionHook(p)) })
+	if err != nil {
+		p.Due, p.DueRule = due, rule
+	}
+	return err
 }
 
 // PetitionFromReception saves the new petition p (linked back to the visit)
@@ -204,7 +224,8 @@ func (s *Store) Dossier(id uint64) (model.Dossier, error) { return get[model.Dos
 // SaveDossier stores a dossier; a new one without a code gets the next code
 // of its year: <office code>-YYMMDD-NNNN.
 func (s *Store) SaveDossier(d *model.Dossier) error {
-	due, code := d.Due, d.Code
+	due, code, sups := d.Due, d.Code, d.Supplements
+	today := model.DateOf(s.db.now())
 	err := s.update(func(tx *bolt.Tx) error {
 		return s.save(tx, d, func(tx *bolt.Tx, old model.Record) error {
 			if !exists(tx, model.KindCitizen, d.ApplicantID) {
@@ -214,7 +235,7 @@ func (s *Store) SaveDossier(d *model.Dossier) error {
 			if old != nil {
 				prev = old.(*model.Dossier)
 			}
-			if err := checkDue(tx, d, prev); err != nil {
+			if err := checkDue(tx, d, prev, today); err != nil {
 				return err
 			}
 			if prev != nil {
@@ -232,7 +253,7 @@ func (s *Store) SaveDossier(d *model.Dossier) error {
 		})
 	})
 	if err != nil {
-		d.Due, d.Code = due, code
+		d.Due, d.Code, d.Supplements = due, code, sups
 	}
 	return err
 }
@@ -240,17 +261,17 @@ func (s *Store) SaveDossier(d *model.Dossier) error {
 // checkDue fills in or checks a dossier's due date against the office's
 // working calendar: an empty one is computed; one that differs from the
 // computed date needs a reason, and a new reason each time it changes. When
-// the receipt or the working days change under a computed due date, the due
-// date follows.
-func checkDue(tx *bolt.Tx, d, prev *model.Dossier) error {
-	var o model.Office
-	if err := decode(tx.Bucket(bMeta).Get(kOffice), &o); err != nil {
+// the receipt, the working days or a pause for supplements change under a
+// computed due date, the due date follows.
+func checkDue(tx *bolt.Tx, d, prev *model.Dossier, today model.Date) error {
+	o, err := officeIn(tx)
+	if err != nil {
 		return err
 	}
+	supplements(d, prev, today)
 	cal := calendar.ForOffice(o)
-	want := cal.DossierDue(d.ReceivedAt, d.WorkingDays, o.IntakeCutoffHour)
-	if prev != nil && d.Due == prev.Due && (!d.ReceivedAt.Equal(prev.ReceivedAt) || d.WorkingDays != prev.WorkingDays) &&
-		prev.Due == cal.DossierDue(prev.ReceivedAt, prev.WorkingDays, o.IntakeCutoffHour) {
+	want := cal.DossierDueFor(d, o.IntakeCutoffHour)
+	if prev != nil && d.Due == prev.Due && prev.Due == cal.DossierDueFor(prev, o.IntakeCutoffHour) {
 		d.Due = want
 	}
 	if d.Due.IsZero() {

@@ -363,3 +363,61 @@ func (c *Calendar) Describe(h Holiday, t func(key string, args ...any) string, l
 	}
 	return s
 }
+
+// Deadline returns the last day of rule r counted from the date from:
+// r.Days working days after it, or r.Days calendar days after it moved on
+// to the next working day when it falls on a day off.
+func (c *Calendar) Deadline(r model.DeadlineRule, from model.Date) model.Date {
+	if r.Mode == model.CountCalendar {
+		return c.OnOrAfter(from.AddDays(r.Days))
+	}
+	return c.AddWorkingDays(from, r.Days)
+}
+
+// Resume returns a due date moved by a pause of the clock: the working
+// days left after paused (the day the supplements were requested) up to
+// due start again after resumed. A request made after the due date leaves
+// it where it is.
+func (c *Calendar) Resume(due, paused, resumed model.Date) model.Date {
+	left := c.WorkingDaysBetween(paused, due)
+	if left < 0 || resumed <= paused {
+		return due
+	}
+	return c.AddWorkingDays(resumed, left)
+}
+
+// DossierDueFor returns the appointment date the calendar gives dossier d:
+// DossierDue from its receipt and working days, moved by every request
+// for supplements the applicant has answered.
+func (c *Calendar) DossierDueFor(d *model.Dossier, cutoffHour int) model.Date {
+	due := c.DossierDue(d.ReceivedAt, d.WorkingDays, cutoffHour)
+	for _, s := range d.Supplements {
+		if !s.Resumed.IsZero() {
+			due = c.Resume(due, s.Requested, s.Resumed)
+		}
+	}
+	return due
+}
+
+// PetitionDue returns petition p's deadline under the rules table and the
+// rule that gave it (ok false when the table has no rule for it). A
+// denunciation's extensions add the extension rule's days each.
+func (c *Calendar) PetitionDue(rules []model.DeadlineRule, p *model.Petition) (due model.Date, rule model.DeadlineRule, ok bool) {
+	key, from := p.PetitionDeadline()
+	if from.IsZero() {
+		return 0, rule, false
+	}
+	rule, ok = model.DeadlineRuleAt(rules, key, from)
+	if !ok {
+		return 0, rule, false
+	}
+	due = c.Deadline(rule, from)
+	if key == model.DeadlineDenounceResolve && p.Extensions > 0 {
+		if ext, ok := model.DeadlineRuleAt(rules, model.DeadlineDenounceExtend, from); ok {
+			for range p.Extensions {
+				due = c.Deadline(ext, due)
+			}
+		}
+	}
+	return due, rule, true
+}

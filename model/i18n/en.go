@@ -3,7 +3,7 @@ package i18n
 // english is the same catalogue in English; TestSameKeys keeps it complete.
 func english() map[string]string {
 	m := enApp()
-	for _, part := range []map[string]string{enReport(), enServer()} {
+	for _, part := range []map[string]string{enReport(), enServer(), enDesk()} {
 		for k, v := range part {
 			m[k] = v
 		}
@@ -124,6 +124,7 @@ func enApp() map[string]string {
 		"err.future":           "cannot be in the future",
 		"err.range":            "must be from %d to %d",
 		"err.choice":           "not chosen (use ←/→)",
+		"err.after":            "must be after %s",
 		"err.before":           "cannot be before %s",
 		"err.land_field":       "a land dispute must be in the Land field",
 		"err.jurisdiction":     "does not match In jurisdiction (resolved: in; guided/transferred: not in)",

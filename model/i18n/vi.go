@@ -3,7 +3,7 @@ package i18n
 // vietnamese is the app's own language: every key the code uses is here.
 func vietnamese() map[string]string {
 	m := viApp()
-	for _, part := range []map[string]string{viReport(), viServer()} {
+	for _, part := range []map[string]string{viReport(), viServer(), viDesk()} {
 		for k, v := range part {
 			m[k] = v
 		}
@@ -137,6 +137,7 @@ func viApp() map[string]string {
 		"err.future":           "không được là ngày trong tương lai",
 		"err.range":            "phải từ %d đến %d",
 		"err.choice":           "chưa chọn (dùng ←/→ để chọn)",
+		"err.after":            "phải sau ngày %s",
 		"err.before":           "không được trước ngày %s",
 		"err.land_field":       "tranh chấp đất đai phải thuộc lĩnh vực Đất đai",
 		"err.jurisdiction":     "không khớp với ô Thuộc thẩm quyền (giải quyết: thuộc thẩm quyền; hướng dẫn/chuyển đơn: không thuộc)",

@@ -201,3 +201,30 @@ func (c *Common) Calendar() *calendar.Calendar { return calendar.ForOffice(c.Off
 func (c *Common) SetOffice(o model.Office) {
 	c.Office, c.Protected = o, o.ProtectedMode()
 }
+
+// RuleText describes the deadline rule version ref names ("Khiếu nại: thụ
+// lý: 10 ngày (Luật Khiếu nại 2011, Điều 27), áp dụng từ 01/07/2012"), or
+// says the date was set by hand when ref is empty.
+func (c *Common) RuleText(ref string) string {
+	if ref == "" {
+		return c.T("deadline.manual")
+	}
+	for _, r := range c.Office.Deadlines() {
+		if r.Ref() == ref {
+			return DeadlineText(c, r)
+		}
+	}
+	return ref
+}
+
+// DeadlineText describes rule r in one line.
+func DeadlineText(c *Common, r model.DeadlineRule) string {
+	s := c.T("deadline.rule", c.Cat.Label("deadline", string(r.Key)), r.Days, c.Cat.Label("count", string(r.Mode)))
+	if r.Basis != "" {
+		s += " (" + r.Basis + ")"
+	}
+	if !r.From.IsZero() {
+		s += c.T("deadline.from", r.From.String())
+	}
+	return s
+}

@@ -5,6 +5,7 @@ package dossier
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -139,11 +140,13 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 	return []form.Field[model.Dossier]{
 		procField,
 		citizen.RefField(c, "ApplicantID", true, func(d *model.Dossier) *uint64 { return &d.ApplicantID }, names),
+		form.TextField("Documents", false, func(d *model.Dossier) *string { return &d.Documents }),
 		form.ChoiceField("Channel", true, form.Options(model.Channels(), opts("channel")), func(d *model.Dossier) *model.Channel { return &d.Channel }),
 		form.DateTimeField("ReceivedAt", true, func(d *model.Dossier) *time.Time { return &d.ReceivedAt }),
 		due,
 		form.TextField("DueReason", false, func(d *model.Dossier) *string { return &d.DueReason }),
 		form.ChoiceField("Status", true, form.Options(model.DossierStatuses(), opts("dstatus")), func(d *model.Dossier) *model.DossierStatus { return &d.Status }),
+		form.TextField("SupplementItems", false, func(d *model.Dossier) *string { return &d.SupplementItems }),
 		form.DateField("Resolved", false, func(d *model.Dossier) *model.Date { return &d.Resolved }),
 		form.DateField("Returned", false, func(d *model.Dossier) *model.Date { return &d.Returned }),
 		form.TextField("Note", false, func(d *model.Dossier) *string { return &d.Note }),
@@ -167,11 +170,14 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
 				register.L("field.WorkingDays", c.T("dossier.days", d.WorkingDays)),
 				register.L("field.ApplicantID", citizen.Label(cit)),
 				register.L("field.Address", cit.Address),
+				register.L("field.Documents", strings.Join(DocumentList(d), "; ")),
 				register.L("field.Channel", cat.Label("channel", string(d.Channel))),
 				register.L("field.ReceivedAt", model.FormatDateTime(d.ReceivedAt)),
 				register.L("field.Due", d.Due.String()),
 				register.L("field.DueReason", d.DueReason),
 				register.L("field.Status", StatusText(c, d, model.DateOf(c.Now()))),
+				register.L("field.Supplements", supplementText(c, d)),
+				register.L("field.Apologies", apologyText(c, d)),
 				register.L("field.Resolved", d.Resolved.String()),
 				register.L("field.Returned", d.Returned.String()),
 				register.L("field.Note", d.Note),
@@ -184,4 +190,38 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
 // NewDetail returns the detail page of dossier id.
 func NewDetail(c *common.Common, id uint64) common.Page {
 	return register.NewDetail(c, DetailSpec(c), id)
+}
+
+// DocumentList splits the documents received into one item per line or
+// ";"-separated part.
+func DocumentList(d *model.Dossier) []string {
+	var out []string
+	for _, line := range strings.Split(d.Documents, "\n") {
+		for _, part := range strings.Split(line, ";") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+func supplementText(c *common.Common, d *model.Dossier) string {
+	var parts []string
+	for _, s := range d.Supplements {
+		if s.Resumed.IsZero() {
+			parts = append(parts, c.T("dossier.supplement_open", s.Requested.String(), s.Items))
+		} else {
+			parts = append(parts, c.T("dossier.supplement_done", s.Requested.String(), s.Resumed.String(), s.Items))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func apologyText(c *common.Common, d *model.Dossier) string {
+	var parts []string
+	for _, a := range d.Apologies {
+		parts = append(parts, c.T("dossier.apology_line", a.Issued.String(), a.NewDue.String(), a.Reason))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -17,9 +17,6 @@ import (
 
 func base(p *model.Petition) *model.Meta { return &p.Meta }
 
-// ClassifyDays is the default deadline to classify a petition (xử lý đơn):
-// 10 working days from receipt.
-const ClassifyDays = 10
 
 // ListSpec describes the petitions list.
 func ListSpec(c *common.Common) register.Spec[model.Petition] {
@@ -55,12 +52,12 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 	}
 }
 
-// NewRecord returns a fresh petition received today, with the default
-// classification deadline.
+// NewRecord returns a fresh petition received today; the store gives it
+// its deadline from the rules table.
 func NewRecord(c *common.Common) model.Petition {
 	today := model.DateOf(c.Now())
 	return model.Petition{Received: today, Source: model.SourceByHand, Eligibility: model.EligibilityEligible,
-		InJurisdiction: true, Status: model.PetitionHandling, Due: c.Calendar().AddWorkingDays(today, ClassifyDays)}
+		InJurisdiction: true, Status: model.PetitionHandling}
 }
 
 // Fields returns the petition form's fields.
@@ -68,10 +65,15 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Petiti
 	cat := c.Cat
 	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
 	outcomes := append([]form.Option{{Code: "", Label: c.T("form.none")}}, form.Options(model.Outcomes(), opts("outcome"))...)
-	return append([]form.Field[model.Petition]{
+	due := form.DateField("Due", false, func(p *model.Petition) *model.Date { return &p.Due })
+	due.Label = "deadline.due_label"
+	// The protected-identity fields follow the sender, where they matter.
+	head := append([]form.Field[model.Petition]{
 		form.DateField("Received", true, func(p *model.Petition) *model.Date { return &p.Received }),
 		form.ChoiceField("Source", true, form.Options(model.PetitionSources(), opts("source")), func(p *model.Petition) *model.PetitionSource { return &p.Source }),
 		citizen.RefField(c, "CitizenID", false, func(p *model.Petition) *uint64 { return &p.CitizenID }, names),
+	}, protect.Fields(c, func(p *model.Petition) *model.Protection { return &p.Protection })...)
+	return append(head, []form.Field[model.Petition]{
 		form.IntField("CoSigners", false, func(p *model.Petition) *int { return &p.CoSigners }),
 		form.TextField("Summary", true, func(p *model.Petition) *string { return &p.Summary }),
 		form.ChoiceField("Content", true, form.Options(model.ContentKinds(), opts("content")), func(p *model.Petition) *model.ContentKind { return &p.Content }),
@@ -82,10 +84,13 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Petiti
 		form.ChoiceField("Status", true, form.Options(model.PetitionStatuses(), opts("pstatus")), func(p *model.Petition) *model.PetitionStatus { return &p.Status }),
 		form.ChoiceField("Outcome", false, outcomes, func(p *model.Petition) *model.Outcome { return &p.Outcome }),
 		form.TextField("TransferredTo", false, func(p *model.Petition) *string { return &p.TransferredTo }),
-		form.DateField("Due", false, func(p *model.Petition) *model.Date { return &p.Due }),
+		form.DateField("Accepted", false, func(p *model.Petition) *model.Date { return &p.Accepted }),
+		form.BoolField("Complex", func(p *model.Petition) *bool { return &p.Complex }),
+		form.IntField("Extensions", false, func(p *model.Petition) *int { return &p.Extensions }),
+		due,
 		form.DateField("Resolved", false, func(p *model.Petition) *model.Date { return &p.Resolved }),
 		form.TextField("Note", false, func(p *model.Petition) *string { return &p.Note }),
-	}, protect.Fields(c, func(p *model.Petition) *model.Protection { return &p.Protection })...)
+	}...)
 }
 
 // NewForm returns the form for rec (ID 0: a new petition).
@@ -105,7 +110,6 @@ func NewFromReception(c *common.Common, r model.Reception, cit model.Citizen) co
 	p := NewRecord(c)
 	p.Received, p.Source, p.CitizenID = r.Date(), model.SourceReception, r.CitizenID
 	p.Summary, p.Content, p.Field, p.LandDispute = r.Summary, r.Content, r.Field, r.LandDispute
-	p.Due = c.Calendar().AddWorkingDays(p.Received, ClassifyDays)
 	if r.HeadCount > 1 {
 		p.CoSigners = r.HeadCount - 1
 	}
@@ -168,7 +172,11 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 				register.L("field.Status", cat.Label("pstatus", string(p.Status))),
 				register.L("field.Outcome", cat.Label("outcome", string(p.Outcome))),
 				register.L("field.TransferredTo", p.TransferredTo),
+				register.L("field.Accepted", p.Accepted.String()),
+				register.L("field.Complex", yesIf(c, p.Complex)),
+				register.L("field.Extensions", countIf(p.Extensions)),
 				register.L("field.Due", p.Due.String()),
+				register.L("field.DueRule", c.RuleText(p.DueRule)),
 				register.L("field.Resolved", p.Resolved.String()),
 				register.L("field.Note", p.Note),
 			}
@@ -184,4 +192,18 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 // NewDetail returns the detail page of petition id.
 func NewDetail(c *common.Common, id uint64) common.Page {
 	return register.NewDetail(c, DetailSpec(c), id)
+}
+
+func yesIf(c *common.Common, b bool) string {
+	if b {
+		return c.T("form.yes")
+	}
+	return ""
+}
+
+func countIf(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }

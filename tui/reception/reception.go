@@ -65,6 +65,8 @@ func NewRecord(c *common.Common, sessionID uint64) model.Reception {
 func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Reception] {
 	cat := c.Cat
 	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
+	followUp := form.DateField("FollowUpDue", false, func(r *model.Reception) *model.Date { return &r.FollowUpDue })
+	followUp.Label = "deadline.due_label"
 	return append([]form.Field[model.Reception]{
 		form.DateTimeField("At", true, func(r *model.Reception) *time.Time { return &r.At }),
 		citizen.RefField(c, "CitizenID", true, func(r *model.Reception) *uint64 { return &r.CitizenID }, names),
@@ -78,7 +80,8 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Recept
 		form.ChoiceField("Handling", true, form.Options(model.Handlings(), opts("handling")), func(r *model.Reception) *model.Handling { return &r.Handling }),
 		form.TextField("TransferredTo", false, func(r *model.Reception) *string { return &r.TransferredTo }),
 		form.TextField("ReceivedBy", false, func(r *model.Reception) *string { return &r.ReceivedBy }),
-		form.DateField("FollowUpDue", false, func(r *model.Reception) *model.Date { return &r.FollowUpDue }),
+		followUp,
+		form.DateField("Replied", false, func(r *model.Reception) *model.Date { return &r.Replied }),
 		form.TextField("Note", false, func(r *model.Reception) *string { return &r.Note }),
 	}, protect.Fields(c, func(r *model.Reception) *model.Protection { return &r.Protection })...)
 }
@@ -141,6 +144,8 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 				register.L("field.TransferredTo", r.TransferredTo),
 				register.L("field.ReceivedBy", r.ReceivedBy),
 				register.L("field.FollowUpDue", r.FollowUpDue.String()),
+				register.L("field.FollowUpRule", ruleIf(c, r.FollowUpDue, r.FollowUpRule)),
+				register.L("field.Replied", r.Replied.String()),
 				register.L("field.Note", r.Note),
 			}
 		},
@@ -165,4 +170,11 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 // NewDetail returns the detail page of visit id.
 func NewDetail(c *common.Common, id uint64) common.Page {
 	return register.NewDetail(c, DetailSpec(c), id)
+}
+
+func ruleIf(c *common.Common, due model.Date, ref string) string {
+	if due.IsZero() {
+		return ""
+	}
+	return c.RuleText(ref)
 }

@@ -1,0 +1,168 @@
+package model
+
+import "time"
+
+// DeadlineKey names one legal deadline of the rules table (DESIGN §4).
+type DeadlineKey string
+
+// The deadlines the office keeps rules for.
+const (
+	// DeadlineClassify: classify a petition (xử lý đơn) from receipt.
+	DeadlineClassify DeadlineKey = "classify"
+	// DeadlineDenounceInitial: register and handle a denunciation initially.
+	DeadlineDenounceInitial DeadlineKey = "denounce_initial"
+	// DeadlineComplaintAccept: accept (thụ lý) a complaint from receipt.
+	DeadlineComplaintAccept DeadlineKey = "complaint_accept"
+	// DeadlineComplaintResolve: resolve a complaint, first instance, from
+	// acceptance.
+	DeadlineComplaintResolve DeadlineKey = "complaint_resolve"
+	// DeadlineComplaintComplex: the same for a complex case.
+	DeadlineComplaintComplex DeadlineKey = "complaint_complex"
+	// DeadlineDenounceResolve: resolve a denunciation from acceptance.
+	DeadlineDenounceResolve DeadlineKey = "denounce_resolve"
+	// DeadlineDenounceExtend: each extension of a complex denunciation.
+	DeadlineDenounceExtend DeadlineKey = "denounce_extend"
+	// DeadlineReply: reply to a citizen received at the desk.
+	DeadlineReply DeadlineKey = "reply"
+)
+
+// DeadlineKeys lists the keys in the order the rules screen shows them.
+func DeadlineKeys() []DeadlineKey {
+	return []DeadlineKey{DeadlineClassify, DeadlineDenounceInitial, DeadlineComplaintAccept,
+		DeadlineComplaintResolve, DeadlineComplaintComplex, DeadlineDenounceResolve,
+		DeadlineDenounceExtend, DeadlineReply}
+}
+
+// Valid reports whether k is a known key.
+func (k DeadlineKey) Valid() bool {
+	for _, x := range DeadlineKeys() {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// CountMode says how a deadline's days are counted.
+type CountMode string
+
+// Counting modes: working days skip rest days and holidays; calendar days
+// count every day, a deadline falling on a day off moving to the next
+// working day (Bộ luật Dân sự, Điều 148).
+const (
+	CountWorking  CountMode = "working"
+	CountCalendar CountMode = "calendar"
+)
+
+// CountModes lists the modes.
+func CountModes() []CountMode { return []CountMode{CountWorking, CountCalendar} }
+
+// Valid reports whether m is a known mode.
+func (m CountMode) Valid() bool { return m == CountWorking || m == CountCalendar }
+
+// DeadlineRule is one row of the deadline rules table: a deadline counted
+// in Mode over Days, on a legal basis, in force from a date until the next
+// rule of the same key. A record keeps the Ref of the rule it was given, so
+// a later change of the law does not rewrite old deadlines.
+type DeadlineRule struct {
+	Key   DeadlineKey `json:"k"`
+	Mode  CountMode   `json:"m"`
+	Days  int         `json:"n"`
+	Basis string      `json:"b,omitempty"`
+	From  Date        `json:"from,omitempty"`
+}
+
+// Ref names the rule's version: its key and the date it is in force from.
+func (r DeadlineRule) Ref() string {
+	if r.From.IsZero() {
+		return string(r.Key)
+	}
+	return string(r.Key) + "@" + r.From.ISO()
+}
+
+// DefaultDeadlineRules returns the rules a new office starts with (DESIGN
+// §4), the reply to a citizen counted over replyDays working days.
+func DefaultDeadlineRules(replyDays int) []DeadlineRule {
+	if replyDays <= 0 {
+		replyDays = 10
+	}
+	return []DeadlineRule{
+		{Key: DeadlineClassify, Mode: CountWorking, Days: 10, Basis: "Thông tư 05/2021/TT-TTCP"},
+		{Key: DeadlineDenounceInitial, Mode: CountWorking, Days: 7, Basis: "Luật Tố cáo 2018, Điều 24",
+			From: NewDate(2019, time.January, 1)},
+		{Key: DeadlineComplaintAccept, Mode: CountCalendar, Days: 10, Basis: "Luật Khiếu nại 2011, Điều 27",
+			From: NewDate(2012, time.July, 1)},
+		{Key: DeadlineComplaintResolve, Mode: CountCalendar, Days: 30, Basis: "Luật Khiếu nại 2011, Điều 28",
+			From: NewDate(2012, time.July, 1)},
+		{Key: DeadlineComplaintComplex, Mode: CountCalendar, Days: 45, Basis: "Luật Khiếu nại 2011, Điều 28",
+			From: NewDate(2012, time.July, 1)},
+		{Key: DeadlineDenounceResolve, Mode: CountCalendar, Days: 30, Basis: "Luật Tố cáo 2018, Điều 30",
+			From: NewDate(2019, time.January, 1)},
+		{Key: DeadlineDenounceExtend, Mode: CountCalendar, Days: 30, Basis: "Luật Tố cáo 2018, Điều 30",
+			From: NewDate(2019, time.January, 1)},
+		{Key: DeadlineReply, Mode: CountWorking, Days: replyDays, Basis: "Luật Tiếp công dân 2013"},
+	}
+}
+
+// Deadlines returns the office's deadline rules, or the defaults.
+func (o *Office) Deadlines() []DeadlineRule {
+	if len(o.DeadlineRules) == 0 {
+		return DefaultDeadlineRules(o.FollowUpDays)
+	}
+	return o.DeadlineRules
+}
+
+// DeadlineRuleAt returns the rule of key in force on d: the latest one
+// starting on or before d, or, for a date before every rule of the key,
+// the earliest. ok is false when the table has no rule of the key.
+func DeadlineRuleAt(rules []DeadlineRule, key DeadlineKey, d Date) (r DeadlineRule, ok bool) {
+	for _, x := range rules {
+		if x.Key != key {
+			continue
+		}
+		switch {
+		case !ok:
+			r, ok = x, true
+		case x.From <= d && (x.From > r.From || r.From > d):
+			r = x
+		case r.From > d && x.From < r.From:
+			r = x
+		}
+	}
+	return r, ok
+}
+
+// PetitionDeadline says which rule gives a petition its deadline and from
+// which date it counts: before acceptance, a complaint's acceptance, a
+// denunciation's initial handling, or the classification of anything else;
+// after acceptance (thụ lý), the resolution of a complaint (complex or not)
+// or a denunciation, counted from the acceptance date.
+func (p *Petition) PetitionDeadline() (key DeadlineKey, from Date) {
+	if !p.Accepted.IsZero() {
+		switch p.Content {
+		case ContentComplaint:
+			if p.Complex {
+				return DeadlineComplaintComplex, p.Accepted
+			}
+			return DeadlineComplaintResolve, p.Accepted
+		case ContentDenunciation:
+			return DeadlineDenounceResolve, p.Accepted
+		}
+	}
+	switch p.Content {
+	case ContentComplaint:
+		return DeadlineComplaintAccept, p.Received
+	case ContentDenunciation:
+		return DeadlineDenounceInitial, p.Received
+	}
+	return DeadlineClassify, p.Received
+}
+
+// Supplement is one request for supplements to a dossier (phiếu yêu cầu
+// bổ sung, hoàn thiện hồ sơ): the clock stops on Requested and starts
+// again on Resumed, when the applicant brings what was asked.
+type Supplement struct {
+	Requested Date   `json:"d"`
+	Items     string `json:"it"`
+	Resumed   Date   `json:"res,omitempty"`
+}
