@@ -7,7 +7,9 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
-func vnAt(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, model.VN) }
+func vnAt(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, model.VN)
+}
 
 // A request for supplements stops a dossier's clock and the applicant's
 // answer starts it again: the working days left move past the pause.

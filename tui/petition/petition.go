@@ -17,7 +17,6 @@ import (
 
 func base(p *model.Petition) *model.Meta { return &p.Meta }
 
-
 // ListSpec describes the petitions list.
 func ListSpec(c *common.Common) register.Spec[model.Petition] {
 	cat := c.Cat
