@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // DeadlineKey names one legal deadline of the rules table (DESIGN §4).
 type DeadlineKey string
@@ -165,4 +168,49 @@ type Supplement struct {
 	Requested Date   `json:"d"`
 	Items     string `json:"it"`
 	Resumed   Date   `json:"res,omitempty"`
+}
+
+// RegisterNo returns the dossier's place in the dossier register: the
+// volume (the year of receipt) and the number (the code's yearly sequence).
+// A code typed by hand without a trailing number gives number 0.
+func (d *Dossier) RegisterNo() (volume, number int) {
+	volume = d.ReceivedAt.In(VN).Year()
+	code := d.Code
+	i := len(code)
+	for i > 0 && code[i-1] >= '0' && code[i-1] <= '9' {
+		i--
+	}
+	for _, c := range code[i:] {
+		number = number*10 + int(c-'0')
+		if number > 1e8 {
+			return volume, 0
+		}
+	}
+	return volume, number
+}
+
+// OpenSupplement returns the last request for supplements while it waits
+// for the applicant.
+func (d *Dossier) OpenSupplement() (Supplement, bool) {
+	if n := len(d.Supplements); n > 0 && d.Supplements[n-1].Resumed.IsZero() {
+		return d.Supplements[n-1], true
+	}
+	return Supplement{}, false
+}
+
+// DocumentList splits the documents received into items.
+func (d *Dossier) DocumentList() []string { return SplitItems(d.Documents) }
+
+// SplitItems splits a list typed in one field into items: one per line or
+// ";"-separated part, blanks dropped.
+func SplitItems(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for _, part := range strings.Split(line, ";") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }

@@ -170,7 +170,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
 				register.L("field.WorkingDays", c.T("dossier.days", d.WorkingDays)),
 				register.L("field.ApplicantID", citizen.Label(cit)),
 				register.L("field.Address", cit.Address),
-				register.L("field.Documents", strings.Join(DocumentList(d), "; ")),
+				register.L("field.Documents", strings.Join(d.DocumentList(), "; ")),
 				register.L("field.Channel", cat.Label("channel", string(d.Channel))),
 				register.L("field.ReceivedAt", model.FormatDateTime(d.ReceivedAt)),
 				register.L("field.Due", d.Due.String()),
@@ -190,20 +190,6 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
 // NewDetail returns the detail page of dossier id.
 func NewDetail(c *common.Common, id uint64) common.Page {
 	return register.NewDetail(c, DetailSpec(c), id)
-}
-
-// DocumentList splits the documents received into one item per line or
-// ";"-separated part.
-func DocumentList(d *model.Dossier) []string {
-	var out []string
-	for _, line := range strings.Split(d.Documents, "\n") {
-		for _, part := range strings.Split(line, ";") {
-			if part = strings.TrimSpace(part); part != "" {
-				out = append(out, part)
-			}
-		}
-	}
-	return out
 }
 
 func supplementText(c *common.Common, d *model.Dossier) string {

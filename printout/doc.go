@@ -1,0 +1,122 @@
+// Package printout renders the desk's printed forms: the appointment slip,
+// the request for supplements and the apology with a new appointment for
+// a dossier (A5), and the registers of a period, Sổ tiếp công dân and Sổ
+// theo dõi hồ sơ (A4 landscape). Each form is built as a Doc, one value
+// both writers read, so the HTML page to print and the plain text say the
+// same thing.
+package printout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Size is the paper a Doc is laid out for.
+type Size string
+
+// Paper sizes.
+const (
+	A5          Size = "A5"
+	A4Landscape Size = "A4 landscape"
+)
+
+// Doc is one printed form: the heading of an official paper (the office on
+// the left, the national motto on the right, place and date), the title,
+// the body blocks and the signatures.
+type Doc struct {
+	Lang           string
+	Size           Size
+	Superior       string
+	Office         string
+	Unit           string
+	Number         string
+	Nation, Motto  string
+	PlaceDate      string
+	Title          string
+	Subtitle       []string
+	Blocks         []Block
+	Signs          []Sign
+	FileStem       string
+	TextWidth      int
+	HTMLTitleExtra string
+}
+
+// BlockKind says how a block is drawn.
+type BlockKind int
+
+// Block kinds: a paragraph; a "label: value" line; a numbered list; a
+// table with a header row.
+const (
+	Para BlockKind = iota
+	Field
+	List
+	Grid
+)
+
+// Block is one piece of a form's body.
+type Block struct {
+	Kind  BlockKind
+	Text  string
+	Value string
+	Items []string
+	Cols  []Col
+	Rows  [][]string
+}
+
+// Col is a table column: its heading, its width in characters in the plain
+// text, and its share of the printed width in percent.
+type Col struct {
+	Head    string
+	Chars   int
+	Percent int
+}
+
+// Sign is one signature column: on whose behalf (TM. …), who signs, the
+// note under it, the name.
+type Sign struct {
+	For, Title, Note, Name string
+}
+
+// Format is an output format of a form.
+type Format string
+
+// Formats.
+const (
+	FormatHTML Format = "html"
+	FormatText Format = "txt"
+)
+
+// ParseFormat reads "html" or "txt" ("text").
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "html", "htm":
+		return FormatHTML, nil
+	case "txt", "text":
+		return FormatText, nil
+	}
+	return "", fmt.Errorf("printout: unknown format %q", s)
+}
+
+// Write renders d in format f.
+func (d *Doc) Write(w io.Writer, f Format) error {
+	if f == FormatText {
+		return d.WriteText(w)
+	}
+	return d.WriteHTML(w)
+}
+
+// FileName is the name the form is saved under in format f.
+func (d *Doc) FileName(f Format) string { return d.FileStem + "." + string(f) }
+
+// signs lays out the signature columns: a single signer signs on the
+// right half, as on official papers.
+func (d *Doc) signs() []Sign {
+	if len(d.Signs) == 1 {
+		return []Sign{{}, d.Signs[0]}
+	}
+	return d.Signs
+}
+
+// SignCols is signs for the page template.
+func (d *Doc) SignCols() []Sign { return d.signs() }
