@@ -73,6 +73,11 @@ type Store interface {
 	SaveDossier(d *Dossier) error
 	ListDossiers(q ListQuery) (Page[Dossier], error)
 
+	// DossierByCode finds a dossier by its code (ErrNotFound if none).
+	DossierByCode(code string) (Dossier, error)
+	// Agenda lists what the desk owes, for the "Hôm nay" screen.
+	Agenda(q AgendaQuery) (Agenda, error)
+
 	Procedures() ([]Procedure, error)
 	SaveProcedure(p *Procedure) error
 
@@ -115,4 +120,25 @@ type PeriodVisitor struct {
 // Voided records are skipped.
 type PeriodScanner interface {
 	ScanPeriod(from, to Date, v PeriodVisitor) error
+}
+
+// AgendaQuery asks what the desk owes: open dossiers due on or before
+// DossiersBy, open petitions due on or before PetitionsBy, visits whose
+// reply is owed on or before RepliesBy and not given yet, and the periodic
+// sessions dated from SessionsFrom. Limit bounds each list (0: 200).
+type AgendaQuery struct {
+	DossiersBy, PetitionsBy, RepliesBy, SessionsFrom Date
+	Limit                                            int
+}
+
+// Agenda is the answer to an AgendaQuery, each list by due date, oldest
+// first, with the citizens its records refer to. More counts what Limit
+// left out, by kind.
+type Agenda struct {
+	Dossiers  []Dossier
+	Petitions []Petition
+	Replies   []Reception
+	Sessions  []ReceptionSession
+	Citizens  map[uint64]Citizen
+	More      map[Kind]int
 }

@@ -83,8 +83,15 @@ func Write(w io.Writer, f Format, s *Summary, cat *i18n.Catalog) error {
 // renamed over path. On any error no file is left behind and an existing
 // file at path is untouched.
 func WriteFile(path string, f Format, s *Summary, cat *i18n.Catalog) error {
+	return WriteAtomic(path, func(w io.Writer) error { return Write(w, f, s, cat) })
+}
+
+// WriteAtomic writes what fill produces to path through a temporary file
+// renamed over it, so a reader never sees half a file and a failure leaves
+// any earlier file as it was.
+func WriteAtomic(path string, fill func(io.Writer) error) error {
 	var buf bytes.Buffer
-	if err := Write(&buf, f, s, cat); err != nil {
+	if err := fill(&buf); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")

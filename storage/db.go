@@ -53,8 +53,9 @@ import (
 
 // SchemaVersion is the layout this code reads and writes. Version 2 added the
 // closed.<kind> indexes; version 3 the staff and protected buckets and the
-// staffaudit and dayaudit indexes. An older file is migrated when opened.
-const SchemaVersion = 3
+// staffaudit and dayaudit indexes; version 4 the due.reception index. An
+// older file is migrated when opened.
+const SchemaVersion = 4
 
 // Errors Open returns; cmd translates them for the user.
 var (
@@ -175,7 +176,7 @@ func (db *DB) init() error {
 		return fmt.Errorf("%w: schema %d > %d", ErrNewerSchema, schema, SchemaVersion)
 	case schema == SchemaVersion:
 		return nil
-	case schema == 1 || schema == 2:
+	case schema >= 1 && schema < SchemaVersion:
 		if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema) }); err != nil {
 			return classifyOpenError(err)
 		}

@@ -89,7 +89,7 @@ func indexNames() []string {
 	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
 		names = append(names, dateIndex(k))
 	}
-	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier),
+	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier), dueIndex(model.KindReception),
 		closedIndex(model.KindPetition), closedIndex(model.KindDossier))
 }
 
@@ -186,6 +186,9 @@ func receptionEntries(r model.Record) []entry {
 	}
 	if v.SessionID != 0 {
 		out = append(out, entry{idx: ixSession, key: join(u64(v.SessionID), u64(v.ID))})
+	}
+	if !v.Voided && !v.FollowUpDue.IsZero() && v.Replied.IsZero() {
+		out = append(out, entry{idx: dueIndex(model.KindReception), key: join(dateKey(int32(v.FollowUpDue)), u64(v.ID))})
 	}
 	return out
 }

@@ -16,7 +16,21 @@ func migrate(tx *bolt.Tx, from uint32) error {
 			return err
 		}
 	}
-	return migrate2to3(tx)
+	if from <= 2 {
+		if err := migrate2to3(tx); err != nil {
+			return err
+		}
+	}
+	return migrate3to4(tx)
+}
+
+// migrate3to4 adds the due.reception index: visits that owe the citizen a
+// reply, by the date it is owed.
+func migrate3to4(tx *bolt.Tx) error {
+	if err := buildIndexes(tx, []string{dueIndex(model.KindReception)}); err != nil {
+		return err
+	}
+	return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 4))
 }
 
 // migrate2to3 adds the staff and protected buckets and indexes the existing

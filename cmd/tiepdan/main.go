@@ -53,6 +53,8 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return runUser(args[1:], cat, stdin, stdout, stderr)
 		case "calendar":
 			return runCalendar(args[1:], cat, stdout, stderr)
+		case "print":
+			return runPrint(args[1:], cat, time.Now, stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)

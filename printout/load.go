@@ -1,0 +1,134 @@
+package printout
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/report"
+)
+
+// Form names a printed form, as the command line spells it.
+type Form string
+
+// The printed forms.
+const (
+	FormSlip              Form = "slip"
+	FormSupplement        Form = "supplement"
+	FormApology           Form = "apology"
+	FormReceptionRegister Form = "reception-register"
+	FormDossierRegister   Form = "dossier-register"
+)
+
+// Forms lists the forms; the first three are a dossier's, the others a
+// period's.
+func Forms() []Form {
+	return []Form{FormSlip, FormSupplement, FormApology, FormReceptionRegister, FormDossierRegister}
+}
+
+// OfDossier reports whether f is printed for one dossier (else for a period).
+func (f Form) OfDossier() bool { return f == FormSlip || f == FormSupplement || f == FormApology }
+
+// ErrUnknownForm is returned for a form name not in Forms.
+var ErrUnknownForm = fmt.Errorf("printout: unknown form")
+
+// NewContext returns the context of a form printed through store s on
+// date today: the office settings and the printing staff member's name.
+func NewContext(s model.Store, cat *i18n.Catalog, today model.Date) (Context, error) {
+	o, err := s.Office()
+	if err != nil {
+		return Context{}, err
+	}
+	me := s.Me()
+	name := me.FullName
+	if st, err := s.Staff(me.Username); err == nil && st.FullName != "" {
+		name = st.FullName
+	}
+	if name == "" {
+		name = me.Username
+	}
+	return Context{Office: o, Cat: cat, Today: today, Clerk: name}, nil
+}
+
+// DossierForm builds form f of dossier d, with its applicant from s.
+func DossierForm(s model.Store, x Context, f Form, d model.Dossier) (Doc, error) {
+	a, err := s.Citizen(d.ApplicantID)
+	if err != nil {
+		return Doc{}, err
+	}
+	switch f {
+	case FormSlip:
+		return Slip(x, d, a), nil
+	case FormSupplement:
+		return SupplementRequest(x, d, a)
+	case FormApology:
+		return Apology(x, d, a)
+	}
+	return Doc{}, ErrUnknownForm
+}
+
+// Register builds register f for period p from s: every live record dated
+// in p, oldest first.
+func Register(s model.Store, x Context, f Form, p model.Period) (Doc, error) {
+	q := model.ListQuery{From: p.From, To: p.To, Limit: 500}
+	cits := map[uint64]model.Citizen{}
+	switch f {
+	case FormReceptionRegister:
+		var all []model.Reception
+		for {
+			page, err := s.ListReceptions(q)
+			if err != nil {
+				return Doc{}, err
+			}
+			all = append(all, page.Items...)
+			maps(cits, page.Citizens)
+			if page.Next == nil {
+				break
+			}
+			q.Cursor = page.Next
+		}
+		slices.Reverse(all)
+		return ReceptionRegister(x, p, all, cits), nil
+	case FormDossierRegister:
+		var all []model.Dossier
+		for {
+			page, err := s.ListDossiers(q)
+			if err != nil {
+				return Doc{}, err
+			}
+			all = append(all, page.Items...)
+			maps(cits, page.Citizens)
+			if page.Next == nil {
+				break
+			}
+			q.Cursor = page.Next
+		}
+		// the index orders a day's dossiers by number; the register by time
+		slices.SortStableFunc(all, func(a, b model.Dossier) int { return a.ReceivedAt.Compare(b.ReceivedAt) })
+		return DossierRegister(x, p, all, cits), nil
+	}
+	return Doc{}, ErrUnknownForm
+}
+
+func maps(dst, src map[uint64]model.Citizen) {
+	for k, v := range src {
+		dst[k] = v
+	}
+}
+
+// WriteFile writes doc in format f into dir (created if missing) and
+// returns the file's absolute path.
+func WriteFile(dir string, doc Doc, f Format) (string, error) {
+	path, err := filepath.Abs(filepath.Join(dir, doc.FileName(f)))
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return path, err
+	}
+	return path, report.WriteAtomic(path, func(w io.Writer) error { return doc.Write(w, f) })
+}
