@@ -56,7 +56,7 @@ func stem(prefix, code string) string {
 			return r
 		}
 		return '_'
-	}, vntext.Fold(code))
+	}, code)
 	return prefix + "-" + code
 }
 

@@ -17,6 +17,8 @@ func TestListRefreshesWhenAnotherSessionSaves(t *testing.T) {
 	}
 	defer c.Close()
 	tm := f.open(c)
+	tm.waitFor("Hôm nay")
+	tm.send("\x1bOR") // F3: the reception register
 	tm.waitFor("Chưa có bản ghi nào")
 	s := f.db.As(model.Staff{Username: "an", Role: model.RoleClerk})
 	cit := model.Citizen{FullName: "Đỗ Thị Én"}

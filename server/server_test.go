@@ -399,6 +399,8 @@ func TestTwoSessionsSaveTheSameRecord(t *testing.T) {
 		}
 		defer c.Close()
 		tm := f.open(c)
+		tm.waitFor("Hôm nay")
+		tm.send("\x1bOR") // F3: the reception register
 		tm.waitFor("Phạm Văn Dũng")
 		tm.send("\r")   // open the visit
 		tm.send("\x05") // ^E edit

@@ -25,11 +25,14 @@ import (
 	"github.com/tiepdan/tiepdan/tui/session"
 	"github.com/tiepdan/tiepdan/tui/setup"
 	"github.com/tiepdan/tiepdan/tui/summary"
+	"github.com/tiepdan/tiepdan/tui/today"
 )
 
-// Tabs, in the order of their F-keys (F3…F7, F11).
+// Tabs, in the order of their keys (^G, F3…F7, F11). "Hôm nay" comes
+// first: it is what a clerk sees on logging in.
 const (
-	TabReception = iota
+	TabToday = iota
+	TabReception
 	TabPetition
 	TabDossier
 	TabCitizen
@@ -59,6 +62,7 @@ type officeLoaded struct {
 // New returns the root model over c.
 func New(c *common.Common) *App {
 	a := &App{c: c}
+	a.stacks[TabToday] = []common.Page{today.New(c)}
 	a.stacks[TabReception] = []common.Page{register.NewList(c, reception.ListSpec(c))}
 	a.stacks[TabPetition] = []common.Page{register.NewList(c, petition.ListSpec(c))}
 	a.stacks[TabDossier] = []common.Page{register.NewList(c, dossier.ListSpec(c))}
@@ -305,7 +309,7 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func tabKeys(k common.KeyMap) []key.Binding {
-	return []key.Binding{k.TabReception, k.TabPetition, k.TabDossier, k.TabCitizen, k.TabSession, k.TabSummary}
+	return []key.Binding{k.TabToday, k.TabReception, k.TabPetition, k.TabDossier, k.TabCitizen, k.TabSession, k.TabSummary}
 }
 
 // tabOf returns the tab whose key msg is, or -1.
@@ -326,7 +330,7 @@ func (a *App) View() string {
 	if a.setup == nil {
 		tabs := make([]string, numTabs)
 		keys := tabKeys(a.c.Keys)
-		for i, name := range []string{"tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session", "tabshort.summary"} {
+		for i, name := range []string{"tabshort.today", "tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session", "tabshort.summary"} {
 			label := keys[i].Help().Key + " " + a.c.T(name)
 			if i == a.tab {
 				tabs[i] = st.TabActive.Render(label)

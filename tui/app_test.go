@@ -137,9 +137,11 @@ func (d *driver) expectNot(bad string) {
 	}
 }
 
-// fillReception fills a new visit form opened with ^N: the citizen is
-// created from the picker, the content typed, kind and field chosen.
+// fillReception goes to the reception register (F3) and fills a new visit
+// form opened with ^N: the citizen is created from the picker, the content
+// typed, kind and field chosen.
 func (d *driver) fillReception(name, summary string) {
+	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
 	d.expect("Tiếp công dân — lượt mới")
 	d.key(tea.KeyTab, 1)   // to the citizen field
@@ -160,6 +162,8 @@ func (d *driver) fillReception(name, summary string) {
 
 func TestCreateListEditFindReception(t *testing.T) {
 	d := newDriver(t, true)
+	d.expect("Hôm nay: Thứ Tư, 21/10/2026") // the first screen
+	d.key(tea.KeyF3, 1)
 	d.expect("Chưa có bản ghi nào")
 	d.fillReception("Nguyễn Văn Ân", "Khiếu nại việc cấp sổ đỏ")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
@@ -191,6 +195,7 @@ func TestCreateListEditFindReception(t *testing.T) {
 
 func TestFormShowsFieldErrorsAndKeepsTyping(t *testing.T) {
 	d := newDriver(t, true)
+	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyTab, 2)
 	d.key(tea.KeyBackspace, 1)
@@ -311,6 +316,7 @@ func TestScreenFitsEightyByTwentyFour(t *testing.T) {
 // page that follows, as a fast clerk over a slow link expects.
 func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 	d := newDriver(t, true)
+	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)

@@ -10,14 +10,14 @@ import (
 // focus no bare letter is a hotkey (Telex typing arrives in batches), so
 // actions use F-keys, Ctrl combinations, Enter, Esc and Tab.
 type KeyMap struct {
-	Quit, Help                                     key.Binding
-	TabReception, TabPetition, TabDossier          key.Binding
-	TabCitizen, TabSession, TabSummary             key.Binding
-	Export, Period                                 key.Binding
-	Up, Down, PageUp, PageDown, Home, End          key.Binding
-	Open, Back, New, Edit, Void, Filter, Refresh   key.Binding
-	Save, Next, Prev, Left, Right, Toggle, Pick    key.Binding
-	ToPetition, Citizen, Audit, AddVisitor, Voided key.Binding
+	Quit, Help                                      key.Binding
+	TabToday, TabReception, TabPetition, TabDossier key.Binding
+	TabCitizen, TabSession, TabSummary              key.Binding
+	Export, Period                                  key.Binding
+	Up, Down, PageUp, PageDown, Home, End           key.Binding
+	Open, Back, New, Edit, Void, Filter, Refresh    key.Binding
+	Save, Next, Prev, Left, Right, Toggle, Pick     key.Binding
+	ToPetition, Citizen, Audit, AddVisitor, Voided  key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help texts from the catalogue.
@@ -28,6 +28,7 @@ func DefaultKeyMap(c *i18n.Catalog) KeyMap {
 	return KeyMap{
 		Quit:         b("key.quit", "F10", "f10", "ctrl+q"),
 		Help:         b("key.help", "F1", "f1"),
+		TabToday:     b("tab.today", "^G", "ctrl+g"),
 		TabReception: b("tab.reception", "F3", "f3"),
 		TabPetition:  b("tab.petition", "F4", "f4"),
 		TabDossier:   b("tab.dossier", "F5", "f5"),

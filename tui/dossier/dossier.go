@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/calendar"
+	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/tui/citizen"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
@@ -43,6 +44,9 @@ func ListSpec(c *common.Common) register.Spec[model.Dossier] {
 		New:           func(c *common.Common) tea.Cmd { return OpenForm(c, NewRecord(c), model.Citizen{}) },
 		KindOptions:   form.Options(model.Channels(), func(s string) string { return cat.Label("channel", s) }),
 		StatusOptions: statuses,
+		Print: func(c *common.Common, p model.Period) tea.Cmd {
+			return common.PrintRegister(c, printout.FormDossierRegister, p)
+		},
 	}
 }
 
@@ -183,7 +187,9 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
 				register.L("field.Note", d.Note),
 			}
 		},
-		Edit: func(c *common.Common, d model.Dossier, cit model.Citizen) tea.Cmd { return OpenForm(c, d, cit) },
+		Edit:      func(c *common.Common, d model.Dossier, cit model.Citizen) tea.Cmd { return OpenForm(c, d, cit) },
+		Extra:     actions(c),
+		AfterSave: afterSave,
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/tui/citizen"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
@@ -46,6 +47,9 @@ func ListSpec(c *common.Common) register.Spec[model.Reception] {
 		New:           func(c *common.Common) tea.Cmd { return c.Push(NewForm(c, NewRecord(c, 0), model.Citizen{})) },
 		KindOptions:   form.Options(model.ContentKinds(), func(s string) string { return cat.Label("content", s) }),
 		StatusOptions: form.Options(model.Handlings(), func(s string) string { return cat.Label("handling", s) }),
+		Print: func(c *common.Common, p model.Period) tea.Cmd {
+			return common.PrintRegister(c, printout.FormReceptionRegister, p)
+		},
 	}
 }
 

@@ -38,6 +38,9 @@ type Spec[T any] struct {
 	// KindOptions and StatusOptions feed the filter (nil: no such filter).
 	KindOptions, StatusOptions []form.Option
 	KindLabel, StatusLabel     string // catalogue keys of the filter fields
+	// Print prints the register of the filter's dates (this month when the
+	// filter has none); nil: nothing to print.
+	Print func(c *common.Common, p model.Period) tea.Cmd
 }
 
 // PageSize is the number of rows fetched per page.
@@ -95,6 +98,9 @@ func (l *List[T]) Dirty() bool { return false }
 func (l *List[T]) Help() []common.KeyHelp {
 	k := l.c.Keys
 	hs := common.Help(k.Open, k.New, k.Filter)
+	if l.spec.Print != nil {
+		hs = append(hs, common.KeyHelp{Key: "F2", Desc: l.c.T("print.key_register")})
+	}
 	if l.next != nil {
 		hs = append(hs, common.Help(k.PageDown)...)
 	}
@@ -189,9 +195,31 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return l, l.load()
 		case key.Matches(msg, k.Refresh):
 			return l, l.load()
+		case msg.Type == tea.KeyF2 && l.spec.Print != nil:
+			return l, l.spec.Print(l.c, l.period())
 		}
 	}
 	return l, nil
+}
+
+// period is the filter's date range, its open ends closed by this month.
+func (l *List[T]) period() model.Period {
+	y, m, _ := model.DateOf(l.c.Now()).YMD()
+	p := model.MonthPeriod(y, m)
+	if !l.filter.From.IsZero() {
+		p.From = l.filter.From
+		if l.filter.To.IsZero() && p.To < p.From {
+			p.To = model.DateOf(l.c.Now())
+		}
+	}
+	if !l.filter.To.IsZero() {
+		p.To = l.filter.To
+		if l.filter.From.IsZero() {
+			ty, tm, _ := p.To.YMD()
+			p.From = model.MonthPeriod(ty, tm).From
+		}
+	}
+	return p
 }
 
 // View renders the table: a header and the rows that fit, the selected one

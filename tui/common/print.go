@@ -1,0 +1,39 @@
+package common
+
+import (
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/printout"
+)
+
+// WriteDoc writes doc in both formats and returns the status to show.
+func WriteDoc(c *Common, dir string, doc printout.Doc) tea.Msg {
+	var path string
+	for _, f := range []printout.Format{printout.FormatText, printout.FormatHTML} {
+		p, err := printout.WriteFile(dir, doc, f)
+		if err != nil {
+			return StatusMsg{Text: c.T("print.write_failed", p, err.Error()), Err: true}
+		}
+		path = p
+	}
+	return StatusMsg{Text: c.T("print.done", filepath.Base(path), filepath.Dir(path))}
+}
+
+// PrintRegister writes the register f of period p to the exports folder.
+func PrintRegister(c *Common, f printout.Form, p model.Period) tea.Cmd {
+	store, cat, dir, today := c.Store, c.Cat, c.ExportDir, model.DateOf(c.Now())
+	return func() tea.Msg {
+		x, err := printout.NewContext(store, cat, today)
+		if err != nil {
+			return StatusMsg{Text: c.ErrorText(err), Err: true}
+		}
+		doc, err := printout.Register(store, x, f, p)
+		if err != nil {
+			return StatusMsg{Text: c.ErrorText(err), Err: true}
+		}
+		return WriteDoc(c, dir, doc)
+	}
+}

@@ -1,0 +1,142 @@
+package tui_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// seedDesk gives the desk a morning's worth of deadlines on Wednesday
+// 21/10/2026: dossiers due today, late with and without a timely apology,
+// paused for supplements and not yet due; petitions near, past and far
+// from their deadline; a reply owed tomorrow.
+func seedDesk(t *testing.T, d *driver) map[string]model.Dossier {
+	t.Helper()
+	s := d.db.For("canbo")
+	c := model.Citizen{FullName: "Phạm Thị Thu", Address: "Thôn Bắc"}
+	if err := s.SaveCitizen(&c); err != nil {
+		t.Fatal(err)
+	}
+	at := func(day int) time.Time { return time.Date(2026, 10, day, 8, 0, 0, 0, model.VN) }
+	dos := map[string]model.Dossier{}
+	for _, x := range []struct {
+		name     string
+		received int
+		due      int
+		status   model.DossierStatus
+		apology  int
+	}{
+		{"homnay", 16, 21, model.DossierInProgress, 0},
+		{"tre", 12, 19, model.DossierInProgress, 0},
+		{"coxinloi", 12, 19, model.DossierInProgress, 16},
+		{"chobosung", 9, 15, model.DossierSupplement, 0},
+		{"chuaden", 20, 30, model.DossierInProgress, 0},
+	} {
+		v := model.Dossier{ProcedureName: "Đăng ký khai sinh " + x.name, Field: model.FieldCivilStatus, WorkingDays: 3,
+			ApplicantID: c.ID, Channel: model.ChannelDirect, ReceivedAt: at(x.received),
+			Due: model.NewDate(2026, 10, x.due), DueReason: "Hẹn theo tình huống thử", Status: x.status,
+			SupplementItems: "Tờ khai"}
+		if x.status != model.DossierSupplement {
+			v.SupplementItems = ""
+		}
+		if x.apology > 0 {
+			v.Apologies = []model.Apology{{Issued: model.NewDate(2026, 10, x.apology), NewDue: model.NewDate(2026, 10, 23),
+				Reason: "Chờ trích lục"}}
+		}
+		if err := s.SaveDossier(&v); err != nil {
+			t.Fatalf("%s: %v", x.name, err)
+		}
+		dos[x.name] = v
+	}
+	for _, x := range []struct {
+		summary string
+		due     int
+	}{{"Đơn sắp đến hạn", 23}, {"Đơn đã quá hạn", 19}, {"Đơn còn xa", 28}} {
+		p := model.Petition{Received: model.NewDate(2026, 10, 5), Source: model.SourceByHand, CitizenID: c.ID,
+			Summary: x.summary, Content: model.ContentProposal, Field: model.FieldLand, Eligibility: model.EligibilityEligible,
+			InJurisdiction: true, Status: model.PetitionHandling, Due: model.NewDate(2026, 10, x.due)}
+		if err := s.SavePetition(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := model.Reception{At: at(8), RecKind: model.ReceptionRegular, CitizenID: c.ID, HeadCount: 1,
+		Summary: "Hỏi về hỗ trợ hộ nghèo", Content: model.ContentProposal, Field: model.FieldSocialPolicy,
+		Matter: model.MatterFirst, Handling: model.HandlingAccepted, FollowUpDue: model.NewDate(2026, 10, 22)}
+	if err := s.SaveReception(&r); err != nil {
+		t.Fatal(err)
+	}
+	return dos
+}
+
+func TestTodayScreenListsWhatIsOwed(t *testing.T) {
+	d := newDriver(t, true)
+	dos := seedDesk(t, d)
+	d.key(tea.KeyCtrlR, 1)
+	d.expect("Hôm nay: Thứ Tư, 21/10/2026", "Hồ sơ đến hạn trả hôm nay: 1", "Hồ sơ quá hạn: 2",
+		"(! 1 hồ sơ chưa có phiếu xin lỗi gửi trước hạn 1 ngày)",
+		"Đơn thư đến hạn trong 3 ngày làm việc hoặc đã quá hạn: 2",
+		"Phải trả lời công dân trong 3 ngày làm việc hoặc đã quá hạn: 1",
+		"Thứ Sáu 23/10/2026 (chưa lập lịch)")
+	d.expectLine(dos["homnay"].Code, "Phạm Thị Thu")
+	d.expectLine("! "+dos["tre"].Code, "quá 2 ngày LV")
+	d.expectLine("  "+dos["coxinloi"].Code, "quá 2 ngày LV")
+	d.expectNot(dos["chobosung"].Code) // the clock is stopped
+	d.expectNot(dos["chuaden"].Code)
+	d.expectLine("23/10/2026", "còn 2 ngày LV")
+	d.expectLine("19/10/2026", "quá 2 ngày LV")
+	d.expectNot("28/10/2026")
+	d.expectLine("Hỏi về hỗ trợ hộ", "22/10/2026", "còn 1 ngày LV")
+
+	// The first line is selected; ↓ moves to the late one and Enter opens it.
+	d.key(tea.KeyDown, 1)
+	d.key(tea.KeyEnter, 1)
+	d.expect("Hồ sơ "+dos["tre"].Code, "F2 In giấy hẹn", "^L Xin lỗi, hẹn lại")
+	d.expectNot("^B In phiếu bổ sung") // nothing to print yet
+
+	// F2 prints the appointment slip into the exports folder.
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã in ra giay-hen-" + dos["tre"].Code + ".html")
+	page, err := os.ReadFile(filepath.Join(d.c.ExportDir, "giay-hen-"+dos["tre"].Code+".html"))
+	if err != nil || !strings.Contains(string(page), "GIẤY TIẾP NHẬN HỒ SƠ") && !strings.Contains(string(page), "Giấy tiếp nhận hồ sơ") {
+		t.Fatalf("slip: %v", err)
+	}
+	if !strings.Contains(string(page), "Phạm Thị Thu") || !strings.Contains(string(page), "08 giờ 00 phút, ngày 19/10/2026") {
+		t.Fatalf("the slip lacks the applicant or the due time:\n%s", page)
+	}
+
+	// ^L issues an apology: without a reason it is refused, naming the field.
+	d.key(tea.KeyCtrlL, 1)
+	d.expect("Phiếu xin lỗi, hẹn lại: "+dos["tre"].Code, "22/10/2026")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Lý do chậm trễ")
+	d.expect("bắt buộc, chưa nhập")
+	d.expect("▸ Lý do chậm trễ") // the cursor waits on the field to fix
+	d.typeText("Chờ UBND xã Đông Hòa trả lời xác minh")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã in ra phieu-xin-loi-" + dos["tre"].Code + ".html")
+	text, err := os.ReadFile(filepath.Join(d.c.ExportDir, "phieu-xin-loi-"+dos["tre"].Code+".txt"))
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	if err != nil || !strings.Contains(flat, "Lý do: Chờ UBND xã Đông Hòa trả lời xác minh") ||
+		!strings.Contains(flat, "vào ngày 22/10/2026") {
+		t.Fatalf("apology text: %v\n%s", err, text)
+	}
+	got, _ := d.db.For("canbo").Dossier(dos["tre"].ID)
+	if len(got.Apologies) != 1 || got.Apologies[0].Issued != model.NewDate(2026, 10, 21) {
+		t.Fatalf("apology stored as %+v", got.Apologies)
+	}
+	// Issued after the deadline, it does not clear the flag.
+	d.key(tea.KeyEsc, 1)
+	d.key(tea.KeyCtrlR, 1)
+	d.expectLine("! "+dos["tre"].Code, "quá 2 ngày LV")
+
+	// The dossier register of the month from the dossiers list.
+	d.key(tea.KeyF5, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-01-2026-10-31.html")
+}
