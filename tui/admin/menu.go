@@ -45,6 +45,11 @@ func NewMenu(c *common.Common) *Menu {
 	if me.CanAudit() {
 		es = append(es, entry{"admin.audit", func(c *common.Common) tea.Cmd { return c.Push(NewAuditLog(c)) }})
 	}
+	if me.CanAdmin() {
+		es = append(es,
+			entry{"admin.procedures", func(c *common.Common) tea.Cmd { return c.Push(NewProcedures(c)) }},
+			entry{"admin.deadlines", func(c *common.Common) tea.Cmd { return c.Push(NewDeadlineRules(c)) }})
+	}
 	return &Menu{c: c, id: c.NewPageID(), entries: es}
 }
 

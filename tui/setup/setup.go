@@ -39,6 +39,7 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		form.DateField("SessionFrom", true, func(o *model.Office) *model.Date { return &o.LatestSessionRule().From }),
 		workdays(),
 		protectedMode(c),
+		form.TextField("ResultPlace", false, func(o *model.Office) *string { return &o.ResultPlace }),
 	}
 }
 
