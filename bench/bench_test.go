@@ -24,6 +24,7 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/report"
+	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/storage"
 	"github.com/tiepdan/tiepdan/tui"
 	"github.com/tiepdan/tiepdan/tui/common"
@@ -320,4 +321,51 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return dst.Close()
+}
+
+// BenchmarkToday: the "Hôm nay" screen's agenda from the due indexes (open
+// dossiers due by today, petitions and replies due within 3 working days)
+// and its first render, on a loaded app.
+func BenchmarkToday(b *testing.B) {
+	db := open(b)
+	defer db.Close()
+	app := newApp(db)
+	app = runCmds(app, app.Init())
+	app, _ = app.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var cmd tea.Cmd
+		app, cmd = app.Update(tea.KeyMsg{Type: tea.KeyCtrlR})
+		app = runCmds(app, cmd)
+		if !strings.Contains(app.View(), "Hồ sơ quá hạn") {
+			b.Fatal("no agenda")
+		}
+	}
+}
+
+// BenchmarkPrintDossierRegister: the dossier register of the last month
+// (every dossier received in it) built and written as a printable page.
+func BenchmarkPrintDossierRegister(b *testing.B) {
+	db := open(b)
+	defer db.Close()
+	st := db.For("bench")
+	cat := i18n.New(i18n.Vietnamese)
+	p := model.MonthPeriod(2026, time.October)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x, err := printout.NewContext(st, cat, model.DateOf(End))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := printout.Register(st, x, printout.FormDossierRegister, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := doc.WriteHTML(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+		if i == 0 {
+			b.ReportMetric(float64(len(doc.Blocks[0].Rows)), "rows")
+		}
+	}
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,7 +28,7 @@ func migrate(tx *bolt.Tx, from uint32) error {
 // migrate3to4 adds the due.reception index: visits that owe the citizen a
 // reply, by the date it is owed.
 func migrate3to4(tx *bolt.Tx) error {
-	if err := buildIndexes(tx, []string{dueIndex(model.KindReception)}); err != nil {
+	if err := buildIndexes(tx, []string{dueIndex(model.KindReception)}, model.KindReception); err != nil {
 		return err
 	}
 	return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 4))
@@ -86,8 +87,9 @@ func migrate1to2(tx *bolt.Tx) error {
 }
 
 // buildIndexes creates the named index buckets afresh and puts into them the
-// entries every record implies.
-func buildIndexes(tx *bolt.Tx, names []string) error {
+// entries every record implies; only, when given, limits the walk to the
+// records of those kinds (the only ones with entries in the indexes).
+func buildIndexes(tx *bolt.Tx, names []string, only ...model.Kind) error {
 	idx := tx.Bucket(bIdx)
 	want := map[string]*bolt.Bucket{}
 	for _, name := range names {
@@ -103,6 +105,9 @@ func buildIndexes(tx *bolt.Tx, names []string) error {
 		want[name] = b
 	}
 	for _, t := range tables() {
+		if len(only) > 0 && !slices.Contains(only, t.kind) {
+			continue
+		}
 		err := tx.Bucket(t.bucket).ForEach(func(_, v []byte) error {
 			rec := t.newRec()
 			if err := decode(v, rec); err != nil {

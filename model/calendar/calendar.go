@@ -59,6 +59,9 @@ type Calendar struct {
 	overrides map[model.Date]Override
 	mu        sync.Mutex
 	years     map[int]map[model.Date]Holiday
+	// cums holds, per year, the running count of working days: cums[y][i]
+	// is the number among the first i days of year y.
+	cums map[int][]int32
 }
 
 // DefaultWorkdays are Monday to Friday.
@@ -72,7 +75,8 @@ func New(workdays []time.Weekday, overrides []Override) *Calendar {
 	if len(workdays) == 0 {
 		workdays = DefaultWorkdays()
 	}
-	c := &Calendar{overrides: map[model.Date]Override{}, years: map[int]map[model.Date]Holiday{}}
+	c := &Calendar{overrides: map[model.Date]Override{}, years: map[int]map[model.Date]Holiday{},
+		cums: map[int][]int32{}}
 	for _, w := range workdays {
 		c.work[w] = true
 	}
@@ -289,9 +293,15 @@ func (c *Calendar) OnOrAfter(d model.Date) model.Date {
 
 // WorkingDaysBetween counts the working days after a up to and including
 // b: the inverse of AddWorkingDays. It is negative when b is before a.
+// Spans longer than two months are counted from per-year running totals,
+// so a dossier late by years costs no more than one late by a week.
 func (c *Calendar) WorkingDaysBetween(a, b model.Date) int {
 	if b < a {
 		return -c.WorkingDaysBetween(b, a)
+	}
+	if b-a > 62 {
+		ya, _, _ := a.YMD()
+		return c.through(b, ya) - c.through(a, ya)
 	}
 	n := 0
 	for d := a + 1; d <= b; d++ {
@@ -300,6 +310,40 @@ func (c *Calendar) WorkingDaysBetween(a, b model.Date) int {
 		}
 	}
 	return n
+}
+
+// cum returns year y's running count of working days, computing it once.
+func (c *Calendar) cum(y int) []int32 {
+	c.mu.Lock()
+	v, ok := c.cums[y]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	first, next := model.NewDate(y, time.January, 1), model.NewDate(y+1, time.January, 1)
+	v = make([]int32, next-first+1)
+	for i := model.Date(0); i < next-first; i++ {
+		v[i+1] = v[i]
+		if c.IsWorkingDay(first + i) {
+			v[i+1]++
+		}
+	}
+	c.mu.Lock()
+	c.cums[y] = v
+	c.mu.Unlock()
+	return v
+}
+
+// through counts the working days from 1 January of year from up to and
+// including d (d in year from or later).
+func (c *Calendar) through(d model.Date, from int) int {
+	y, _, _ := d.YMD()
+	n := 0
+	for yy := from; yy < y; yy++ {
+		v := c.cum(yy)
+		n += int(v[len(v)-1])
+	}
+	return n + int(c.cum(y)[d-model.NewDate(y, time.January, 1)+1])
 }
 
 // WorkingDaysInMonth counts the working days of a month.

@@ -350,3 +350,32 @@ func BenchmarkLunar(b *testing.B) {
 		calendar.Lunar(d)
 	}
 }
+
+// Long spans are counted from per-year running totals; they must agree
+// with counting day by day, across years, Tết and the office's overrides.
+func TestWorkingDaysBetweenLongSpans(t *testing.T) {
+	cal := calendar.New(nil, []model.DayOverride{
+		{Date: model.NewDate(2025, 2, 8), Kind: model.WorkDay},
+		{Date: model.NewDate(2026, 12, 31), Kind: model.DayOff},
+	})
+	naive := func(a, b model.Date) int {
+		n := 0
+		for d := a + 1; d <= b; d++ {
+			if cal.IsWorkingDay(d) {
+				n++
+			}
+		}
+		return n
+	}
+	r := rand.New(rand.NewSource(5))
+	for range 3000 {
+		a := model.NewDate(2019, 1, 1) + model.Date(r.Intn(3000))
+		b := a + model.Date(r.Intn(2500))
+		if got, want := cal.WorkingDaysBetween(a, b), naive(a, b); got != want {
+			t.Fatalf("WorkingDaysBetween(%s, %s) = %d, counting day by day %d", a, b, got, want)
+		}
+		if got := cal.WorkingDaysBetween(b, a); got != -naive(a, b) {
+			t.Fatalf("reversed span %s..%s: %d", b, a, got)
+		}
+	}
+}
