@@ -214,3 +214,8 @@ func SplitItems(s string) []string {
 	}
 	return out
 }
+
+// OwesReply reports whether a visit handled this way owes the citizen a
+// reply within the reply deadline: a petition accepted for resolution or
+// transferred elsewhere.
+func (h Handling) OwesReply() bool { return h == HandlingAccepted || h == HandlingTransferred }

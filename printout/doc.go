@@ -109,14 +109,11 @@ func (d *Doc) Write(w io.Writer, f Format) error {
 // FileName is the name the form is saved under in format f.
 func (d *Doc) FileName(f Format) string { return d.FileStem + "." + string(f) }
 
-// signs lays out the signature columns: a single signer signs on the
+// SignCols lays out the signature columns: a single signer signs on the
 // right half, as on official papers.
-func (d *Doc) signs() []Sign {
+func (d *Doc) SignCols() []Sign {
 	if len(d.Signs) == 1 {
 		return []Sign{{}, d.Signs[0]}
 	}
 	return d.Signs
 }
-
-// SignCols is signs for the page template.
-func (d *Doc) SignCols() []Sign { return d.signs() }

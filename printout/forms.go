@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -60,13 +61,6 @@ func stem(prefix, code string) string {
 	return prefix + "-" + code
 }
 
-func days(n int) string {
-	if n < 10 {
-		return fmt.Sprintf("%02d", n)
-	}
-	return vntext.Int(n)
-}
-
 // Slip is the appointment slip of dossier d for applicant a (Giấy tiếp
 // nhận hồ sơ và hẹn trả kết quả, A5): code, applicant, procedure,
 // documents received, working days, received and due date-time, where the
@@ -92,7 +86,7 @@ func Slip(x Context, d model.Dossier, a model.Citizen) Doc {
 		{Kind: Field, Text: x.t("print.request"), Value: d.ProcedureName},
 		{Kind: Field, Text: x.t("print.channel"), Value: x.Cat.Label("channel", string(d.Channel))},
 		{Kind: List, Text: x.t("print.slip_docs"), Items: docs},
-		{Kind: Field, Text: x.t("print.slip_days"), Value: x.t("print.working_days", days(d.WorkingDays))},
+		{Kind: Field, Text: x.t("print.slip_days"), Value: x.t("print.working_days", vntext.Count(d.WorkingDays))},
 		{Kind: Field, Text: x.t("print.slip_received"), Value: x.clock(d.ReceivedAt, d.Received())},
 		{Kind: Field, Text: x.t("print.slip_due"), Value: x.clock(d.ReceivedAt, d.Due)},
 		{Kind: Field, Text: x.t("print.slip_place"), Value: x.resultPlace()},
@@ -108,8 +102,8 @@ func Slip(x Context, d model.Dossier, a model.Citizen) Doc {
 // ErrNoSupplement is returned for a request for supplements of a dossier
 // that has none; ErrNoApology likewise for an apology.
 var (
-	ErrNoSupplement = fmt.Errorf("printout: the dossier has no request for supplements")
-	ErrNoApology    = fmt.Errorf("printout: the dossier has no apology slip")
+	ErrNoSupplement = errors.New("printout: the dossier has no request for supplements")
+	ErrNoApology    = errors.New("printout: the dossier has no apology slip")
 )
 
 // SupplementRequest is the dossier's last request for supplements (Phiếu
@@ -205,7 +199,7 @@ func ReceptionRegister(x Context, p model.Period, visits []model.Reception, cits
 		}
 		kind := x.Cat.Label("content", string(r.Content))
 		if r.HeadCount > 1 {
-			kind += "; " + x.t("print.group", days(r.HeadCount))
+			kind += "; " + x.t("print.group", vntext.Count(r.HeadCount))
 		}
 		handling := x.Cat.Label("handling", string(r.Handling))
 		if r.TransferredTo != "" {

@@ -3,6 +3,7 @@ package printout
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,7 +86,7 @@ func Register(s model.Store, x Context, f Form, p model.Period) (Doc, error) {
 				return Doc{}, err
 			}
 			all = append(all, page.Items...)
-			maps(cits, page.Citizens)
+			maps.Copy(cits, page.Citizens)
 			if page.Next == nil {
 				break
 			}
@@ -101,7 +102,7 @@ func Register(s model.Store, x Context, f Form, p model.Period) (Doc, error) {
 				return Doc{}, err
 			}
 			all = append(all, page.Items...)
-			maps(cits, page.Citizens)
+			maps.Copy(cits, page.Citizens)
 			if page.Next == nil {
 				break
 			}
@@ -112,12 +113,6 @@ func Register(s model.Store, x Context, f Form, p model.Period) (Doc, error) {
 		return DossierRegister(x, p, all, cits), nil
 	}
 	return Doc{}, ErrUnknownForm
-}
-
-func maps(dst, src map[uint64]model.Citizen) {
-	for k, v := range src {
-		dst[k] = v
-	}
 }
 
 // WriteFile writes doc in format f into dir (created if missing) and

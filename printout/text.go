@@ -3,6 +3,7 @@ package printout
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -102,7 +103,7 @@ func (d *Doc) TextLines() []string {
 				lines = append(lines, hanging("", b.Text, w, 4)...)
 			}
 			for i, it := range b.Items {
-				lines = append(lines, hanging("    "+itoa(i+1)+". ", it, w, 7)...)
+				lines = append(lines, hanging("    "+strconv.Itoa(i+1)+". ", it, w, 7)...)
 			}
 		case Grid:
 			lines = append(lines, grid(b.Cols, b.Rows)...)
@@ -112,7 +113,7 @@ func (d *Doc) TextLines() []string {
 		lines = append(lines, "")
 		cw := w / max(2, len(d.Signs))
 		var rows [4][]string
-		for _, s := range d.signs() {
+		for _, s := range d.SignCols() {
 			rows[0] = append(rows[0], s.For)
 			rows[1] = append(rows[1], s.Title)
 			rows[2] = append(rows[2], s.Note)
@@ -145,13 +146,6 @@ func hanging(prefix, text string, w, ind int) []string {
 		}
 	}
 	return out
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // grid draws a table with ruled borders, each cell wrapped in its column.

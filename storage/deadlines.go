@@ -69,13 +69,6 @@ func petitionDue(tx *bolt.Tx, p, prev *model.Petition) error {
 	return nil
 }
 
-// OwesReply reports whether a visit handled this way owes the citizen a
-// reply within the reply deadline: a petition accepted for resolution or
-// transferred elsewhere.
-func OwesReply(h model.Handling) bool {
-	return h == model.HandlingAccepted || h == model.HandlingTransferred
-}
-
 // followUpDue fills in the date a visit's reply is owed by, from the reply
 // rule, for visits that owe one.
 func followUpDue(tx *bolt.Tx, r, prev *model.Reception) error {
@@ -85,7 +78,7 @@ func followUpDue(tx *bolt.Tx, r, prev *model.Reception) error {
 	}
 	var want model.Date
 	ref := ""
-	if OwesReply(r.Handling) && !r.At.IsZero() {
+	if r.Handling.OwesReply() && !r.At.IsZero() {
 		if rule, ok := model.DeadlineRuleAt(o.Deadlines(), model.DeadlineReply, r.Date()); ok {
 			want, ref = calendar.ForOffice(o).Deadline(rule, r.Date()), rule.Ref()
 		}

@@ -73,4 +73,8 @@ func TestCatalogueAndDeadlineRulesScreens(t *testing.T) {
 	if old, _ := model.DeadlineRuleAt(o.DeadlineRules, model.DeadlineClassify, model.NewDate(2026, 11, 30)); old.Days != 10 {
 		t.Fatalf("the old version changed: %+v", old)
 	}
+	// The session now gives new records' deadlines by the saved rules.
+	if r, _ := model.DeadlineRuleAt(d.c.Office.Deadlines(), model.DeadlineClassify, model.NewDate(2026, 12, 2)); r.Days != 7 {
+		t.Fatalf("the session kept the old rules: %+v", r)
+	}
 }

@@ -79,8 +79,6 @@ func (*RuleEdit) Normalize() {}
 // Validate leaves the checks to the office settings.
 func (*RuleEdit) Validate(time.Time) error { return nil }
 
-type rulesSaved struct{ office model.Office }
-
 func ruleForm(c *common.Common, r *model.DeadlineRule) common.Page {
 	e, title := RuleEdit{Rule: model.DeadlineRule{Key: model.DeadlineClassify, Mode: model.CountWorking}}, c.T("admin.rule_new")
 	if r != nil {
@@ -102,7 +100,11 @@ func ruleForm(c *common.Common, r *model.DeadlineRule) common.Page {
 		o, err := saveRule(store, e.Orig, e.Rule)
 		saved = o
 		return err
-	}).WithResult(func(RuleEdit) any { return rulesSaved{office: saved} })
+	}).WithResult(func(RuleEdit) any {
+		// the office settings were saved: the root takes them as it does
+		// from the settings form
+		return form.Saved{Kind: model.KindOffice, Record: saved}
+	})
 }
 
 // saveRule reads the office settings, puts r in place of the rule named

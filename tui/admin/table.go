@@ -77,9 +77,6 @@ func (t *Table[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		t.sel = min(t.sel, max(0, len(t.items)-1))
 	case common.Returned:
-		if r, ok := msg.Result.(rulesSaved); ok {
-			t.c.SetOffice(r.office) // the deadlines shown beside records
-		}
 		return t, t.Init()
 	case tea.KeyMsg:
 		switch {
@@ -96,8 +93,13 @@ func (t *Table[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return t, t.c.Pop(nil)
 		}
 	}
+	h := t.rows()
+	t.top = max(0, min(t.top, t.sel), t.sel-h+1)
 	return t, nil
 }
+
+// rows is how many rows fit under the header.
+func (t *Table[T]) rows() int { return max(1, t.c.Height-5) }
 
 // View draws the header and the rows that fit.
 func (t *Table[T]) View() string {
@@ -105,13 +107,7 @@ func (t *Table[T]) View() string {
 	if t.err != "" {
 		return st.Error.Render(t.err)
 	}
-	h := max(1, t.c.Height-5)
-	if t.sel < t.top {
-		t.top = t.sel
-	}
-	if t.sel >= t.top+h {
-		t.top = t.sel - h + 1
-	}
+	h := t.rows()
 	row := func(cells []string) string {
 		parts := make([]string, len(t.cols))
 		for i, col := range t.cols {

@@ -17,6 +17,7 @@ import (
 	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
+	"github.com/tiepdan/tiepdan/tui/register"
 )
 
 // Horizon is how many working days ahead a petition's or a reply's
@@ -127,7 +128,7 @@ func build(c *common.Common, store model.Store, o model.Office, now time.Time) (
 		if _, paused := d.OpenSupplement(); paused {
 			continue // the clock is stopped while the applicant completes the file
 		}
-		text := fmt.Sprintf("%-15s %s  %s", d.Code, cell(name(d.ApplicantID), 18), cell(d.ProcedureName, 22))
+		text := fmt.Sprintf("%-15s %s  %s", d.Code, register.Cell(name(d.ApplicantID), 18), register.Cell(d.ProcedureName, 22))
 		if d.Due == today {
 			dueToday = append(dueToday, line{Kind: model.KindDossier, ID: d.ID, Text: "  " + text})
 			continue
@@ -178,8 +179,8 @@ func build(c *common.Common, store model.Store, o model.Office, now time.Time) (
 			when = c.T("today.due_today")
 		}
 		pets = append(pets, line{Kind: model.KindPetition, ID: pt.ID, Warn: pt.Due < today,
-			Text: fmt.Sprintf("  #%-5d %s %s %s %s", pt.ID, cell(c.Cat.Label("content", string(pt.Content)), 10),
-				cell(who, 18), pt.Due.String(), when)})
+			Text: fmt.Sprintf("  #%-5d %s %s %s %s", pt.ID, register.Cell(c.Cat.Label("content", string(pt.Content)), 10),
+				register.Cell(who, 18), pt.Due.String(), when)})
 	}
 	section("today.petitions", len(pets), a.More[model.KindPetition], pets, "")
 
@@ -190,7 +191,7 @@ func build(c *common.Common, store model.Store, o model.Office, now time.Time) (
 			when = c.T("today.late_days", cal.WorkingDaysBetween(r.FollowUpDue, today))
 		}
 		reps = append(reps, line{Kind: model.KindReception, ID: r.ID, Warn: r.FollowUpDue < today,
-			Text: fmt.Sprintf("  #%-5d %s %s %s %s", r.ID, cell(name(r.CitizenID), 18), cell(r.Summary, 20),
+			Text: fmt.Sprintf("  #%-5d %s %s %s %s", r.ID, register.Cell(name(r.CitizenID), 18), register.Cell(r.Summary, 20),
 				r.FollowUpDue.String(), when)})
 	}
 	section("today.replies", len(reps), a.More[model.KindReception], reps, "")
@@ -228,9 +229,7 @@ func apologisedInTime(d *model.Dossier) bool {
 
 // nextFriday is the leader's usual session day: the first Friday from
 // today that is a working day (a Friday off moves to the next working day).
-func nextFriday(cal interface {
-	OnOrAfter(model.Date) model.Date
-}, today model.Date) model.Date {
+func nextFriday(cal *calendar.Calendar, today model.Date) model.Date {
 	d := today
 	for d.Weekday() != time.Friday {
 		d++
@@ -243,11 +242,6 @@ func periodicHeld(store model.Store, p model.Period) (int, error) {
 	q := model.ListQuery{From: p.From, To: p.To, Kind: string(model.SessionPeriodic), Limit: 100}
 	page, err := store.ListSessions(q)
 	return len(page.Items), err
-}
-
-func cell(s string, w int) string {
-	s = vntext.Truncate(s, w)
-	return s + strings.Repeat(" ", max(0, w-len([]rune(s))))
 }
 
 // Update handles the loaded agenda and the keys.
