@@ -15,6 +15,7 @@ func TestDependencyDirection(t *testing.T) {
 		forbidden []string
 	}{
 		{"./model/...", []string{"go.etcd.io/bbolt", "github.com/charmbracelet/", "github.com/tiepdan/tiepdan/storage", "github.com/tiepdan/tiepdan/tui"}},
+		{"./i18n/...", []string{"go.etcd.io/bbolt", "github.com/charmbracelet/", "github.com/tiepdan/tiepdan/model", "github.com/tiepdan/tiepdan/storage", "github.com/tiepdan/tiepdan/tui"}},
 		{"./tui/...", []string{"go.etcd.io/bbolt", "github.com/tiepdan/tiepdan/storage"}},
 		{"./storage/...", []string{"github.com/charmbracelet/", "github.com/tiepdan/tiepdan/tui", "github.com/tiepdan/tiepdan/report"}},
 		{"./report/...", []string{"go.etcd.io/bbolt", "github.com/charmbracelet/", "github.com/tiepdan/tiepdan/storage", "github.com/tiepdan/tiepdan/tui"}},

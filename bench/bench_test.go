@@ -21,8 +21,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/demo"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/storage"

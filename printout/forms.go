@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/model/vntext"
 )
 

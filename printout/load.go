@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/report"
 )
 

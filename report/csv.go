@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model/vntext"
 )
 

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 )
 
 // Format is an export format.

@@ -15,8 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/report"
 )
 

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 )
 
 // htmlMaxCols bounds the number columns of a printed table, so that it fits

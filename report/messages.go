@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 )
 
 // PeriodLabel names a period for people: "Tháng 10/2026", "Quý 4/2026",

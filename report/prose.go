@@ -3,7 +3,7 @@ package report
 import (
 	"strings"
 
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model/vntext"
 )
 

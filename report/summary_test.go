@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/report"
 )
 

@@ -24,8 +24,8 @@ import (
 	"github.com/charmbracelet/wish"
 
 	"github.com/tiepdan/tiepdan/auth"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/storage"
 	"github.com/tiepdan/tiepdan/tui/common"
 )

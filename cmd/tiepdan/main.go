@@ -19,7 +19,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/demo"
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/storage"
 	"github.com/tiepdan/tiepdan/tui"
 	"github.com/tiepdan/tiepdan/tui/common"

@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/storage"

@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/server"
 	"github.com/tiepdan/tiepdan/storage"
 )

@@ -13,8 +13,8 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/tiepdan/tiepdan/auth"
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 	"github.com/tiepdan/tiepdan/storage"
 )
 

@@ -12,9 +12,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/calendar"
-	"github.com/tiepdan/tiepdan/model/i18n"
 )
 
 // Common is passed by pointer to every page of one session. The root updates

@@ -3,7 +3,7 @@ package common
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/tiepdan/tiepdan/model/i18n"
+	"github.com/tiepdan/tiepdan/i18n"
 )
 
 // KeyMap is every binding of the app in one place. While a text field has

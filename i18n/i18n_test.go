@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/i18n"
 )
 
 func TestSameKeys(t *testing.T) {
