@@ -61,6 +61,9 @@ func writeCSV(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 			}
 			put(row...)
 		}
+		if t.Note != "" {
+			put(t.Note)
+		}
 	}
 	cw.Flush()
 	return cw.Error()

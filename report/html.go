@@ -23,6 +23,9 @@ func (t Table) Split(n int) []Table {
 	for start := 0; start < len(t.Cols); start += n {
 		end := min(start+n, len(t.Cols))
 		part := Table{Key: t.Key, Title: t.Title, Label: t.Label, Cols: t.Cols[start:end]}
+		if end == len(t.Cols) {
+			part.Note = t.Note
+		}
 		for _, r := range t.Rows {
 			cells := r.Cells[min(start, len(r.Cells)):min(end, len(r.Cells))]
 			part.Rows = append(part.Rows, Row{Label: r.Label, Sub: r.Sub, Total: r.Total, Cells: cells})
@@ -82,6 +85,7 @@ table.fig td.n { text-align: right; white-space: nowrap; }
 table.fig th:first-child, table.fig td.l { width: 28%; text-align: left; }
 table.fig tr.total td { font-weight: bold; }
 table.fig tr.sub td.l { padding-left: 12pt; font-style: italic; }
+p.note { font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
 .sign { width: 100%; border-collapse: collapse; margin-top: 18pt; page-break-inside: avoid; }
 .sign td { vertical-align: top; border: none; padding: 0; }
 .recip { font-size: 11pt; }
@@ -105,7 +109,8 @@ table.fig tr.sub td.l { padding-left: 12pt; font-style: italic; }
 {{range .Tables}}<table class="fig">{{if .Title}}<caption>{{.Title}}</caption>{{end}}
 <thead><tr><th>{{.Label}}</th>{{range .Cols}}<th>{{.Head}}</th>{{end}}</tr></thead>
 <tbody>{{range .Rows}}<tr{{if .Total}} class="total"{{else if .Sub}} class="sub"{{end}}><td class="l">{{.Label}}</td>{{range .Cells}}<td class="n">{{cell .}}</td>{{end}}</tr>
-{{end}}</tbody></table>
+{{end}}</tbody></table>{{if .Note}}
+<p class="note">{{.Note}}</p>{{end}}
 {{end}}{{end}}
 <table class="sign"><tr>
 <td class="recip"><div class="b">{{index .Recipients 0}}</div>{{range $i, $r := .Recipients}}{{if $i}}<div>{{$r}}</div>{{end}}{{end}}</td>

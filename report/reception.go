@@ -1,6 +1,9 @@
 package report
 
-import "github.com/tiepdan/tiepdan/model"
+import (
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/calendar"
+)
 
 // VisitRow counts visits (lượt), people and matters, first raised or raised
 // again.
@@ -29,7 +32,10 @@ type KeyCount struct {
 type ReceptionSummary struct {
 	PeriodicSessions int // số kỳ tiếp định kỳ
 	AdhocSessions    int
-	RequiredSessions int // the legal minimum of periodic sessions in the period
+	RequiredSessions int // the legal minimum of days with a periodic session in the period
+	// Minimum says how RequiredSessions was counted (weeks with a working
+	// day, months), shown beside the figure.
+	Minimum model.SessionMinimum
 
 	Regular, InSession, Total VisitRow
 	// Groups are the visits of groups at or above Threshold people.
@@ -61,7 +67,8 @@ func newReceptionAcc(s *Summary) *receptionAcc {
 	if s.Reception.Threshold <= 0 {
 		s.Reception.Threshold = model.DefaultOffice().GroupThreshold
 	}
-	s.Reception.RequiredSessions = model.RequiredSessions(s.Office.Sessions(), s.Period)
+	s.Reception.Minimum = model.RequiredSessions(s.Office.Sessions(), s.Period, calendar.ForOffice(s.Office).IsWorkingDay)
+	s.Reception.RequiredSessions = s.Reception.Minimum.Required
 	return &receptionAcc{s: s, content: map[string]int{}, field: map[string]int{},
 		handling: map[string]int{}, days: map[model.Date]bool{}}
 }

@@ -15,6 +15,8 @@ type Table struct {
 	Label string // heading of the label column
 	Cols  []Col
 	Rows  []Row
+	// Note is said under the table: how a figure was counted.
+	Note string
 }
 
 // Col is a numeric column: Head in full, Short for narrow screens.
@@ -95,7 +97,8 @@ func (s *Summary) receptionSection(cat *i18n.Catalog) Section {
 			{Label: cat.T("rpt.row.days"), Cells: []Cell{n(r.SessionDays)}},
 			{Label: cat.T("rpt.row.required"), Cells: []Cell{n(r.RequiredSessions)}},
 			{Label: cat.T("rpt.row.adhoc"), Cells: []Cell{n(r.AdhocSessions)}},
-		}}
+		},
+		Note: MinimumText(cat, r.Minimum)}
 	vc := func(v VisitRow) []Cell { return []Cell{n(v.Visits), n(v.People), n(v.First), n(v.Repeat)} }
 	visits := Table{Key: "visits", Title: cat.T("rpt.tbl.visits"), Label: cat.T("rpt.label"),
 		Cols: cols(cat, "visits", "people", "first", "repeat"),

@@ -97,6 +97,9 @@ func (t Table) TextLines(cat *i18n.Catalog, w int, seen map[string]bool) []strin
 			}
 		}
 	}
+	if t.Note != "" {
+		lines = append(lines, Wrap(t.Note, w)...)
+	}
 	if len(legend) > 0 {
 		lines = append(lines, Wrap(cat.T("rpt.legend")+": "+strings.Join(legend, "; ")+".", w)...)
 	}

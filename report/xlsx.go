@@ -155,6 +155,12 @@ func writeXLSX(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 				}
 				r++
 			}
+			if t.Note != "" {
+				if err := put(sh.name, 1, r, t.Note, 0); err != nil {
+					return err
+				}
+				r++
+			}
 			r++
 		}
 		last, _ := excelize.ColumnNumberToName(maxCols)

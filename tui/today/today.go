@@ -203,7 +203,7 @@ func build(c *common.Common, store model.Store, o model.Office, now time.Time) (
 	if err != nil {
 		return nil, err
 	}
-	progress := c.T("today.session_progress", held, model.RequiredSessions(o.Sessions(), month))
+	progress := c.T("today.session_progress", held, model.RequiredSessions(o.Sessions(), month, cal.IsWorkingDay).Required)
 	if len(a.Sessions) > 0 {
 		s := a.Sessions[0]
 		out = append(out, line{Kind: model.KindSession, ID: s.ID, Text: "  " + c.T("today.session_planned",
