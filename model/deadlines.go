@@ -21,10 +21,19 @@ const (
 	DeadlineComplaintResolve DeadlineKey = "complaint_resolve"
 	// DeadlineComplaintComplex: the same for a complex case.
 	DeadlineComplaintComplex DeadlineKey = "complaint_complex"
+	// DeadlineComplaint2Resolve: resolve a complaint brought a second time
+	// (khiếu nại lần hai), from acceptance.
+	DeadlineComplaint2Resolve DeadlineKey = "complaint2_resolve"
+	// DeadlineComplaint2Complex: the same for a complex case.
+	DeadlineComplaint2Complex DeadlineKey = "complaint2_complex"
 	// DeadlineDenounceResolve: resolve a denunciation from acceptance.
 	DeadlineDenounceResolve DeadlineKey = "denounce_resolve"
 	// DeadlineDenounceExtend: each extension of a complex denunciation.
 	DeadlineDenounceExtend DeadlineKey = "denounce_extend"
+	// DeadlineProposalResolve: resolve a proposal or reflection (kiến
+	// nghị, phản ánh) from acceptance. No law sets it: the default is the
+	// office's own rule, with no legal basis.
+	DeadlineProposalResolve DeadlineKey = "proposal_resolve"
 	// DeadlineReply: reply to a citizen received at the desk.
 	DeadlineReply DeadlineKey = "reply"
 )
@@ -32,8 +41,8 @@ const (
 // DeadlineKeys lists the keys in the order the rules screen shows them.
 func DeadlineKeys() []DeadlineKey {
 	return []DeadlineKey{DeadlineClassify, DeadlineDenounceInitial, DeadlineComplaintAccept,
-		DeadlineComplaintResolve, DeadlineComplaintComplex, DeadlineDenounceResolve,
-		DeadlineDenounceExtend, DeadlineReply}
+		DeadlineComplaintResolve, DeadlineComplaintComplex, DeadlineComplaint2Resolve, DeadlineComplaint2Complex,
+		DeadlineDenounceResolve, DeadlineDenounceExtend, DeadlineProposalResolve, DeadlineReply}
 }
 
 // Valid reports whether k is a known key.
@@ -65,7 +74,8 @@ func (m CountMode) Valid() bool { return m == CountWorking || m == CountCalendar
 
 // DeadlineRule is one row of the deadline rules table: a deadline counted
 // in Mode over Days, on a legal basis, in force from a date until the next
-// rule of the same key. A record keeps the Ref of the rule it was given, so
+// rule of the same key. A rule without a Basis is the office's own rule
+// (shown as such), never dressed up as law. A record keeps the Ref of the rule it was given, so
 // a later change of the law does not rewrite old deadlines.
 type DeadlineRule struct {
 	Key   DeadlineKey `json:"k"`
@@ -99,20 +109,38 @@ func DefaultDeadlineRules(replyDays int) []DeadlineRule {
 			From: NewDate(2012, time.July, 1)},
 		{Key: DeadlineComplaintComplex, Mode: CountCalendar, Days: 45, Basis: "Luật Khiếu nại 2011, Điều 28",
 			From: NewDate(2012, time.July, 1)},
+		{Key: DeadlineComplaint2Resolve, Mode: CountCalendar, Days: 45, Basis: "Luật Khiếu nại 2011 (giải quyết lần hai)",
+			From: NewDate(2012, time.July, 1)},
+		{Key: DeadlineComplaint2Complex, Mode: CountCalendar, Days: 60, Basis: "Luật Khiếu nại 2011 (giải quyết lần hai)",
+			From: NewDate(2012, time.July, 1)},
 		{Key: DeadlineDenounceResolve, Mode: CountCalendar, Days: 30, Basis: "Luật Tố cáo 2018, Điều 30",
 			From: NewDate(2019, time.January, 1)},
 		{Key: DeadlineDenounceExtend, Mode: CountCalendar, Days: 30, Basis: "Luật Tố cáo 2018, Điều 30",
 			From: NewDate(2019, time.January, 1)},
+		{Key: DeadlineProposalResolve, Mode: CountCalendar, Days: 30},
 		{Key: DeadlineReply, Mode: CountWorking, Days: replyDays, Basis: "Luật Tiếp công dân 2013"},
 	}
 }
 
-// Deadlines returns the office's deadline rules, or the defaults.
+// Deadlines returns the office's deadline rules, or the defaults; a key the
+// office's table lacks (added by a later release) takes its default rows,
+// so no petition is left without a deadline.
 func (o *Office) Deadlines() []DeadlineRule {
+	defaults := DefaultDeadlineRules(o.FollowUpDays)
 	if len(o.DeadlineRules) == 0 {
-		return DefaultDeadlineRules(o.FollowUpDays)
+		return defaults
 	}
-	return o.DeadlineRules
+	have := map[DeadlineKey]bool{}
+	for _, r := range o.DeadlineRules {
+		have[r.Key] = true
+	}
+	out := o.DeadlineRules
+	for _, r := range defaults {
+		if !have[r.Key] {
+			out = append(out[:len(out):len(out)], r)
+		}
+	}
+	return out
 }
 
 // DeadlineRuleAt returns the rule of key in force on d: the latest one
@@ -138,19 +166,27 @@ func DeadlineRuleAt(rules []DeadlineRule, key DeadlineKey, d Date) (r DeadlineRu
 // PetitionDeadline says which rule gives a petition its deadline and from
 // which date it counts: before acceptance, a complaint's acceptance, a
 // denunciation's initial handling, or the classification of anything else;
-// after acceptance (thụ lý), the resolution of a complaint (complex or not)
-// or a denunciation, counted from the acceptance date.
+// after acceptance (thụ lý), the resolution of its kind counted from the
+// acceptance date: a complaint first or second time, complex or not, a
+// denunciation, a proposal or reflection. The classification deadline
+// never outlives the acceptance.
 func (p *Petition) PetitionDeadline() (key DeadlineKey, from Date) {
 	if !p.Accepted.IsZero() {
 		switch p.Content {
 		case ContentComplaint:
-			if p.Complex {
+			switch {
+			case p.SecondTime && p.Complex:
+				return DeadlineComplaint2Complex, p.Accepted
+			case p.SecondTime:
+				return DeadlineComplaint2Resolve, p.Accepted
+			case p.Complex:
 				return DeadlineComplaintComplex, p.Accepted
 			}
 			return DeadlineComplaintResolve, p.Accepted
 		case ContentDenunciation:
 			return DeadlineDenounceResolve, p.Accepted
 		}
+		return DeadlineProposalResolve, p.Accepted
 	}
 	switch p.Content {
 	case ContentComplaint:

@@ -138,6 +138,9 @@ type Petition struct {
 	Accepted Date `json:"acc,omitempty"`
 	// Complex marks a complex case (a longer resolution deadline).
 	Complex bool `json:"cx,omitempty"`
+	// SecondTime marks a complaint brought a second time (khiếu nại lần
+	// hai), against the first decision.
+	SecondTime bool `json:"k2,omitempty"`
 	// Extensions counts the extensions of a denunciation's resolution.
 	Extensions int  `json:"ext,omitempty"`
 	Due        Date `json:"due,omitempty"`

@@ -53,9 +53,10 @@ import (
 
 // SchemaVersion is the layout this code reads and writes. Version 2 added the
 // closed.<kind> indexes; version 3 the staff and protected buckets and the
-// staffaudit and dayaudit indexes; version 4 the due.reception index. An
-// older file is migrated when opened.
-const SchemaVersion = 4
+// staffaudit and dayaudit indexes; version 4 the due.reception index;
+// version 5 gave accepted petitions the resolution deadline of their kind.
+// An older file is copied aside (MigrationBackup) and migrated when opened.
+const SchemaVersion = 5
 
 // Errors Open returns; cmd translates them for the user.
 var (
@@ -177,7 +178,10 @@ func (db *DB) init() error {
 	case schema == SchemaVersion:
 		return nil
 	case schema >= 1 && schema < SchemaVersion:
-		if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema) }); err != nil {
+		if err := db.backupBeforeMigration(schema); err != nil {
+			return classifyOpenError(err)
+		}
+		if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, db.now()) }); err != nil {
 			return classifyOpenError(err)
 		}
 		return nil

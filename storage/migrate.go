@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -11,7 +12,7 @@ import (
 
 // migrate brings a file at schema from up to SchemaVersion, inside tx: a
 // power cut leaves it at its old version, to be migrated again next open.
-func migrate(tx *bolt.Tx, from uint32) error {
+func migrate(tx *bolt.Tx, from uint32, now time.Time) error {
 	if from == 1 {
 		if err := migrate1to2(tx); err != nil {
 			return err
@@ -22,7 +23,12 @@ func migrate(tx *bolt.Tx, from uint32) error {
 			return err
 		}
 	}
-	return migrate3to4(tx)
+	if from <= 3 {
+		if err := migrate3to4(tx); err != nil {
+			return err
+		}
+	}
+	return migrate4to5(tx, now)
 }
 
 // migrate3to4 adds the due.reception index: visits that owe the citizen a

@@ -55,7 +55,7 @@ func NewDeadlineRules(c *common.Common) *Table[model.DeadlineRule] {
 		},
 		cells: func(c *common.Common, r *model.DeadlineRule) []string {
 			return []string{c.Cat.Label("deadline", string(r.Key)),
-				strconv.Itoa(r.Days) + " " + c.Cat.Label("count", string(r.Mode)), r.Basis, r.From.String()}
+				strconv.Itoa(r.Days) + " " + c.Cat.Label("count", string(r.Mode)), common.BasisText(c, *r), r.From.String()}
 		},
 		edit: ruleForm,
 	}

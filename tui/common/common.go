@@ -217,12 +217,18 @@ func (c *Common) RuleText(ref string) string {
 	return ref
 }
 
+// BasisText is rule r's legal basis, or says it is the office's own rule.
+func BasisText(c *Common, r model.DeadlineRule) string {
+	if r.Basis == "" {
+		return c.T("deadline.own")
+	}
+	return r.Basis
+}
+
 // DeadlineText describes rule r in one line.
 func DeadlineText(c *Common, r model.DeadlineRule) string {
 	s := c.T("deadline.rule", c.Cat.Label("deadline", string(r.Key)), r.Days, c.Cat.Label("count", string(r.Mode)))
-	if r.Basis != "" {
-		s += " (" + r.Basis + ")"
-	}
+	s += " (" + BasisText(c, r) + ")"
 	if !r.From.IsZero() {
 		s += c.T("deadline.from", r.From.String())
 	}
