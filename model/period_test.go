@@ -2,7 +2,9 @@ package model_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/tiepdan/tiepdan/model"
 )
@@ -16,6 +18,8 @@ func TestParsePeriod(t *testing.T) {
 		{"2026-H1", "2026-01-01", "2026-06-30", "2026-H1"},
 		{"2026-H2", "2026-07-01", "2026-12-31", "2026-H2"},
 		{"2026", "2026-01-01", "2026-12-31", "2026"},
+		{"2026-9M", "2026-01-01", "2026-09-30", "2026-9M"},
+		{"2022-9m", "2022-01-01", "2022-09-30", "2022-9M"},
 		{"2026-10-01..2026-10-31", "2026-10-01", "2026-10-31", "2026-10-01..2026-10-31"},
 		{"01/01/2022..30/5/2022", "2022-01-01", "2022-05-30", "2022-01-01..2022-05-30"},
 		{"05/03/2026..05/03/2026", "2026-03-05", "2026-03-05", "2026-03-05..2026-03-05"},
@@ -45,7 +49,7 @@ func TestPeriodStepAndWindow(t *testing.T) {
 		want string
 	}{
 		{"2026-01", -1, "2025-12"}, {"2026-12", 1, "2027-01"}, {"2026-Q1", -1, "2025-Q4"},
-		{"2026-Q4", 1, "2027-Q1"}, {"2026-H2", 1, "2027-H1"}, {"2026", -3, "2023"},
+		{"2026-Q4", 1, "2027-Q1"}, {"2026-H2", 1, "2027-H1"}, {"2026", -3, "2023"}, {"2026-9M", -1, "2025-9M"},
 		{"2026-10-01..2026-10-10", 1, "2026-10-11..2026-10-20"},
 	}
 	for _, tc := range steps {
@@ -63,5 +67,65 @@ func TestPeriodStepAndWindow(t *testing.T) {
 	}
 	if !w.Contains(model.NewDate(2026, 1, 14)) || w.Contains(model.NewDate(2026, 1, 15)) {
 		t.Error("window bounds")
+	}
+}
+
+// TestOfficialWindows2026 checks every official window of 2026: months
+// from the 15th to the 14th, quarters over their three months, and the 6
+// months, 9 months and year cumulative from 15/12/2025.
+func TestOfficialWindows2026(t *testing.T) {
+	d := func(y, m, dd int) string { return model.NewDate(y, time.Month(m), dd).ISO() }
+	type want struct{ in, from, to string }
+	cases := []want{
+		{"2026-Q1", d(2025, 12, 15), d(2026, 3, 14)},
+		{"2026-Q2", d(2026, 3, 15), d(2026, 6, 14)},
+		{"2026-Q3", d(2026, 6, 15), d(2026, 9, 14)},
+		{"2026-Q4", d(2026, 9, 15), d(2026, 12, 14)},
+		{"2026-H1", d(2025, 12, 15), d(2026, 6, 14)},
+		{"2026-H2", d(2026, 6, 15), d(2026, 12, 14)},
+		{"2026-9M", d(2025, 12, 15), d(2026, 9, 14)},
+		{"2026", d(2025, 12, 15), d(2026, 12, 14)},
+		{"2022-H1", d(2021, 12, 15), d(2022, 6, 14)},
+	}
+	for m := 1; m <= 12; m++ {
+		cases = append(cases, want{fmt.Sprintf("2026-%02d", m), d(2026, m-1, 15), d(2026, m, 14)})
+	}
+	for _, tc := range cases {
+		p, err := model.ParsePeriod(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		o := p.In(model.WindowOfficial, 14)
+		if o.From.ISO() != tc.from || o.To.ISO() != tc.to || !o.Official || o.Kind != p.Kind || o.String() != p.String() {
+			t.Errorf("%s official = %s..%s (%s, official %v), want %s..%s", tc.in, o.From.ISO(), o.To.ISO(), o, o.Official, tc.from, tc.to)
+		}
+		if back := o.In(model.WindowCalendar, 14); back != p {
+			t.Errorf("%s: back to the calendar gives %+v, want %+v", tc.in, back, p)
+		}
+	}
+	// Stepping keeps the window; the official quarters and months tile the
+	// official year with no gap and no overlap.
+	q := model.QuarterPeriod(2026, 1).In(model.WindowOfficial, 14)
+	if prev := q.Step(-1, 14); prev.From.ISO() != d(2025, 9, 15) || prev.To.ISO() != d(2025, 12, 14) || !prev.Official {
+		t.Errorf("the quarter before Q1 2026 official = %s..%s", prev.From.ISO(), prev.To.ISO())
+	}
+	m := model.MonthPeriod(2026, 1).In(model.WindowOfficial, 14)
+	for i := 0; i < 11; i++ {
+		next := m.Step(1, 14)
+		if next.From != m.To+1 {
+			t.Errorf("window after %s starts %s", m.To, next.From)
+		}
+		m = next
+	}
+	if m.To.ISO() != d(2026, 12, 14) {
+		t.Errorf("December's window ends %s", m.To)
+	}
+	if y := model.YearPeriod(2026).In(model.WindowOfficial, 14).Step(1, 14); y.From.ISO() != d(2026, 12, 15) || y.To.ISO() != d(2027, 12, 14) {
+		t.Errorf("official 2027 = %s..%s", y.From, y.To)
+	}
+	// A custom range keeps its dates in any window.
+	r, _ := model.ParsePeriod("01/01/2022..30/05/2022")
+	if r.In(model.WindowOfficial, 14) != r {
+		t.Error("a range moved with the window")
 	}
 }

@@ -215,14 +215,19 @@ func (*Procedure) Kind() Kind { return KindProcedure }
 // Office holds the office's settings. There is one per database.
 type Office struct {
 	Meta
-	Name             string `json:"name"`
-	Superior         string `json:"sup,omitempty"`
-	Place            string `json:"place"`
-	SignerTitle      string `json:"st,omitempty"`
-	SignerName       string `json:"sn,omitempty"`
-	Code             string `json:"code,omitempty"`
-	GroupThreshold   int    `json:"grp"`
-	CutoffDay        int    `json:"cut"`
+	Name           string `json:"name"`
+	Superior       string `json:"sup,omitempty"`
+	Place          string `json:"place"`
+	SignerTitle    string `json:"st,omitempty"`
+	SignerName     string `json:"sn,omitempty"`
+	Code           string `json:"code,omitempty"`
+	GroupThreshold int    `json:"grp"`
+	// CutoffDay is the last day of an official reporting window (14: data
+	// from the 15th to the 14th).
+	CutoffDay int `json:"cut"`
+	// ReportWindow is the window a period is first shown in; empty is the
+	// calendar.
+	ReportWindow     Window `json:"rw,omitempty"`
 	IntakeCutoffHour int    `json:"ich"`
 	FollowUpDays     int    `json:"fud"`
 	// ResultPlace is where applicants collect results, printed on the
@@ -284,6 +289,22 @@ func (o *Office) Sessions() []SessionRule {
 		return DefaultSessionRules()
 	}
 	return o.SessionRules
+}
+
+// Cutoff returns the last day of the office's official windows.
+func (o *Office) Cutoff() int {
+	if o.CutoffDay > 0 {
+		return o.CutoffDay
+	}
+	return DefaultOffice().CutoffDay
+}
+
+// Window returns the office's default report window.
+func (o *Office) Window() Window {
+	if o.ReportWindow == "" {
+		return WindowCalendar
+	}
+	return o.ReportWindow
 }
 
 // ProtectedMode returns the office's protected-identity mode.

@@ -471,6 +471,7 @@ func (o *Office) Validate(time.Time) error {
 	e.maxLen("Code", o.Code, 10)
 	e.intRange("GroupThreshold", o.GroupThreshold, 2, 1000)
 	e.intRange("CutoffDay", o.CutoffDay, 1, 28)
+	e.choice("ReportWindow", o.ReportWindow.Valid())
 	e.intRange("IntakeCutoffHour", o.IntakeCutoffHour, 0, 24)
 	e.intRange("FollowUpDays", o.FollowUpDays, 1, 90)
 	e.choice("Protected", o.Protected.Valid())

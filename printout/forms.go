@@ -9,6 +9,7 @@ import (
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/report"
 )
 
 // Context is what every form takes from outside its record: the office's
@@ -163,7 +164,10 @@ func Apology(x Context, d model.Dossier, a model.Citizen) (Doc, error) {
 
 func (x Context) periodDoc(title string, p model.Period, stemKey string) Doc {
 	doc := x.doc(A4Landscape, title, x.Today)
-	doc.Subtitle = []string{x.t("rpt.range", p.From.String(), p.To.String())}
+	doc.Subtitle = []string{vntext.UpperFirst(report.PeriodHeading(x.Cat, p))}
+	if d := report.PeriodDates(x.Cat, p); d != "" {
+		doc.Subtitle = append(doc.Subtitle, d)
+	}
 	doc.FileStem = x.t(stemKey) + "-" + p.From.ISO() + "-" + p.To.ISO()
 	doc.HTMLTitleExtra = doc.Subtitle[0]
 	return doc

@@ -36,8 +36,9 @@ func writeCSV(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 		_ = cw.Write(cells) // errors surface from cw.Error below
 	}
 	put(s.Office.Name)
-	put(cat.T("rpt.title") + ": " + cat.T("rpt.subtitle"))
-	put(cat.T("rpt.range", s.Period.From.String(), s.Period.To.String()))
+	for _, l := range PeriodLines(cat, cat.T("rpt.title")+": "+cat.T("rpt.subtitle"), s.Period) {
+		put(l)
+	}
 	if s.Running() {
 		put(cat.T("rpt.asof", s.AsOf.String()))
 	}

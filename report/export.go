@@ -55,6 +55,9 @@ func (f Format) Ext() string {
 // "baocao-2026-10-01..2026-10-20-vanban.txt" for prose.
 func FileName(s *Summary, f Format) string {
 	name := "baocao-" + s.Period.String()
+	if s.Period.Official {
+		name += "-chinhthuc"
+	}
 	if f == FormatProse {
 		name += "-vanban"
 	}

@@ -146,7 +146,7 @@ func TestExportText(t *testing.T) {
 		}
 	}
 	mustContain(t, text, "UBND XÃ QUANG TRUNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		"Quang Trung, ngày 21 tháng 11 năm 2026", "Từ ngày 01/10/2026 đến ngày 31/10/2026",
+		"Quang Trung, ngày 21 tháng 11 năm 2026", "tháng 10", "(số liệu từ ngày 01/10/2026 đến ngày 31/10/2026)",
 		"I. GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Tất cả", "đẳng thức kiểm tra số liệu đều đúng")
 }
 

@@ -102,7 +102,7 @@ p.note { font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
 <div class="date">{{.PlaceDate}}</div>
 <h1>{{.Title}}</h1>
 <div class="sub">{{.Subtitle}}</div>
-<div class="range">{{.Range}}{{if .AsOf}}<br>{{.AsOf}}{{end}}</div>
+<div class="range">{{.Range}}{{if and .Range .AsOf}}<br>{{end}}{{.AsOf}}</div>
 {{range .Sections}}
 <h2>{{.Heading}}</h2>
 <p>{{.Prose}}</p>
@@ -129,8 +129,8 @@ func writeHTML(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 		Lang: string(cat.Lang()), Superior: s.Office.Superior, Office: s.Office.Name,
 		Nation: cat.T("rpt.nation"), Motto: cat.T("rpt.motto"),
 		PlaceDate: cat.T("rpt.place_date", s.Office.Place, d, int(m), y),
-		Title:     cat.T("rpt.title"), Subtitle: cat.T("rpt.subtitle"),
-		Range:     cat.T("rpt.range", s.Period.From.String(), s.Period.To.String()),
+		Title:     cat.T("rpt.title"), Subtitle: cat.T("rpt.subtitle") + " " + PeriodHeading(cat, s.Period),
+		Range:     PeriodDates(cat, s.Period),
 		SignerFor: cat.T("rpt.signer_for"), SignerTitle: strings.ToUpper(s.Office.SignerTitle), Signer: s.Office.SignerName,
 		Recipients: []string{cat.T("rpt.recipients")},
 	}

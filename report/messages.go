@@ -10,25 +10,71 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
-// PeriodLabel names a period for people: "Tháng 10/2026", "Quý 4/2026",
-// "6 tháng đầu năm 2026", "Năm 2026", "Kỳ báo cáo tháng 11/2026", or the
-// range's dates.
+// PeriodLabel names a period for a screen's bar: "Tháng 10/2026", "Quý
+// 4/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Năm 2026", with
+// "(chính thức)" for the official window, or the range's dates.
 func PeriodLabel(cat *i18n.Catalog, p model.Period) string {
-	y, m, _ := p.From.YMD()
+	y, m := p.Label()
+	var s string
 	switch p.Kind {
 	case model.PeriodMonth:
-		return cat.T("period.month", int(m), y)
+		s = cat.T("period.month", int(m), y)
 	case model.PeriodQuarter:
-		return cat.T("period.quarter", (int(m)-1)/3+1, y)
+		s = cat.T("period.quarter", int(m)/3, y)
 	case model.PeriodHalf:
-		return cat.T("period.half", cat.T("period.half"+string(rune('1'+(int(m)-1)/6))), y)
+		s = cat.T("period.half", cat.T("period.half"+string(rune('0'+int(m)/6))), y)
+	case model.PeriodNine:
+		s = cat.T("period.nine", y)
 	case model.PeriodYear:
-		return cat.T("period.year", y)
-	case model.PeriodWindow:
-		ty, tm, _ := p.To.YMD()
-		return cat.T("period.window", int(tm), ty)
+		s = cat.T("period.year", y)
+	default:
+		return cat.T("period.range", p.From.String(), p.To.String())
 	}
-	return cat.T("period.range", p.From.String(), p.To.String())
+	if p.Official {
+		s += " " + cat.T("period.official_tag")
+	}
+	return s
+}
+
+// PeriodHeading names a period as offices write it after a report's
+// subject: "tháng 10 năm 2026", "quý III năm 2026", "6 tháng đầu năm 2022",
+// "9 tháng năm 2026", "năm 2025"; a custom range "từ ngày 01/01/2022 đến
+// ngày 30/05/2022".
+func PeriodHeading(cat *i18n.Catalog, p model.Period) string {
+	y, m := p.Label()
+	switch p.Kind {
+	case model.PeriodMonth:
+		return cat.T("period.h_month", int(m), y)
+	case model.PeriodQuarter:
+		return cat.T("period.h_quarter", roman(int(m)/3), y)
+	case model.PeriodHalf:
+		return cat.T("period.half", cat.T("period.half"+string(rune('0'+int(m)/6))), y)
+	case model.PeriodNine:
+		return cat.T("period.nine", y)
+	case model.PeriodYear:
+		return cat.T("period.h_year", y)
+	}
+	return cat.T("period.h_range", p.From.String(), p.To.String())
+}
+
+// PeriodDates gives a named period's dates as offices add them under the
+// heading: "(số liệu từ ngày 15/12/2021 đến ngày 14/06/2022)"; empty for a
+// custom range, whose heading holds them.
+func PeriodDates(cat *i18n.Catalog, p model.Period) string {
+	if p.Kind == model.PeriodRange {
+		return ""
+	}
+	return cat.T("period.dates", p.From.String(), p.To.String())
+}
+
+// PeriodLines are the heading lines of a report on p: its subject with the
+// period's name, then its dates.
+func PeriodLines(cat *i18n.Catalog, subject string, p model.Period) []string {
+	out := []string{subject + " " + PeriodHeading(cat, p)}
+	if d := PeriodDates(cat, p); d != "" {
+		out = append(out, d)
+	}
+	return out
 }
 
 // PeriodErrorText explains a refused period in the catalogue's language,

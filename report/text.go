@@ -156,10 +156,11 @@ func (s *Summary) HeadingLines(cat *i18n.Catalog, w int) []string {
 	y, m, d := s.Made.YMD()
 	out = append(out, padLeft(cat.T("rpt.place_date", s.Office.Place, d, int(m), y), w), "",
 		center(cat.T("rpt.title"), w))
-	for _, l := range Wrap(cat.T("rpt.subtitle"), w) {
-		out = append(out, center(l, w))
+	for _, line := range PeriodLines(cat, cat.T("rpt.subtitle"), s.Period) {
+		for _, l := range Wrap(line, w) {
+			out = append(out, center(l, w))
+		}
 	}
-	out = append(out, center(cat.T("rpt.range", s.Period.From.String(), s.Period.To.String()), w))
 	if s.Running() {
 		out = append(out, center(cat.T("rpt.asof", s.AsOf.String()), w))
 	}
@@ -200,7 +201,7 @@ func (s *Summary) CheckLine(cat *i18n.Catalog) string {
 }
 
 func roman(i int) string {
-	return [...]string{"", "I", "II", "III", "IV", "V"}[min(i, 5)]
+	return [...]string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}[min(i, 10)]
 }
 
 // writeText writes the summary as text lines of at most 80 columns, CRLF

@@ -77,8 +77,7 @@ func writeXLSX(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 		}
 		return f.SetCellStyle(sheet, cell, cell, style)
 	}
-	lines := []string{s.Office.Name, cat.T("rpt.title") + ": " + cat.T("rpt.subtitle"),
-		cat.T("rpt.range", s.Period.From.String(), s.Period.To.String())}
+	lines := append([]string{s.Office.Name}, PeriodLines(cat, cat.T("rpt.title")+": "+cat.T("rpt.subtitle"), s.Period)...)
 	for _, l := range lines {
 		if err := put(first, 1, rowN, l, bold); err != nil {
 			return err

@@ -62,11 +62,31 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 	if got := strings.Join(d.totalRow()[:3], " "); got != "1 0 1" {
 		t.Errorf("September total row starts %q", got)
 	}
-	for _, want := range []string{"Quý 3/2026", "6 tháng cuối năm 2026", "Năm 2026", "Kỳ báo cáo tháng 11/2026", "Tháng 10/2026"} {
+	for _, want := range []string{"Quý 3/2026", "6 tháng cuối năm 2026", "9 tháng năm 2026", "Năm 2026", "Tháng 10/2026"} {
 		d.key(tea.KeyTab, 1)
 		d.expect(want)
 	}
 	d.expect("01/10/2026 - 31/10/2026")
+	// ^W: the same month in the official window, and back.
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlW})
+	d.expect("Tháng 10/2026 (chính thức)", "15/09/2026 - 14/10/2026", "^W Chính thức/lịch")
+	d.key(tea.KeyTab, 1)
+	d.expect("Quý 4/2026 (chính thức)", "15/09/2026 - 14/12/2026")
+	d.key(tea.KeyLeft, 1)
+	d.expect("Quý 3/2026 (chính thức)", "15/06/2026 - 14/09/2026")
+	for _, want := range []string{"6 tháng cuối năm 2026 (chính thức)", "9 tháng năm 2026 (chính thức)", "Năm 2026 (chính thức)"} {
+		d.key(tea.KeyTab, 1)
+		d.expect(want)
+	}
+	d.expect("15/12/2025 - 14/12/2026")
+	// Back to a month: the official one holding today (21/10 is after the
+	// cut-off, so November's window), then the calendar month, October.
+	d.key(tea.KeyTab, 1)
+	d.expect("Tháng 11/2026 (chính thức)", "15/10/2026 - 14/11/2026")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlW})
+	d.expect("Tháng 11/2026", "01/11/2026 - 30/11/2026")
+	d.key(tea.KeyLeft, 1)
+	d.expect("Tháng 10/2026", "01/10/2026 - 31/10/2026")
 
 	// The prose view, then the identities.
 	d.key(tea.KeyEnter, 1)
@@ -119,7 +139,7 @@ func TestSessionMinimumIsAnOfficeSetting(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.key(tea.KeyEnter, 1) // Thông tin cơ quan
 	d.expect("Tiếp ĐK tối thiểu/tháng", "Áp dụng từ ngày", "01/07/2026")
-	d.key(tea.KeyTab, 9)
+	d.key(tea.KeyTab, 10)
 	d.key(tea.KeyBackspace, 2)
 	d.typeText("3")
 	d.key(tea.KeyF2, 1)

@@ -27,6 +27,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
 	periodText := fs.String("period", "", cat.T("cli.flag_period"))
+	windowText := fs.String("window", "", cat.T("cli.flag_window"))
 	formatText := fs.String("format", string(printout.FormatHTML), cat.T("cli.flag_print_format"))
 	out := fs.String("o", "", cat.T("cli.flag_out"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
@@ -60,13 +61,9 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 		return 2
 	}
 	today := model.DateOf(now())
-	y, m, _ := today.YMD()
-	period := model.MonthPeriod(y, m)
-	if *periodText != "" {
-		if period, err = model.ParsePeriod(*periodText); err != nil {
-			fmt.Fprintln(stderr, report.PeriodErrorText(cat, err))
-			return 2
-		}
+	choice, ok := parsePeriodFlags(cat, *periodText, *windowText, stderr)
+	if !ok {
+		return 2
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
@@ -103,7 +100,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 			fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
 			return 1
 		}
-	} else if doc, err = printout.Register(st, x, form, period); err != nil {
+	} else if doc, err = printout.Register(st, x, form, choice.resolve(x.Office, today)); err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
 		return 1
 	}

@@ -23,6 +23,7 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
 	periodText := fs.String("period", "", cat.T("cli.flag_period"))
+	windowText := fs.String("window", "", cat.T("cli.flag_window"))
 	formatText := fs.String("format", string(report.FormatText), cat.T("cli.flag_format"))
 	out := fs.String("o", "", cat.T("cli.flag_out"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
@@ -34,15 +35,9 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 		return 2
 	}
 	today := model.DateOf(now())
-	y, m, _ := today.YMD()
-	period := model.MonthPeriod(y, m)
-	if *periodText != "" {
-		p, err := model.ParsePeriod(*periodText)
-		if err != nil {
-			fmt.Fprintln(stderr, report.PeriodErrorText(cat, err))
-			return 2
-		}
-		period = p
+	choice, ok := parsePeriodFlags(cat, *periodText, *windowText, stderr)
+	if !ok {
+		return 2
 	}
 	format, err := report.ParseFormat(*formatText)
 	if err != nil {
@@ -65,7 +60,7 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	office, err := st.Office()
 	if err == nil {
 		var sum *report.Summary
-		if sum, err = report.Compute(st, office, period, today); err == nil {
+		if sum, err = report.Compute(st, office, choice.resolve(office, today), today); err == nil {
 			return writeReport(sum, format, *out, cat, stdout, stderr)
 		}
 	}

@@ -132,3 +132,33 @@ func TestReportCommandRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestReportOfficialWindow: "--period 2022-H1 --window official" is the
+// official half-year, headed as offices write it with its dates; a bad
+// window is refused with the reason, exit 2.
+func TestReportOfficialWindow(t *testing.T) {
+	db := demoDB(t)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"report", "--db", db, "--period", "2022-H1", "--window", "official"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	text := strings.Join(strings.Fields(out.String()), " ")
+	for _, want := range []string{"6 tháng đầu năm 2022", "(số liệu từ ngày 15/12/2021 đến ngày 14/06/2022)",
+		"Từ ngày 15/12/2021 đến ngày 14/06/2022,"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	if code := run([]string{"report", "--db", db, "--period", "2026-9M", "--window", "calendar", "--format", "prose"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "từ 01/01/2026 đến 30/09/2026") {
+		t.Errorf("9 months, calendar: %s", out.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"report", "--db", db, "--period", "2022-H1", "--window", "15-14"}, &out, &errOut); code != 2 ||
+		!strings.Contains(errOut.String(), "Kỳ số liệu \"15-14\" không đúng") {
+		t.Errorf("bad window: exit %d, %q", code, errOut.String())
+	}
+}

@@ -9,6 +9,7 @@ package vntext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -106,4 +107,13 @@ func Truncate(s string, n int) string {
 		return "…"
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// UpperFirst returns s with its first letter in upper case ("tháng 10 năm
+// 2026" → "Tháng 10 năm 2026"), for a heading that starts a line.
+func UpperFirst(s string) string {
+	for i, r := range s {
+		return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
 }

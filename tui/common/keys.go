@@ -13,7 +13,7 @@ type KeyMap struct {
 	Quit, Help                                      key.Binding
 	TabToday, TabReception, TabPetition, TabDossier key.Binding
 	TabCitizen, TabSession, TabSummary              key.Binding
-	Export, Period                                  key.Binding
+	Export, Period, Window                          key.Binding
 	Up, Down, PageUp, PageDown, Home, End           key.Binding
 	Open, Back, New, Edit, Void, Filter, Refresh    key.Binding
 	Save, Next, Prev, Left, Right, Toggle, Pick     key.Binding
@@ -38,6 +38,7 @@ func DefaultKeyMap(c *i18n.Catalog) KeyMap {
 		TabSummary: b("tab.summary", "F11", "f11", "ctrl+t"),
 		Export:     b("key.export", "F2", "f2", "ctrl+s"),
 		Period:     b("key.period", "^F", "ctrl+f"),
+		Window:     b("key.window", "^W", "ctrl+w"),
 		Up:         b("key.up", "↑", "up"),
 		Down:       b("key.down", "↓", "down"),
 		PageUp:     b("key.pageup", "PgUp", "pgup"),

@@ -35,6 +35,7 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		form.IntField("GroupThreshold", true, func(o *model.Office) *int { return &o.GroupThreshold }),
 		form.IntField("IntakeCutoffHour", true, func(o *model.Office) *int { return &o.IntakeCutoffHour }),
 		form.IntField("CutoffDay", true, func(o *model.Office) *int { return &o.CutoffDay }),
+		reportWindow(c),
 		form.IntField("SessionRules", true, func(o *model.Office) *int { return &o.LatestSessionRule().PerMonth }),
 		form.DateField("SessionFrom", true, func(o *model.Office) *model.Date { return &o.LatestSessionRule().From }),
 		workdays(),
@@ -119,6 +120,14 @@ func Open(c *common.Common) tea.Cmd {
 
 // protectedMode is the choice between keeping no identity of denouncers
 // (offline, the default) and keeping it apart (restricted).
+// reportWindow is the window the summary opens in: calendar or official.
+func reportWindow(c *common.Common) form.Field[model.Office] {
+	return form.Field[model.Office]{Key: "ReportWindow", Kind: form.Choice, Required: true,
+		Options: form.Options(model.Windows(), func(code string) string { return c.Cat.Label("window", code) }),
+		Get:     func(o *model.Office) string { return string(o.Window()) },
+		Set:     func(o *model.Office, v string) string { o.ReportWindow = model.Window(v); return "" }}
+}
+
 func protectedMode(c *common.Common) form.Field[model.Office] {
 	return form.Field[model.Office]{Key: "Protected", Kind: form.Choice, Required: true,
 		Options: form.Options([]model.ProtectedMode{model.ProtectedOffline, model.ProtectedRestricted},

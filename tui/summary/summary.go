@@ -65,12 +65,11 @@ type exported struct {
 // New returns the summary screen on the current month.
 func New(c *common.Common) *Page {
 	today := model.DateOf(c.Now())
-	y, m, _ := today.YMD()
 	in := textinput.New()
 	in.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor costs bytes over SSH
 	in.CharLimit = 40
 	in.Width = 30
-	return &Page{c: c, id: c.NewPageID(), period: model.MonthPeriod(y, m), input: in}
+	return &Page{c: c, id: c.NewPageID(), period: model.MonthHolding(today, c.Office.Window(), c.Office.Cutoff()), input: in}
 }
 
 // ID returns the page id.
@@ -118,8 +117,10 @@ func (p *Page) Help() []common.KeyHelp {
 		return []common.KeyHelp{{Key: "↑↓", Desc: p.c.T("summary.key.choose")}, {Key: "Enter", Desc: p.c.T("summary.key.export")},
 			{Key: "Esc", Desc: p.c.T("key.back")}}
 	}
-	return append([]common.KeyHelp{{Key: "←→", Desc: p.c.T("summary.key.step")}, {Key: "Tab", Desc: p.c.T("summary.key.kind")},
-		{Key: "Enter", Desc: p.c.T("summary.key.view")}}, common.Help(k.Export, k.Period, k.PageDown)...)
+	keys := []common.KeyHelp{{Key: "←→", Desc: p.c.T("summary.key.step")}, {Key: "Tab", Desc: p.c.T("summary.key.kind")}}
+	keys = append(keys, common.Help(k.Window)...)
+	keys = append(keys, common.KeyHelp{Key: "Enter", Desc: p.c.T("summary.key.view")})
+	return append(keys, common.Help(k.Export, k.Period, k.PageDown)...)
 }
 
 // Update handles keys and results.
@@ -172,6 +173,14 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	case msg.Type == tea.KeyEnter:
 		p.view = (p.view + 1) % numViews
 		p.top = 0
+	case key.Matches(msg, k.Window):
+		w := model.WindowOfficial
+		if p.period.Official {
+			w = model.WindowCalendar
+		}
+		p.period = p.period.In(w, cutoff)
+		p.top = 0
+		return p, p.compute()
 	case key.Matches(msg, k.Period):
 		p.asking = true
 		p.input.SetValue("")
@@ -200,10 +209,10 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 }
 
 func (p *Page) cutoff() int {
-	if p.sum != nil && p.sum.Office.CutoffDay > 0 {
-		return p.sum.Office.CutoffDay
+	if p.sum != nil {
+		return p.sum.Office.Cutoff()
 	}
-	return model.DefaultOffice().CutoffDay
+	return p.c.Office.Cutoff()
 }
 
 func (p *Page) askKey(msg tea.KeyMsg) (common.Page, tea.Cmd) {
@@ -217,6 +226,7 @@ func (p *Page) askKey(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		if err != nil {
 			return p, common.Status(report.PeriodErrorText(p.c.Cat, err), true)
 		}
+		per = per.In(p.period.Window(), p.cutoff())
 		p.asking = false
 		p.input.Blur()
 		p.period, p.top = per, 0

@@ -15,29 +15,27 @@ import (
 	"github.com/tiepdan/tiepdan/tui/common"
 )
 
-// nextKind switches month → quarter → half → year → official window →
-// month, keeping the day the office is looking at: the period's last day,
-// or today while it runs.
+// nextKind switches month → quarter → 6 months → 9 months → year → month,
+// in the same window, keeping the day the office is looking at: the
+// period's last day, or today while it runs.
 func nextKind(p model.Period, today model.Date, cutoff int) model.Period {
 	d := min(p.To, today)
 	if d < p.From {
 		d = p.From
 	}
-	y, m, day := d.YMD()
+	next := model.MonthHolding(d, p.Window(), cutoff)
+	y, last := next.Label()
 	switch p.Kind {
 	case model.PeriodMonth:
-		return model.QuarterPeriod(y, (int(m)-1)/3+1)
+		next = model.QuarterPeriod(y, (int(last)-1)/3+1)
 	case model.PeriodQuarter:
-		return model.HalfPeriod(y, (int(m)-1)/6+1)
+		next = model.HalfPeriod(y, (int(last)-1)/6+1)
 	case model.PeriodHalf:
-		return model.YearPeriod(y)
-	case model.PeriodYear:
-		if day > cutoff {
-			m++
-		}
-		return model.WindowPeriod(y, m, cutoff)
+		next = model.NinePeriod(y)
+	case model.PeriodNine:
+		next = model.YearPeriod(y)
 	}
-	return model.MonthPeriod(y, m)
+	return next.In(p.Window(), cutoff)
 }
 
 // writeExport writes sum in format f into dir (made if missing) under the
