@@ -26,7 +26,7 @@ func enReport() map[string]string {
 		"rpt.id_row":      "Row/column",
 		"rpt.prose":       "Report (text)",
 		"rpt.sec.dossier": "Administrative procedures", "rpt.sec.reception": "Citizen reception",
-		"rpt.sec.petition": "Petitions", "rpt.sec.check": "Consistency checks",
+		"rpt.xlsx_page": "Page %s of %s", "rpt.sec.petition": "Petitions", "rpt.sec.check": "Consistency checks",
 		"rpt.sec.prose": "Report",
 
 		"rpt.tbl.dossier":           "Administrative dossiers",

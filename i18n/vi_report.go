@@ -8,6 +8,7 @@ func viReport() map[string]string {
 		"rpt.nation":      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"rpt.motto":       "Độc lập - Tự do - Hạnh phúc",
 		"rpt.title":       "BÁO CÁO",
+		"rpt.xlsx_page":   "Trang %s/%s",
 		"rpt.subtitle":    "Kết quả giải quyết thủ tục hành chính, tiếp công dân và xử lý đơn thư",
 		"rpt.range":       "Từ ngày %s đến ngày %s",
 		"rpt.asof":        "Số liệu tính đến ngày %s.",

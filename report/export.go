@@ -17,16 +17,18 @@ type Format string
 
 // The export formats.
 const (
-	FormatText  Format = "text"
-	FormatCSV   Format = "csv"
-	FormatXLSX  Format = "xlsx"
-	FormatHTML  Format = "html"
-	FormatProse Format = "prose"
+	FormatText Format = "text"
+	FormatCSV  Format = "csv" // for Excel on a Vietnamese PC: ";" and decimal comma
+	// FormatCSVPlain is RFC 4180 for programs: "," and a "." decimal point.
+	FormatCSVPlain Format = "csv-plain"
+	FormatXLSX     Format = "xlsx"
+	FormatHTML     Format = "html"
+	FormatProse    Format = "prose"
 )
 
 // Formats lists the export formats in the order screens offer them.
 func Formats() []Format {
-	return []Format{FormatXLSX, FormatHTML, FormatCSV, FormatText, FormatProse}
+	return []Format{FormatXLSX, FormatHTML, FormatCSV, FormatText, FormatProse, FormatCSVPlain}
 }
 
 // ErrBadFormat is returned for a format name that is not one of Formats.
@@ -47,6 +49,8 @@ func (f Format) Ext() string {
 	switch f {
 	case FormatText, FormatProse:
 		return ".txt"
+	case FormatCSVPlain:
+		return ".csv"
 	}
 	return "." + string(f)
 }
@@ -58,8 +62,11 @@ func FileName(s *Summary, f Format) string {
 	if s.Period.Official {
 		name += "-chinhthuc"
 	}
-	if f == FormatProse {
+	switch f {
+	case FormatProse:
 		name += "-vanban"
+	case FormatCSVPlain:
+		name += "-may"
 	}
 	return name + f.Ext()
 }
@@ -72,7 +79,9 @@ func Write(w io.Writer, f Format, s *Summary, cat *i18n.Catalog) error {
 	case FormatProse:
 		return writeProse(w, s, cat)
 	case FormatCSV:
-		return writeCSV(w, s, cat)
+		return writeCSV(w, s, cat, excelVN)
+	case FormatCSVPlain:
+		return writeCSV(w, s, cat, plainCSV)
 	case FormatXLSX:
 		return writeXLSX(w, s, cat)
 	case FormatHTML:

@@ -1,12 +1,16 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +176,7 @@ func TestExportCSV(t *testing.T) {
 		t.Error("a line does not end in CRLF")
 	}
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	r.Comma = ';'
 	r.FieldsPerRecord = -1
 	rows, err := r.ReadAll()
 	if err != nil {
@@ -201,6 +206,109 @@ func TestExportCSV(t *testing.T) {
 	if !found {
 		t.Error("the procedure named like a formula is missing")
 	}
+}
+
+// TestCSVMatchesXLSX reads the semicolon CSV with ";" and the plain CSV
+// with ",", and finds in both, table by table and cell by cell, the numbers
+// the XLSX holds, read back through a streaming reader as numbers.
+func TestCSVMatchesXLSX(t *testing.T) {
+	sum := fixture(t)
+	book, err := excelize.OpenReader(bytes.NewReader(export(t, sum, report.FormatXLSX)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	// Every number of every table sheet, in order, through the streaming
+	// row iterator.
+	var want [][]float64
+	for _, tb := range sum.AllTables(vi) {
+		name := tb.Sheet
+		if name == "" {
+			name = tb.Title
+		}
+		rows, err := book.Rows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		skip := 5 + tb.HeadDepth() // heading lines, blank, title, heading rows
+		if tb.Numbered {
+			skip++
+		}
+		for i := 0; rows.Next(); i++ {
+			cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i < skip || i >= skip+len(tb.Rows) {
+				continue
+			}
+			var nums []float64
+			for _, c := range cols[1:] {
+				v, err := strconv.ParseFloat(c, 64)
+				if c != "" && err != nil {
+					t.Fatalf("%s: cell %q is not a number", name, c)
+				}
+				if c == "" {
+					v = -1
+				}
+				nums = append(nums, v)
+			}
+			want = append(want, nums)
+		}
+		rows.Close()
+	}
+	for _, dialect := range []struct {
+		f   report.Format
+		sep rune
+	}{{report.FormatCSV, ';'}, {report.FormatCSVPlain, ','}} {
+		b := export(t, sum, dialect.f)
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+		r.Comma = dialect.sep
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", dialect.f, err)
+		}
+		var got [][]float64
+		for _, tb := range sum.AllTables(vi) {
+			skip := tb.HeadDepth()
+			if tb.Numbered {
+				skip++
+			}
+			for _, row := range rowsAfter(t, rows, tb.Title, 1+skip, len(tb.Rows)) {
+				var nums []float64
+				for _, c := range row[1:] {
+					v, ok := report.ParseCSVNumber(c)
+					if !ok {
+						v = -1
+					}
+					nums = append(nums, v)
+				}
+				got = append(got, nums)
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d rows, XLSX %d", dialect.f, len(got), len(want))
+		}
+		for i := range want {
+			if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
+				t.Errorf("%s row %d: %v, XLSX %v", dialect.f, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// rowsAfter returns n rows starting k rows below the first row whose first
+// cell is title.
+func rowsAfter(t *testing.T, rows [][]string, title string, k, n int) [][]string {
+	t.Helper()
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == title && i+k+n <= len(rows) {
+			return rows[i+k : i+k+n]
+		}
+	}
+	t.Fatalf("no table %q", title)
+	return nil
 }
 
 // rowAfter returns the row k rows below the first row whose first cell is title.
@@ -235,28 +343,108 @@ func TestExportXLSX(t *testing.T) {
 		}
 	}
 	golden(t, "october.xlsx.txt", []byte(dump.String()))
-	wantSheets := []string{"Báo cáo", "Giải quyết thủ tục hành chính", "Tiếp công dân", "Tiếp nhận, xử lý đơn thư", "Kiểm tra số liệu"}
+	// One sheet per table, then the identities.
+	wantSheets := []string{"Báo cáo"}
+	for _, tb := range sum.AllTables(vi) {
+		name := tb.Sheet
+		if name == "" {
+			name = tb.Title
+		}
+		wantSheets = append(wantSheets, name)
+	}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
 		t.Errorf("sheets %q, want %q", got, wantSheets)
 	}
-	// Row 3 of the dossier sheet is the total row: numbers stored as numbers.
-	sheet := "Giải quyết thủ tục hành chính"
-	typ, err := f.GetCellType(sheet, "B3")
+	// Row 7 of the dossier sheet is the total row, under the office, the
+	// period, its dates, a blank row, the title and the heading: numbers
+	// stored as numbers.
+	sheet := "Hồ sơ thủ tục hành chính"
+	if v, _ := f.GetCellValue(sheet, "A7"); v != "Tổng cộng" {
+		t.Fatalf("A7 = %q, want the total row", v)
+	}
+	typ, err := f.GetCellType(sheet, "B7")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		t.Errorf("B3 has type %v, want a number", typ)
+		t.Errorf("B7 has type %v, want a number", typ)
 	}
-	raw, err := f.GetCellValue(sheet, "B3", excelize.Options{RawCellValue: true})
+	raw, err := f.GetCellValue(sheet, "B7", excelize.Options{RawCellValue: true})
 	if err != nil || raw != fmt.Sprint(sum.Dossiers.All.Total) {
-		t.Errorf("B3 = %q (%v), want %d", raw, err, sum.Dossiers.All.Total)
+		t.Errorf("B7 = %q (%v), want %d", raw, err, sum.Dossiers.All.Total)
 	}
 	// The share column (L: after 10 figures) holds a fraction shown as 0.0%.
-	raw, _ = f.GetCellValue(sheet, "L3", excelize.Options{RawCellValue: true})
-	shown, _ := f.GetCellValue(sheet, "L3")
+	raw, _ = f.GetCellValue(sheet, "L7", excelize.Options{RawCellValue: true})
+	shown, _ := f.GetCellValue(sheet, "L7")
 	if raw != "0.666" || shown != "66.6%" {
 		t.Errorf("share cell raw %q shown %q, want 0.666 shown 66.6%%", raw, shown)
+	}
+	// An undefined share is an empty cell, not an empty string.
+	field := "Hồ sơ theo lĩnh vực"
+	if v, _ := f.GetCellValue(field, "A8"); v != "Chứng thực" {
+		t.Fatalf("A8 = %q", v)
+	}
+	if typ, _ := f.GetCellType(field, "L8"); typ != excelize.CellTypeUnset {
+		t.Errorf("undefined share L8 has type %v, want no value", typ)
+	}
+	checkXLSXPackage(t, b)
+}
+
+// checkXLSXPackage reads the workbook's parts as a streaming reader does:
+// every sheet states a <dimension> covering its used range, and every data
+// sheet prints on A4, fitted one page wide, with print titles, frozen
+// panes and a page number in the footer.
+func checkXLSXPackage(t *testing.T, b []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dim := regexp.MustCompile(`<dimension ref="([A-Z]+[0-9]+)(?::([A-Z]+)([0-9]+))?"`)
+	cellRef := regexp.MustCompile(`<c r="([A-Z]+)([0-9]+)"`)
+	workbook := ""
+	sheets := 0
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if zf.Name == "xl/workbook.xml" {
+			workbook = string(data)
+		}
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		sheets++
+		x := string(data)
+		m := dim.FindStringSubmatch(x)
+		if m == nil || m[2] == "" {
+			t.Errorf("%s: dimension %q", zf.Name, m)
+			continue
+		}
+		lastCol, _ := excelize.ColumnNameToNumber(m[2])
+		lastRow, _ := strconv.Atoi(m[3])
+		for _, c := range cellRef.FindAllStringSubmatch(x, -1) {
+			col, _ := excelize.ColumnNameToNumber(c[1])
+			row, _ := strconv.Atoi(c[2])
+			if col > lastCol || row > lastRow {
+				t.Errorf("%s: cell %s%s outside the dimension %s", zf.Name, c[1], c[2], m[0])
+				break
+			}
+		}
+		for _, want := range []string{`paperSize="9"`, `fitToWidth="1"`, `fitToPage="(1|true)"`, "<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>"} {
+			if !regexp.MustCompile(want).MatchString(x) {
+				t.Errorf("%s lacks %s", zf.Name, want)
+			}
+		}
+		if zf.Name != "xl/worksheets/sheet1.xml" && !strings.Contains(x, `state="frozen"`) {
+			t.Errorf("%s: no frozen panes", zf.Name)
+		}
+	}
+	if n := strings.Count(workbook, "_xlnm.Print_Titles"); sheets < 2 || n != sheets-1 {
+		t.Errorf("%d sheets, %d with print titles", sheets, n)
 	}
 }
 

@@ -12,16 +12,76 @@ import (
 type Table struct {
 	Key   string // stable name: XLSX sheet order, CSV section, tests
 	Title string
+	// Sheet names the table's XLSX sheet when it has a name of its own (a
+	// national form's code, "01-TCD"); otherwise the title gives it.
+	Sheet string
 	Label string // heading of the label column
 	Cols  []Col
-	Rows  []Row
+	// Heads, when set, is a heading of several rows over the columns (a
+	// national form's column tree); the label column spans them all.
+	// Otherwise each column's Head is its heading.
+	Heads [][]Head
+	// Numbered adds a row of column numbers (Col.Num) under the heading.
+	Numbered bool
+	Rows     []Row
 	// Note is said under the table: how a figure was counted.
 	Note string
 }
 
-// Col is a numeric column: Head in full, Short for narrow screens.
+// Col is a numeric column: Head in full, Short for narrow screens, Num its
+// number in a national form ("1", "2", ...).
 type Col struct {
-	Key, Head, Short string
+	Key, Head, Short, Num string
+}
+
+// Head is one cell of a multi-row heading: Text over Span columns, Rows
+// heading rows deep.
+type Head struct {
+	Text       string
+	Span, Rows int
+}
+
+// PlacedHead is a heading cell placed on the grid of heading rows (Row,
+// from 0) and number columns (Col, from 0, the label column aside).
+type PlacedHead struct {
+	Head
+	Row, Col int
+}
+
+// PlacedHeads lays Heads out: each row's cells fill, left to right, the
+// columns no taller cell of a row above still covers.
+func (t Table) PlacedHeads() []PlacedHead {
+	depth, width := len(t.Heads), len(t.Cols)
+	taken := make([][]bool, depth)
+	for i := range taken {
+		taken[i] = make([]bool, width)
+	}
+	var out []PlacedHead
+	for i, row := range t.Heads {
+		col := 0
+		for _, h := range row {
+			for col < width && taken[i][col] {
+				col++
+			}
+			h.Span, h.Rows = max(1, h.Span), max(1, h.Rows)
+			for r := i; r < min(depth, i+h.Rows); r++ {
+				for c := col; c < min(width, col+h.Span); c++ {
+					taken[r][c] = true
+				}
+			}
+			out = append(out, PlacedHead{Head: h, Row: i, Col: col})
+			col += h.Span
+		}
+	}
+	return out
+}
+
+// HeadDepth is how many heading rows the table has over its columns.
+func (t Table) HeadDepth() int {
+	if len(t.Heads) == 0 {
+		return 1
+	}
+	return len(t.Heads)
 }
 
 // Row is one row. Sub rows are "of which" rows, indented; Total rows are
@@ -33,11 +93,13 @@ type Row struct {
 	Cells []Cell
 }
 
-// Cell is a count, or a share when IsShare (Num/Den, one decimal).
+// Cell is a count, or a share when IsShare (Num/Den, one decimal); Blank
+// when the records cannot give the figure (left empty, never printed as 0).
 type Cell struct {
 	N       int
 	Share   Share
 	IsShare bool
+	Blank   bool
 }
 
 // Section is a part of the summary: its prose paragraph and its tables.
@@ -155,10 +217,21 @@ func (s *Summary) petitionSection(cat *i18n.Catalog) Section {
 		Tables: []Table{kinds, result, byField}}
 }
 
+// AllTables lists every table of the summary in export order: the
+// sections' tables, then the identities checked.
+func (s *Summary) AllTables(cat *i18n.Catalog) []Table {
+	var out []Table
+	for _, sec := range s.Sections(cat) {
+		out = append(out, sec.Tables...)
+	}
+	return append(out, s.CheckTable(cat))
+}
+
 // CheckTable lists every identity with its two sides, for exports: the
 // label names the equation and the row or column it was checked on.
 func (s *Summary) CheckTable(cat *i18n.Catalog) Table {
-	t := Table{Key: "check", Title: cat.T("rpt.tbl.check"), Label: cat.T("rpt.id_row"), Cols: cols(cat, "id_left", "id_right")}
+	t := Table{Key: "check", Title: cat.T("rpt.tbl.check"), Sheet: cat.T("rpt.sec.check"), Label: cat.T("rpt.id_row"),
+		Cols: cols(cat, "id_left", "id_right")}
 	for _, id := range s.Identities() {
 		sum := 0
 		for _, v := range id.Right {

@@ -19,6 +19,9 @@ func padRight(s string, w int) string { return s + strings.Repeat(" ", max(0, w-
 
 // cellText writes a cell for screens and text: "1.770", "98,7%", "-".
 func cellText(c Cell) string {
+	if c.Blank {
+		return ""
+	}
 	if c.IsShare {
 		return vntext.Share(c.Share.Num, c.Share.Den)
 	}
