@@ -44,6 +44,8 @@ type gen struct {
 	idSeq    int
 	seqYear  int
 	yearSeq  int
+	// cases is each citizen's latest case, for visits that come back to it.
+	cases map[uint64]uint64
 }
 
 // Generate fills db. About 62% of the records are dossiers, 15% citizens,
@@ -51,7 +53,7 @@ type gen struct {
 // year per 80,000 records (at least one, at most fifteen), ending the day
 // before opt.End.
 func Generate(db *storage.DB, opt Options) (Stats, error) {
-	g := &gen{r: rand.New(rand.NewSource(opt.Seed)), opt: opt, today: model.DateOf(opt.End),
+	g := &gen{r: rand.New(rand.NewSource(opt.Seed)), opt: opt, today: model.DateOf(opt.End), cases: map[uint64]uint64{},
 		cal: calendar.Default()}
 	procs, err := db.For(Actor).Procedures()
 	if err != nil {

@@ -29,8 +29,8 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 		r.HeadCount = 2 + g.r.Intn(3)
 	}
 	r.LandDispute = r.Field == model.FieldLand && g.chance(0.4)
-	if g.chance(0.2) {
-		r.Matter = model.MatterRepeat
+	if prev, ok := g.cases[cit]; ok && cit != 0 && g.chance(0.2) {
+		r.CaseIDs = []uint64{prev} // the citizen comes back about the same matter
 	}
 	switch x := g.r.Float64(); {
 	case x < 0.25:
@@ -47,6 +47,9 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 	r.CreatedAt = r.At
 	if err := g.l.Add(&r); err != nil {
 		return fmt.Errorf("reception: %w", err)
+	}
+	if r.CitizenID != 0 {
+		g.cases[r.CitizenID] = r.CaseIDs[0]
 	}
 	g.st.Receptions++
 	return nil

@@ -79,6 +79,11 @@ func viApp() map[string]string {
 		"action.create":    "tạo mới", "action.update": "sửa", "action.void": "hủy",
 		"kind.citizen": "Công dân", "kind.session": "Buổi tiếp", "kind.reception": "Tiếp dân",
 		"kind.petition": "Đơn thư", "kind.dossier": "Hồ sơ", "kind.procedure": "Thủ tục", "kind.office": "Cơ quan",
+		"kind.case": "Vụ việc", "field.CaseIDs": "Vụ việc", "field.CaseID": "Vụ việc", "field.CaseID2": "Vụ việc thứ hai",
+		"field.Opened": "Ngày phát sinh", "field.Closed": "Ngày kết thúc",
+		"case.new": "Mở vụ việc mới", "case.none": "Không", "case.label": "VV #%d %s: %s",
+		"case.closed": "đã kết thúc", "case.pick_title": "Chọn vụ việc của công dân", "case.pick_hint": "Enter hoặc số thứ tự để chọn; Esc quay lại",
+		"case.no_citizen": "Chọn công dân trước để xem các vụ việc của họ.",
 		// citizen
 		"picker.title": "Chọn công dân", "picker.search": "Tìm:",
 		"picker.placeholder": "tên (không cần dấu), số CCCD/CMND hoặc điện thoại",

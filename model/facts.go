@@ -24,12 +24,15 @@ type ReceptionFacts struct {
 	LandDispute bool
 	Matter      Matter
 	Handling    Handling
+	// CaseIDs are the cases the visit raised (empty in records from before
+	// cases: the visit is then its own case).
+	CaseIDs []uint64
 }
 
 // Facts returns the visit's facts.
 func (r *Reception) Facts() ReceptionFacts {
 	return ReceptionFacts{Date: r.Date(), Kind: r.RecKind, HeadCount: r.HeadCount, Content: r.Content, Field: r.Field,
-		LandDispute: r.LandDispute, Matter: r.Matter, Handling: r.Handling}
+		LandDispute: r.LandDispute, Matter: r.Matter, Handling: r.Handling, CaseIDs: r.CaseIDs}
 }
 
 // Group reports whether the visit was a group at or above threshold people.

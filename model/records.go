@@ -91,7 +91,13 @@ type Reception struct {
 	Content       ContentKind   `json:"ck"`
 	Field         Field         `json:"f"`
 	LandDispute   bool          `json:"ld,omitempty"`
-	Matter        Matter        `json:"m"`
+	// Matter says whether the visit was the first about its case or a
+	// return; the store derives it from the cases' history on save.
+	Matter Matter `json:"m"`
+	// CaseIDs are the cases the visit raised, the first the main one; a 0
+	// asks the store to open a new case from the visit. Empty is one new
+	// case.
+	CaseIDs       []uint64      `json:"cases,omitempty"`
 	Written       bool          `json:"w,omitempty"`
 	PetitionID    uint64        `json:"pet,omitempty"`
 	Handling      Handling      `json:"h"`
@@ -149,7 +155,10 @@ type Petition struct {
 	DueRule     string `json:"dru,omitempty"`
 	Resolved    Date   `json:"res,omitempty"`
 	ReceptionID uint64 `json:"rec,omitempty"`
-	Note        string `json:"n,omitempty"`
+	// CaseID is the case the petition belongs to; 0 asks the store to open
+	// a new one from the petition.
+	CaseID uint64 `json:"case,omitempty"`
+	Note   string `json:"n,omitempty"`
 	Protection
 }
 

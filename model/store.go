@@ -58,6 +58,11 @@ type Store interface {
 	ListSessions(q ListQuery) (Page[ReceptionSession], error)
 	SessionReceptions(sessionID uint64) ([]Reception, error)
 
+	Case(id uint64) (Case, error)
+	SaveCase(c *Case) error
+	// CitizenCases lists a citizen's cases, newest first.
+	CitizenCases(citizenID uint64) ([]Case, error)
+
 	Reception(id uint64) (Reception, error)
 	SaveReception(r *Reception) error
 	ListReceptions(q ListQuery) (Page[Reception], error)
@@ -111,6 +116,9 @@ type PeriodVisitor struct {
 	Reception func(ReceptionFacts) error
 	Petition  func(PetitionFacts) error
 	Dossier   func(DossierFacts) error
+	// Case, when set, is called after the visits, once for each case they
+	// raised.
+	Case func(CaseFacts) error
 }
 
 // PeriodScanner streams what a period summary needs, from one consistent

@@ -204,7 +204,7 @@ func (r *Reception) Validate(now time.Time) error {
 	if r.LandDispute && r.Field != FieldLand {
 		e.add("LandDispute", ErrCodeLandField)
 	}
-	e.choice("Matter", r.Matter.Valid())
+	e.choice("Matter", r.Matter == "" || r.Matter.Valid())
 	e.choice("Handling", r.Handling.Valid())
 	if r.Handling == HandlingTransferred {
 		e.required("TransferredTo", r.TransferredTo)

@@ -31,6 +31,7 @@ func visitColumns() []column[VisitRow] {
 	return []column[VisitRow]{
 		{"visits", func(r VisitRow) int { return r.Visits }},
 		{"people", func(r VisitRow) int { return r.People }},
+		{"cases", func(r VisitRow) int { return r.Cases }},
 		{"first", func(r VisitRow) int { return r.First }},
 		{"repeat", func(r VisitRow) int { return r.Repeat }},
 	}

@@ -62,7 +62,7 @@ func (s *Summary) Identities() []Identity {
 		name string
 		row  VisitRow
 	}{{"total", r.Total}, {"regular", r.Regular}, {"session", r.InSession}, {"groups", r.Groups}} {
-		add("reception", "r_matters", "row:"+v.name, v.row.Visits, v.row.First, v.row.Repeat)
+		add("reception", "r_matters", "row:"+v.name, v.row.Cases, v.row.First, v.row.Repeat)
 	}
 	add("reception", "r_content", "", r.Total.Visits, counts(r.ByContent)...)
 	add("reception", "r_field", "", r.Total.Visits, counts(r.ByField)...)

@@ -49,9 +49,22 @@ func (a *allRecords) ScanPeriod(_, _ model.Date, v model.PeriodVisitor) error {
 			return err
 		}
 	}
+	first := map[uint64]model.Date{}
 	for _, x := range a.receptions {
 		if err := v.Reception(x.Facts()); err != nil {
 			return err
+		}
+		for _, id := range x.CaseIDs {
+			if d, ok := first[id]; !ok || x.Date() < d {
+				first[id] = x.Date()
+			}
+		}
+	}
+	if v.Case != nil {
+		for id, d := range first {
+			if err := v.Case(model.CaseFacts{ID: id, FirstVisit: d}); err != nil {
+				return err
+			}
 		}
 	}
 	for _, x := range a.petitions {
@@ -76,6 +89,7 @@ type gen struct {
 	all    *allRecords
 	cits   []uint64
 	sess   []uint64
+	cases  []uint64
 	bounds []model.Date
 }
 
@@ -157,8 +171,16 @@ func (g *gen) reception() {
 	if model.IsDenunciation(x.Content) {
 		x.CitizenID, x.PaperRef = 0, "TC-1"
 	}
+	// A third of the visits come back to an earlier case, some raise two.
+	if len(g.cases) > 0 && g.pick(3) == 0 {
+		x.CaseIDs = []uint64{g.cases[g.pick(len(g.cases))]}
+		if g.pick(4) == 0 {
+			x.CaseIDs = append(x.CaseIDs, 0)
+		}
+	}
 	g.must(g.s.SaveReception(x))
 	g.all.receptions[x.ID] = x
+	g.cases = append(g.cases, x.CaseIDs...)
 }
 
 func (g *gen) petition() {

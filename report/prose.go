@@ -88,7 +88,7 @@ func (s *Summary) receptionProse(cat *i18n.Catalog) []string {
 		return append(out, cat.T("prose.r_no_visits"))
 	}
 	t, g, ss := r.Total, r.Regular, r.InSession
-	out = append(out, cat.T("prose.r_visits", c.n(t.Visits, "visit"), c.n(t.People, "person"), c.n(t.Visits, "matter"),
+	out = append(out, cat.T("prose.r_visits", c.n(t.Visits, "visit"), c.n(t.People, "person"), c.n(t.Cases, "matter"),
 		c.n(t.First, "matter"), c.n(t.Repeat, "matter"), c.n(g.Visits, "visit"), c.n(g.People, "person"),
 		c.n(ss.Visits, "visit"), c.n(ss.People, "person")))
 	groups := cat.T("rpt.zero")

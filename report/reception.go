@@ -5,19 +5,24 @@ import (
 	"github.com/tiepdan/tiepdan/model/calendar"
 )
 
-// VisitRow counts visits (lượt), people and matters, first raised or raised
-// again.
+// VisitRow counts visits (lượt), people and cases (vụ việc): a case counts
+// once however many visits raised it in the period, as First when its first
+// visit ever fell in the period (tiếp lần đầu) and as Repeat when it had been
+// received before (tiếp nhiều lần).
 type VisitRow struct {
-	Visits, People, First, Repeat int
+	Visits, People, Cases, First, Repeat int
 }
 
 func (v *VisitRow) add(r model.ReceptionFacts) {
 	v.Visits++
 	v.People += max(r.HeadCount, 1)
-	switch r.Matter {
-	case model.MatterFirst:
+}
+
+func (v *VisitRow) addCase(first bool) {
+	v.Cases++
+	if first {
 		v.First++
-	case model.MatterRepeat:
+	} else {
 		v.Repeat++
 	}
 }
@@ -60,6 +65,31 @@ type receptionAcc struct {
 	field    map[string]int
 	handling map[string]int
 	days     map[model.Date]bool
+	// cases are the period's cases in the order first raised, each with
+	// where it was first raised; firstVisit the date of each case's first
+	// visit ever (from the scanner's case facts).
+	cases      []periodCase
+	caseIndex  map[uint64]int
+	firstVisit map[uint64]model.Date
+}
+
+// periodCase is one case the period's visits raised: the kind of visit that
+// raised it first in the period (so the rows add up to the total; on one
+// day a regular visit before a session), whether a group raised it, and,
+// for a visit from before cases (no case id, its own case), the matter flag
+// the clerk set.
+type periodCase struct {
+	id       uint64
+	date     model.Date
+	kind     model.ReceptionKind
+	group    bool
+	legacy   bool
+	legacyOK bool // the legacy visit was marked as the first about its matter
+}
+
+// earlier reports whether a visit of kind k on d comes before c's first.
+func (c *periodCase) earlier(d model.Date, k model.ReceptionKind) bool {
+	return d < c.date || d == c.date && k == model.ReceptionRegular && c.kind != model.ReceptionRegular
 }
 
 func newReceptionAcc(s *Summary) *receptionAcc {
@@ -70,7 +100,8 @@ func newReceptionAcc(s *Summary) *receptionAcc {
 	s.Reception.Minimum = model.RequiredSessions(s.Office.Sessions(), s.Period, calendar.ForOffice(s.Office).IsWorkingDay)
 	s.Reception.RequiredSessions = s.Reception.Minimum.Required
 	return &receptionAcc{s: s, content: map[string]int{}, field: map[string]int{},
-		handling: map[string]int{}, days: map[model.Date]bool{}}
+		handling: map[string]int{}, days: map[model.Date]bool{}, caseIndex: map[uint64]int{},
+		firstVisit: map[uint64]model.Date{}}
 }
 
 func (a *receptionAcc) session(x model.SessionFacts) error {
@@ -99,8 +130,25 @@ func (a *receptionAcc) reception(x model.ReceptionFacts) error {
 	case model.ReceptionInSession:
 		r.InSession.add(x)
 	}
-	if x.Group(r.Threshold) {
+	group := x.Group(r.Threshold)
+	if group {
 		r.Groups.add(x)
+	}
+	if len(x.CaseIDs) == 0 {
+		a.cases = append(a.cases, periodCase{date: x.Date, kind: x.Kind, group: group, legacy: true,
+			legacyOK: x.Matter != model.MatterRepeat})
+	}
+	for _, id := range x.CaseIDs {
+		if i, ok := a.caseIndex[id]; ok {
+			c := &a.cases[i]
+			c.group = c.group || group
+			if c.earlier(x.Date, x.Kind) {
+				c.date, c.kind = x.Date, x.Kind
+			}
+			continue
+		}
+		a.caseIndex[id] = len(a.cases)
+		a.cases = append(a.cases, periodCase{id: id, date: x.Date, kind: x.Kind, group: group})
 	}
 	a.content[string(x.Content)]++
 	if x.LandDispute {
@@ -111,8 +159,31 @@ func (a *receptionAcc) reception(x model.ReceptionFacts) error {
 	return nil
 }
 
+// caseFacts records when a case raised in the period was first received.
+func (a *receptionAcc) caseFacts(f model.CaseFacts) error {
+	a.firstVisit[f.ID] = f.FirstVisit
+	return nil
+}
+
 func (a *receptionAcc) finish() {
 	r := &a.s.Reception
+	for _, c := range a.cases {
+		first := c.legacyOK
+		if !c.legacy {
+			fv, ok := a.firstVisit[c.id]
+			first = !ok || fv >= a.s.Period.From
+		}
+		r.Total.addCase(first)
+		switch c.kind {
+		case model.ReceptionRegular:
+			r.Regular.addCase(first)
+		case model.ReceptionInSession:
+			r.InSession.addCase(first)
+		}
+		if c.group {
+			r.Groups.addCase(first)
+		}
+	}
 	r.SessionDays = len(a.days)
 	for _, k := range model.ContentKinds() {
 		r.ByContent = append(r.ByContent, KeyCount{string(k), a.content[string(k)]})

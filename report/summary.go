@@ -46,6 +46,7 @@ func Compute(src model.PeriodScanner, office model.Office, p model.Period, today
 		Reception: r.reception,
 		Petition:  pt.add,
 		Dossier:   d.add,
+		Case:      r.caseFacts,
 	})
 	if err != nil {
 		return nil, err

@@ -161,9 +161,9 @@ func (s *Summary) receptionSection(cat *i18n.Catalog) Section {
 			{Label: cat.T("rpt.row.adhoc"), Cells: []Cell{n(r.AdhocSessions)}},
 		},
 		Note: MinimumText(cat, r.Minimum)}
-	vc := func(v VisitRow) []Cell { return []Cell{n(v.Visits), n(v.People), n(v.First), n(v.Repeat)} }
+	vc := func(v VisitRow) []Cell { return []Cell{n(v.Visits), n(v.People), n(v.Cases), n(v.First), n(v.Repeat)} }
 	visits := Table{Key: "visits", Title: cat.T("rpt.tbl.visits"), Label: cat.T("rpt.label"),
-		Cols: cols(cat, "visits", "people", "first", "repeat"),
+		Cols: cols(cat, "visits", "people", "cases", "first", "repeat"),
 		Rows: []Row{
 			{Label: cat.T("rpt.row.regular"), Cells: vc(r.Regular)},
 			{Label: cat.T("rpt.row.session"), Cells: vc(r.InSession)},

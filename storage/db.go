@@ -54,9 +54,11 @@ import (
 // SchemaVersion is the layout this code reads and writes. Version 2 added the
 // closed.<kind> indexes; version 3 the staff and protected buckets and the
 // staffaudit and dayaudit indexes; version 4 the due.reception index;
-// version 5 gave accepted petitions the resolution deadline of their kind.
+// version 5 gave accepted petitions the resolution deadline of their kind;
+// version 6 added cases (vụ việc), their bucket and the citcase and
+// link.case indexes.
 // An older file is copied aside (MigrationBackup) and migrated when opened.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Errors Open returns; cmd translates them for the user.
 var (

@@ -105,6 +105,11 @@ func receptionFactsValue(v *model.Reception) []byte {
 	for _, s := range []string{string(f.Kind), string(f.Content), string(f.Field), string(f.Matter), string(f.Handling)} {
 		w.str(s)
 	}
+	// Schema 6: the cases, a count then the ids (absent in older values).
+	w.b = binary.AppendUvarint(w.b, uint64(len(f.CaseIDs)))
+	for _, id := range f.CaseIDs {
+		w.b = binary.AppendUvarint(w.b, id)
+	}
 	return w.b
 }
 
@@ -166,6 +171,15 @@ func decodeReceptionFacts(v []byte) (model.ReceptionFacts, error) {
 	f.Field = enum(r.raw(), model.Fields())
 	f.Matter = enum(r.raw(), model.Matters())
 	f.Handling = enum(r.raw(), model.Handlings())
+	if len(r.b) > 0 {
+		n := r.uvarint()
+		if n > uint64(len(r.b)) {
+			r.fail()
+		}
+		for i := uint64(0); i < n && r.err == nil; i++ {
+			f.CaseIDs = append(f.CaseIDs, r.uvarint())
+		}
+	}
 	return f, r.err
 }
 

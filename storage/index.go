@@ -61,6 +61,7 @@ func tables() []table {
 		{model.KindPetition, []byte("petition"), 'p', func() model.Record { return &model.Petition{} }, petitionEntries},
 		{model.KindDossier, []byte("dossier"), 'd', func() model.Record { return &model.Dossier{} }, dossierEntries},
 		{model.KindProcedure, []byte("procedure"), 'x', func() model.Record { return &model.Procedure{} }, func(model.Record) []entry { return nil }},
+		{model.KindCase, []byte("case"), 'k', func() model.Record { return &model.Case{} }, caseEntries},
 	}
 }
 
@@ -85,7 +86,7 @@ func tableForByte(b byte) (table, bool) {
 // indexNames lists every index bucket under idx/.
 func indexNames() []string {
 	names := []string{ixName, ixTokCount, ixIDNum, ixPhone, ixCitizen, ixSession, ixCode, ixAudit,
-		ixAuditStaff, ixAuditDay}
+		ixAuditStaff, ixAuditDay, ixCitizenCase, ixCaseLink}
 	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
 		names = append(names, dateIndex(k))
 	}
@@ -190,6 +191,11 @@ func receptionEntries(r model.Record) []entry {
 	if !v.Voided && !v.FollowUpDue.IsZero() && v.Replied.IsZero() {
 		out = append(out, entry{idx: dueIndex(model.KindReception), key: join(dateKey(int32(v.FollowUpDue)), u64(v.ID))})
 	}
+	if !v.Voided {
+		for _, id := range v.CaseIDs {
+			out = append(out, caseLink(id, 'r', v.ID, v.Date()))
+		}
+	}
 	return out
 }
 
@@ -203,6 +209,9 @@ func petitionEntries(r model.Record) []entry {
 	out := []entry{e}
 	if p.CitizenID != 0 {
 		out = append(out, citizenLink(p.CitizenID, 'p', p.ID))
+	}
+	if !p.Voided && p.CaseID != 0 {
+		out = append(out, caseLink(p.CaseID, 'p', p.ID, p.Received))
 	}
 	if !p.Voided && p.Status.Open() && !p.Due.IsZero() {
 		out = append(out, entry{idx: dueIndex(model.KindPetition), key: join(dateKey(int32(p.Due)), u64(p.ID))})

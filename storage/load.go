@@ -84,8 +84,17 @@ func (l *Loader) Add(rec model.Record) error {
 	}
 	m.ID, m.Version, m.CreatedBy = id, 1, l.s.actor
 	m.UpdatedAt, m.UpdatedBy = m.CreatedAt, l.s.actor
-	if d, ok := rec.(*model.Dossier); ok {
-		if err := l.bumpDossierCounter(d); err != nil {
+	switch r := rec.(type) {
+	case *model.Dossier:
+		if err := l.bumpDossierCounter(r); err != nil {
+			return err
+		}
+	case *model.Reception:
+		if err := l.s.resolveCases(l.tx, r); err != nil {
+			return err
+		}
+	case *model.Petition:
+		if err := l.s.resolvePetitionCase(l.tx, r); err != nil {
 			return err
 		}
 	}

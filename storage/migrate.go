@@ -28,7 +28,12 @@ func migrate(tx *bolt.Tx, from uint32, now time.Time) error {
 			return err
 		}
 	}
-	return migrate4to5(tx, now)
+	if from <= 4 {
+		if err := migrate4to5(tx, now); err != nil {
+			return err
+		}
+	}
+	return migrate5to6(tx, now)
 }
 
 // migrate3to4 adds the due.reception index: visits that owe the citizen a

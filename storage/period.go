@@ -21,8 +21,27 @@ func (s *Store) ScanPeriod(from, to model.Date, v model.PeriodVisitor) error {
 			}
 		}
 		if v.Reception != nil {
-			if err := scanDates(tx, model.KindReception, from, to, decodeReceptionFacts, v.Reception); err != nil {
+			visit := v.Reception
+			var cases []uint64
+			seen := map[uint64]bool{}
+			if v.Case != nil {
+				visit = func(f model.ReceptionFacts) error {
+					for _, id := range f.CaseIDs {
+						if !seen[id] {
+							seen[id] = true
+							cases = append(cases, id)
+						}
+					}
+					return v.Reception(f)
+				}
+			}
+			if err := scanDates(tx, model.KindReception, from, to, decodeReceptionFacts, visit); err != nil {
 				return err
+			}
+			if v.Case != nil {
+				if err := scanCases(tx, cases, v.Case); err != nil {
+					return err
+				}
 			}
 		}
 		if v.Petition != nil {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"slices"
 
 	"time"
 
@@ -148,6 +149,9 @@ func (s *Store) receptionHook(r *model.Reception) hook {
 		if old != nil {
 			prev = old.(*model.Reception)
 		}
+		if err := s.resolveCases(tx, r); err != nil {
+			return err
+		}
 		return followUpDue(tx, r, prev)
 	}
 }
@@ -155,10 +159,10 @@ func (s *Store) receptionHook(r *model.Reception) hook {
 // SaveReception stores a visit; its citizen and session must exist. A visit
 // that owes the citizen a reply gets its date from the reply rule.
 func (s *Store) SaveReception(r *model.Reception) error {
-	due, rule := r.FollowUpDue, r.FollowUpRule
+	due, rule, cases, matter := r.FollowUpDue, r.FollowUpRule, slices.Clone(r.CaseIDs), r.Matter
 	err := s.update(func(tx *bolt.Tx) error { return s.save(tx, r, s.receptionHook(r)) })
 	if err != nil {
-		r.FollowUpDue, r.FollowUpRule = due, rule
+		r.FollowUpDue, r.FollowUpRule, r.CaseIDs, r.Matter = due, rule, cases, matter
 	}
 	return err
 }
@@ -166,10 +170,13 @@ func (s *Store) SaveReception(r *model.Reception) error {
 // Petition returns petition id.
 func (s *Store) Petition(id uint64) (model.Petition, error) { return get[model.Petition](s, id) }
 
-func petitionHook(p *model.Petition) hook {
+func (s *Store) petitionHook(p *model.Petition) hook {
 	return func(tx *bolt.Tx, old model.Record) error {
 		if p.CitizenID != 0 && !exists(tx, model.KindCitizen, p.CitizenID) {
 			return fieldErr("CitizenID", ErrCodeNotFound)
+		}
+		if err := s.resolvePetitionCase(tx, p); err != nil {
+			return err
 		}
 		var prev *model.Petition
 		if old != nil {
@@ -182,10 +189,10 @@ func petitionHook(p *model.Petition) hook {
 // SavePetition stores a petition; its sender, if any, must exist. An empty
 // deadline is computed from the rules table (DueRule names the rule).
 func (s *Store) SavePetition(p *model.Petition) error {
-	due, rule := p.Due, p.DueRule
-	err := s.update(func(tx *bolt.Tx) error { return s.save(tx, p, petitionHook(p)) })
+	due, rule, caseID := p.Due, p.DueRule, p.CaseID
+	err := s.update(func(tx *bolt.Tx) error { return s.save(tx, p, s.petitionHook(p)) })
 	if err != nil {
-		p.Due, p.DueRule = due, rule
+		p.Due, p.DueRule, p.CaseID = due, rule, caseID
 	}
 	return err
 }
@@ -210,7 +217,10 @@ func (s *Store) PetitionFromReception(p *model.Petition, receptionID, receptionV
 			return fieldErr("PetitionID", "err.already_petition")
 		}
 		p.ReceptionID = receptionID
-		if err := s.save(tx, p, petitionHook(p)); err != nil {
+		if p.CaseID == 0 && len(r.CaseIDs) > 0 {
+			p.CaseID = r.CaseIDs[0] // the petition continues the visit's case
+		}
+		if err := s.save(tx, p, s.petitionHook(p)); err != nil {
 			return err
 		}
 		r.Written, r.PetitionID = true, p.ID
