@@ -82,28 +82,28 @@ func (*ReceptionSession) Kind() Kind { return KindSession }
 // HeadCount people.
 type Reception struct {
 	Meta
-	At            time.Time     `json:"at"`
-	RecKind       ReceptionKind `json:"k"`
-	SessionID     uint64        `json:"ses,omitempty"`
-	CitizenID     uint64        `json:"cit,omitempty"`
-	HeadCount     int           `json:"hc"`
-	Summary       string        `json:"sum"`
-	Content       ContentKind   `json:"ck"`
-	Field         Field         `json:"f"`
-	LandDispute   bool          `json:"ld,omitempty"`
+	At          time.Time     `json:"at"`
+	RecKind     ReceptionKind `json:"k"`
+	SessionID   uint64        `json:"ses,omitempty"`
+	CitizenID   uint64        `json:"cit,omitempty"`
+	HeadCount   int           `json:"hc"`
+	Summary     string        `json:"sum"`
+	Content     ContentKind   `json:"ck"`
+	Field       Field         `json:"f"`
+	LandDispute bool          `json:"ld,omitempty"`
 	// Matter says whether the visit was the first about its case or a
 	// return; the store derives it from the cases' history on save.
 	Matter Matter `json:"m"`
 	// CaseIDs are the cases the visit raised, the first the main one; a 0
 	// asks the store to open a new case from the visit. Empty is one new
 	// case.
-	CaseIDs       []uint64      `json:"cases,omitempty"`
-	Written       bool          `json:"w,omitempty"`
-	PetitionID    uint64        `json:"pet,omitempty"`
-	Handling      Handling      `json:"h"`
-	TransferredTo string        `json:"to,omitempty"`
-	ReceivedBy    string        `json:"rb,omitempty"`
-	FollowUpDue   Date          `json:"fu,omitempty"`
+	CaseIDs       []uint64 `json:"cases,omitempty"`
+	Written       bool     `json:"w,omitempty"`
+	PetitionID    uint64   `json:"pet,omitempty"`
+	Handling      Handling `json:"h"`
+	TransferredTo string   `json:"to,omitempty"`
+	ReceivedBy    string   `json:"rb,omitempty"`
+	FollowUpDue   Date     `json:"fu,omitempty"`
 	// FollowUpRule is the Ref of the deadline rule that gave FollowUpDue
 	// (empty when the clerk set the date).
 	FollowUpRule string `json:"fur,omitempty"`
