@@ -104,7 +104,7 @@ func enApp() map[string]string {
 		"field.At": "Date and time", "field.RecKind": "Reception kind", "field.SessionID": "Session",
 		"field.CitizenID": "Citizen", "field.HeadCount": "People", "field.Summary": "Summary",
 		"field.Content": "Content kind", "field.Field": "Field", "field.LandDispute": "Land dispute",
-		"field.Matter": "Matter", "field.Written": "Written petition", "field.PetitionID": "Petition",
+		"field.Matter": "First visit or again", "field.Written": "Written petition", "field.PetitionID": "Petition",
 		"field.Handling": "Handling", "field.TransferredTo": "Transferred to", "field.ReceivedBy": "Received by",
 		"field.FollowUpDue": "Reply due", "field.Received": "Received", "field.Source": "Source",
 		"field.CoSigners": "Co-signers", "field.Eligibility": "Eligibility",

@@ -121,7 +121,7 @@ func viApp() map[string]string {
 		"field.At": "Ngày giờ tiếp", "field.RecKind": "Hình thức tiếp", "field.SessionID": "Buổi tiếp",
 		"field.CitizenID": "Công dân", "field.HeadCount": "Số người", "field.Summary": "Nội dung",
 		"field.Content": "Loại nội dung", "field.Field": "Lĩnh vực", "field.LandDispute": "Tranh chấp đất đai",
-		"field.Matter": "Vụ việc", "field.Written": "Có đơn kèm theo", "field.PetitionID": "Đơn thư",
+		"field.Matter": "Lần đầu/nhiều lần", "field.Written": "Có đơn kèm theo", "field.PetitionID": "Đơn thư",
 		"field.Handling": "Kết quả tiếp", "field.TransferredTo": "Chuyển đến", "field.ReceivedBy": "Người tiếp",
 		"field.FollowUpDue": "Hạn trả lời", "field.Received": "Ngày nhận đơn", "field.Source": "Nguồn đơn",
 		"field.CoSigners": "Số người cùng ký", "field.Eligibility": "Phân loại đơn",

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -334,4 +335,55 @@ func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 	d.run(pending)
 	d.expect("Tiếp công dân — lượt mới", "Hoàng Thị Yến")
 	d.expectLine("Nội dung", "Xin xác nhận")
+}
+
+// TestVisitContinuesTheCitizensCase: on a returning citizen's visit the
+// "Vụ việc" field lists the citizen's cases and one key picks the one they
+// came back about; the visit is then a return (nhiều lần) by the case's
+// history, with no flag typed.
+func TestVisitContinuesTheCitizensCase(t *testing.T) {
+	d := newDriver(t, true)
+	s := d.db.For("canbo")
+	cit := model.Citizen{FullName: "Trần Văn Hùng", Address: "Thôn 3"}
+	if err := s.SaveCitizen(&cit); err != nil {
+		t.Fatal(err)
+	}
+	first := model.Reception{At: testNow.AddDate(0, 0, -14), RecKind: model.ReceptionRegular, CitizenID: cit.ID, HeadCount: 1,
+		Summary: "Tranh chấp ranh giới đất", Content: model.ContentProposal, Field: model.FieldLand, Handling: model.HandlingGuided}
+	if err := s.SaveReception(&first); err != nil {
+		t.Fatal(err)
+	}
+	d.key(tea.KeyF3, 1)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText("tran van hung")
+	d.expect("Trần Văn Hùng")
+	d.key(tea.KeyEnter, 1)
+	d.key(tea.KeyTab, 1)
+	d.typeText("Hỏi lại về ranh giới đất")
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1) // content: Khiếu nại
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1) // field: Đất đai
+	d.key(tea.KeyTab, 2)   // land dispute, case
+	d.expectLine("▸ Vụ việc", "Mở vụ việc mới")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Chọn vụ việc của công dân", "1. Mở vụ việc mới", fmt.Sprintf("2. VV #%d 07/10/2026: Tranh chấp ranh giới đất", first.CaseIDs[0]))
+	d.typeText("2")
+	d.expectLine("Vụ việc", fmt.Sprintf("VV #%d 07/10/2026", first.CaseIDs[0]))
+	d.expectLine("Vụ việc thứ hai", "Không")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu.")
+	p, err := s.ListReceptions(model.ListQuery{Limit: 5})
+	if err != nil || len(p.Items) != 2 {
+		t.Fatalf("visits: %v %v", p.Items, err)
+	}
+	got := p.Items[0]
+	if len(got.CaseIDs) != 1 || got.CaseIDs[0] != first.CaseIDs[0] || got.Matter != model.MatterRepeat {
+		t.Errorf("the visit: cases %v, matter %s; want the first visit's case, a return", got.CaseIDs, got.Matter)
+	}
+	d.key(tea.KeyEnter, 1)
+	d.expectLine("Vụ việc", fmt.Sprintf("#%d", first.CaseIDs[0]))
+	d.expectLine("Lần đầu/nhiều lần", "Nhiều lần")
 }

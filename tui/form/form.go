@@ -55,6 +55,9 @@ type Field[T any] struct {
 	// a new one and returns a Picked result.
 	RefLabel func(*T) string
 	Pick     func(query string) common.Page
+	// PickFor, when set instead of Pick, builds the picker from the record
+	// as typed so far (a case picker needs the citizen chosen above).
+	PickFor func(rec *T, query string) common.Page
 }
 
 // Picked is the result a Ref's picker page pops with.
@@ -283,8 +286,8 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	case msg.Type == tea.KeyShiftTab, msg.Type == tea.KeyUp:
 		m.focusField(m.focus - 1)
 		return m, nil
-	case f.Kind == Ref && key.Matches(msg, k.Pick) && f.Pick != nil:
-		return m, m.c.Push(f.Pick(""))
+	case f.Kind == Ref && key.Matches(msg, k.Pick) && (f.Pick != nil || f.PickFor != nil):
+		return m, m.c.Push(m.picker(f, ""))
 	case msg.Type == tea.KeyEnter:
 		if m.focus == len(m.fields)-1 {
 			return m.submit()
@@ -304,9 +307,9 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 			}
 		}
 	case Ref:
-		if msg.Type == tea.KeyRunes && f.Pick != nil {
+		if msg.Type == tea.KeyRunes && (f.Pick != nil || f.PickFor != nil) {
 			// Typing on a reference starts a search with what was typed.
-			return m, m.c.Push(f.Pick(string(msg.Runes)))
+			return m, m.c.Push(m.picker(f, string(msg.Runes)))
 		}
 	default:
 		var cmd tea.Cmd
@@ -314,6 +317,15 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// picker builds f's picker page for query.
+func (m *Model[T, P]) picker(f Field[T], query string) common.Page {
+	if f.PickFor != nil {
+		rec, _ := m.build()
+		return f.PickFor(&rec, query)
+	}
+	return f.Pick(query)
 }
 
 // cycle moves a Choice to the previous/next option, or to the first option

@@ -159,6 +159,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 				register.L("field.Received", p.Received.String()),
 				register.L("field.Source", cat.Label("source", string(p.Source))),
 				register.L("field.ReceptionID", rec),
+				register.L("field.CaseID", caseNo(p.CaseID)),
 				register.L("field.CitizenID", sender),
 				protect.Note(c, p.Content, &p.Protection),
 				register.L("field.PaperRef", p.PaperRef),
@@ -207,4 +208,12 @@ func countIf(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// caseNo names the petition's case: "#7".
+func caseNo(id uint64) string {
+	if id == 0 {
+		return ""
+	}
+	return "#" + strconv.FormatUint(id, 10)
 }

@@ -4,9 +4,9 @@
 package reception
 
 import (
-	"time"
-
 	"strconv"
+	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -71,7 +71,7 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Recept
 	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
 	followUp := form.DateField("FollowUpDue", false, func(r *model.Reception) *model.Date { return &r.FollowUpDue })
 	followUp.Label = "deadline.due_label"
-	return append([]form.Field[model.Reception]{
+	fields := []form.Field[model.Reception]{
 		form.DateTimeField("At", true, func(r *model.Reception) *time.Time { return &r.At }),
 		citizen.RefField(c, "CitizenID", true, func(r *model.Reception) *uint64 { return &r.CitizenID }, names),
 		form.IntField("HeadCount", true, func(r *model.Reception) *int { return &r.HeadCount }),
@@ -79,7 +79,11 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Recept
 		form.ChoiceField("Content", true, form.Options(model.ContentKinds(), opts("content")), func(r *model.Reception) *model.ContentKind { return &r.Content }),
 		form.ChoiceField("Field", true, form.Options(model.Fields(), opts("field_of")), func(r *model.Reception) *model.Field { return &r.Field }),
 		form.BoolField("LandDispute", func(r *model.Reception) *bool { return &r.LandDispute }),
-		form.ChoiceField("Matter", true, form.Options(model.Matters(), opts("matter")), func(r *model.Reception) *model.Matter { return &r.Matter }),
+	}
+	// The visit opens a case or continues one of the citizen's; lần đầu /
+	// nhiều lần follows from the case, so the form does not ask.
+	fields = append(fields, caseFields(c, map[uint64]string{})...)
+	return append(append(fields,
 		form.BoolField("Written", func(r *model.Reception) *bool { return &r.Written }),
 		form.ChoiceField("Handling", true, form.Options(model.Handlings(), opts("handling")), func(r *model.Reception) *model.Handling { return &r.Handling }),
 		form.TextField("TransferredTo", false, func(r *model.Reception) *string { return &r.TransferredTo }),
@@ -87,7 +91,7 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Recept
 		followUp,
 		form.DateField("Replied", false, func(r *model.Reception) *model.Date { return &r.Replied }),
 		form.TextField("Note", false, func(r *model.Reception) *string { return &r.Note }),
-	}, protect.Fields(c, func(r *model.Reception) *model.Protection { return &r.Protection })...)
+	), protect.Fields(c, func(r *model.Reception) *model.Protection { return &r.Protection })...)
 }
 
 // NewForm returns the form for rec (ID 0: a new visit) with its citizen.
@@ -141,6 +145,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 				register.L("field.Content", cat.Label("content", string(r.Content))),
 				register.L("field.Field", cat.Label("field_of", string(r.Field))),
 				register.L("field.LandDispute", yes(r.LandDispute)),
+				register.L("field.CaseIDs", caseList(r.CaseIDs)),
 				register.L("field.Matter", cat.Label("matter", string(r.Matter))),
 				register.L("field.Written", yes(r.Written)),
 				register.L("field.PetitionID", pet),
@@ -174,6 +179,15 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 // NewDetail returns the detail page of visit id.
 func NewDetail(c *common.Common, id uint64) common.Page {
 	return register.NewDetail(c, DetailSpec(c), id)
+}
+
+// caseList names the visit's cases: "#3, #7".
+func caseList(ids []uint64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = "#" + strconv.FormatUint(id, 10)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func ruleIf(c *common.Common, due model.Date, ref string) string {
