@@ -9,10 +9,16 @@ package model
 type SessionFacts struct {
 	Date Date
 	Kind SessionKind
+	// ID and Delegated tell the head's own sessions from those he
+	// delegated (the national form 01/TCD counts them apart).
+	ID        uint64
+	Delegated bool
 }
 
 // Facts returns the session's facts.
-func (s *ReceptionSession) Facts() SessionFacts { return SessionFacts{Date: s.Date, Kind: s.SessKind} }
+func (s *ReceptionSession) Facts() SessionFacts {
+	return SessionFacts{Date: s.Date, Kind: s.SessKind, ID: s.ID, Delegated: s.Delegated}
+}
 
 // ReceptionFacts is what a summary counts of a visit.
 type ReceptionFacts struct {
@@ -27,12 +33,15 @@ type ReceptionFacts struct {
 	// CaseIDs are the cases the visit raised (empty in records from before
 	// cases: the visit is then its own case).
 	CaseIDs []uint64
+	// SessionID is the session of a visit received in one.
+	SessionID uint64
 }
 
 // Facts returns the visit's facts.
 func (r *Reception) Facts() ReceptionFacts {
 	return ReceptionFacts{Date: r.Date(), Kind: r.RecKind, HeadCount: r.HeadCount, Content: r.Content, Field: r.Field,
-		LandDispute: r.LandDispute, Matter: r.Matter, Handling: r.Handling, CaseIDs: r.CaseIDs}
+		LandDispute: r.LandDispute, Matter: r.Matter, Handling: r.Handling, CaseIDs: r.CaseIDs,
+		SessionID: r.SessionID}
 }
 
 // Group reports whether the visit was a group at or above threshold people.
@@ -48,12 +57,20 @@ type PetitionFacts struct {
 	LandDispute    bool
 	Eligibility    Eligibility
 	InJurisdiction bool
+	// For the national forms: acceptance date, case, outcome, sector and
+	// conduct.
+	Accepted Date
+	CaseID   uint64
+	Outcome  Outcome
+	Sector   Sector
+	Conduct  Conduct
 }
 
 // Facts returns the petition's facts.
 func (p *Petition) Facts() PetitionFacts {
 	return PetitionFacts{Received: p.Received, Due: p.Due, Closed: p.ClosedOn(), Status: p.Status, Content: p.Content,
-		Field: p.Field, LandDispute: p.LandDispute, Eligibility: p.Eligibility, InJurisdiction: p.InJurisdiction}
+		Field: p.Field, LandDispute: p.LandDispute, Eligibility: p.Eligibility, InJurisdiction: p.InJurisdiction,
+		Accepted: p.Accepted, CaseID: p.CaseID, Outcome: p.Outcome, Sector: p.SectorOrDefault(), Conduct: p.Conduct}
 }
 
 // DossierFacts is what a summary counts of a dossier.

@@ -147,6 +147,11 @@ type Petition struct {
 	// SecondTime marks a complaint brought a second time (khiếu nại lần
 	// hai), against the first decision.
 	SecondTime bool `json:"k2,omitempty"`
+	// Sector is the area the national forms count the petition in; empty
+	// takes its field's (SectorOf).
+	Sector Sector `json:"sec,omitempty"`
+	// Conduct marks a denunciation of corruption or of public duty.
+	Conduct Conduct `json:"cdt,omitempty"`
 	// Extensions counts the extensions of a denunciation's resolution.
 	Extensions int  `json:"ext,omitempty"`
 	Due        Date `json:"due,omitempty"`

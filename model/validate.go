@@ -11,12 +11,14 @@ import (
 
 // Limits that validation enforces.
 const (
-	MaxNameLen    = 100
-	MaxTextLen    = 2000
-	MaxShortLen   = 200
-	MaxHeadCount  = 9999
-	MaxCoSigners  = 9999
-	MaxWorkingDay = 365
+	MaxNameLen = 100
+	MaxTextLen = 2000
+	// ErrCodeDenunciationOnly: the field applies to denunciations only.
+	ErrCodeDenunciationOnly = "err.denunciation_only"
+	MaxShortLen             = 200
+	MaxHeadCount            = 9999
+	MaxCoSigners            = 9999
+	MaxWorkingDay           = 365
 	// FutureSlack tolerates clocks a few minutes apart between desk PCs.
 	FutureSlack = 10 * time.Minute
 )
@@ -238,6 +240,11 @@ func (p *Petition) Normalize() {
 // jurisdiction, outcome and dates.
 func (p *Petition) Validate(now time.Time) error {
 	var e errs
+	e.choice("Sector", p.Sector.Valid())
+	e.choice("Conduct", p.Conduct.Valid())
+	if p.Conduct != "" && p.Content != ContentDenunciation {
+		e.add("Conduct", ErrCodeDenunciationOnly)
+	}
 	if p.Received.IsZero() {
 		e.add("Received", ErrCodeRequired)
 	} else {

@@ -290,8 +290,15 @@ func TestCSVMatchesXLSX(t *testing.T) {
 		if len(got) != len(want) {
 			t.Fatalf("%s: %d rows, XLSX %d", dialect.f, len(got), len(want))
 		}
+		// A blank cell is no value: the streaming reader drops trailing ones.
+		trim := func(v []float64) []float64 {
+			for len(v) > 0 && v[len(v)-1] == -1 {
+				v = v[:len(v)-1]
+			}
+			return v
+		}
 		for i := range want {
-			if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
+			if fmt.Sprint(trim(got[i])) != fmt.Sprint(trim(want[i])) {
 				t.Errorf("%s row %d: %v, XLSX %v", dialect.f, i, got[i], want[i])
 			}
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -55,7 +56,8 @@ type htmlSection struct {
 }
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"cell": cellText,
+	"cell":  cellText,
+	"thead": theadHTML,
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -85,6 +87,9 @@ table.fig td.n { text-align: right; white-space: nowrap; }
 table.fig th:first-child, table.fig td.l { width: 28%; text-align: left; }
 table.fig tr.total td { font-weight: bold; }
 table.fig tr.sub td.l { padding-left: 12pt; font-style: italic; }
+table.nat { font-size: 7.5pt; page-break-inside: avoid; }
+table.nat th { font-weight: normal; padding: 1pt; }
+table.nat tr.num th { font-style: italic; }
 p.note { font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
 .sign { width: 100%; border-collapse: collapse; margin-top: 18pt; page-break-inside: avoid; }
 .sign td { vertical-align: top; border: none; padding: 0; }
@@ -106,8 +111,8 @@ p.note { font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
 {{range .Sections}}
 <h2>{{.Heading}}</h2>
 <p>{{.Prose}}</p>
-{{range .Tables}}<table class="fig">{{if .Title}}<caption>{{.Title}}</caption>{{end}}
-<thead><tr><th>{{.Label}}</th>{{range .Cols}}<th>{{.Head}}</th>{{end}}</tr></thead>
+{{range .Tables}}<table class="fig{{if .Heads}} nat{{end}}">{{if .Title}}<caption>{{.Title}}</caption>{{end}}
+<thead>{{thead .}}</thead>
 <tbody>{{range .Rows}}<tr{{if .Total}} class="total"{{else if .Sub}} class="sub"{{end}}><td class="l">{{.Label}}</td>{{range .Cells}}<td class="n">{{cell .}}</td>{{end}}</tr>
 {{end}}</tbody></table>{{if .Note}}
 <p class="note">{{.Note}}</p>{{end}}
@@ -144,12 +149,54 @@ func writeHTML(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 	if s.Running() {
 		doc.AsOf = cat.T("rpt.asof", s.AsOf.String())
 	}
-	for i, sec := range s.Sections(cat) {
+	secs := s.Sections(cat)
+	for i, sec := range secs {
 		hs := htmlSection{Heading: roman(i+1) + ". " + strings.ToUpper(sec.Title), Prose: strings.Join(sec.Prose, " ")}
 		for _, t := range sec.Tables {
 			hs.Tables = append(hs.Tables, t.Split(htmlMaxCols)...)
 		}
 		doc.Sections = append(doc.Sections, hs)
 	}
+	// The national forms whole, with their column trees, in a small font.
+	doc.Sections = append(doc.Sections, htmlSection{Heading: roman(len(secs)+1) + ". " + strings.ToUpper(cat.T("rpt.sec.national")),
+		Prose: s.NationalCheckLine(cat), Tables: s.NationalTables(cat)})
 	return htmlTemplate.Execute(w, doc)
+}
+
+// theadHTML writes a table's heading rows: one row of column heads, or a
+// national form's column tree (cells spanning their columns and rows) with
+// the row of column numbers.
+func theadHTML(t Table) template.HTML {
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	if len(t.Heads) == 0 {
+		b.WriteString("<tr><th>" + esc(t.Label) + "</th>")
+		for _, c := range t.Cols {
+			b.WriteString("<th>" + esc(c.Head) + "</th>")
+		}
+		b.WriteString("</tr>")
+		return template.HTML(b.String())
+	}
+	placed := t.PlacedHeads()
+	for row := range t.Heads {
+		b.WriteString("<tr>")
+		if row == 0 {
+			fmt.Fprintf(&b, `<th rowspan="%d">%s</th>`, len(t.Heads), esc(t.Label))
+		}
+		for _, h := range placed {
+			if h.Row != row {
+				continue
+			}
+			fmt.Fprintf(&b, `<th colspan="%d" rowspan="%d">%s</th>`, h.Span, h.Rows, esc(h.Text))
+		}
+		b.WriteString("</tr>")
+	}
+	if t.Numbered {
+		b.WriteString(`<tr class="num"><th></th>`)
+		for _, c := range t.Cols {
+			b.WriteString("<th>" + esc(c.Num) + "</th>")
+		}
+		b.WriteString("</tr>")
+	}
+	return template.HTML(b.String())
 }

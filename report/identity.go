@@ -89,7 +89,7 @@ func (s *Summary) Identities() []Identity {
 
 // Check returns an error naming the first identity that does not hold.
 func (s *Summary) Check() error {
-	for _, id := range s.Identities() {
+	for _, id := range append(s.Identities(), s.nationalIdentities()...) {
 		if !id.Holds() {
 			return fmt.Errorf("identity does not hold: %s", id)
 		}

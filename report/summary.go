@@ -25,6 +25,8 @@ type Summary struct {
 	Dossiers  DossierSummary
 	Reception ReceptionSummary
 	Petitions PetitionSummary
+	// National are the figures of the national statistical forms.
+	National NationalFacts
 }
 
 // Running reports whether the period had not ended when the summary was
@@ -41,12 +43,16 @@ func Compute(src model.PeriodScanner, office model.Office, p model.Period, today
 	d := newDossierAcc(s)
 	r := newReceptionAcc(s)
 	pt := newPetitionAcc(s)
+	nat := newNationalAcc(s)
 	err := src.ScanPeriod(p.From, p.To, model.PeriodVisitor{
-		Session:   r.session,
-		Reception: r.reception,
-		Petition:  pt.add,
-		Dossier:   d.add,
-		Case:      r.caseFacts,
+		Session: func(x model.SessionFacts) error { nat.session(x); return r.session(x) },
+		Reception: func(x model.ReceptionFacts) error {
+			nat.reception(x)
+			return r.reception(x)
+		},
+		Petition: func(x model.PetitionFacts) error { nat.petition(x); return pt.add(x) },
+		Dossier:  d.add,
+		Case:     r.caseFacts,
 	})
 	if err != nil {
 		return nil, err
@@ -54,6 +60,9 @@ func Compute(src model.PeriodScanner, office model.Office, p model.Period, today
 	d.finish()
 	r.finish()
 	pt.finish()
+	nat.finish(r.firstVisit)
+	nat.finishPetitions()
+	nat.finishDossiers()
 	return s, nil
 }
 

@@ -218,12 +218,13 @@ func (s *Summary) petitionSection(cat *i18n.Catalog) Section {
 }
 
 // AllTables lists every table of the summary in export order: the
-// sections' tables, then the identities checked.
+// sections' tables, the national forms, then the identities checked.
 func (s *Summary) AllTables(cat *i18n.Catalog) []Table {
 	var out []Table
 	for _, sec := range s.Sections(cat) {
 		out = append(out, sec.Tables...)
 	}
+	out = append(out, s.NationalTables(cat)...)
 	return append(out, s.CheckTable(cat))
 }
 

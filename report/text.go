@@ -175,7 +175,8 @@ func (s *Summary) HeadingLines(cat *i18n.Catalog, w int) []string {
 func (s *Summary) TextLines(cat *i18n.Catalog, w int) []string {
 	lines := s.HeadingLines(cat, w)
 	seen := map[string]bool{}
-	for i, sec := range s.Sections(cat) {
+	secs := s.Sections(cat)
+	for i, sec := range secs {
 		lines = append(lines, "", fmt.Sprintf("%s. %s", roman(i+1), strings.ToUpper(sec.Title)))
 		for _, p := range sec.Prose {
 			lines = append(lines, Wrap(p, w)...)
@@ -184,6 +185,11 @@ func (s *Summary) TextLines(cat *i18n.Catalog, w int) []string {
 			lines = append(lines, "")
 			lines = append(lines, t.TextLines(cat, w, seen)...)
 		}
+	}
+	lines = append(lines, "", fmt.Sprintf("%s. %s", roman(len(secs)+1), strings.ToUpper(cat.T("rpt.sec.national"))))
+	for _, t := range s.NationalTables(cat) {
+		lines = append(lines, "")
+		lines = append(lines, t.TextLines(cat, w, nil)...)
 	}
 	return append(lines, "", s.CheckLine(cat))
 }

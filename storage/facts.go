@@ -93,6 +93,9 @@ func sessionFactsValue(s *model.ReceptionSession) []byte {
 	w := factsWriter{b: []byte{factsV1}}
 	w.date(f.Date)
 	w.str(string(f.Kind))
+	// Schema 6: the id and whether the session was delegated.
+	w.b = binary.AppendUvarint(w.b, f.ID)
+	w.b = append(w.b, flag(f.Delegated, 0))
 	return w.b
 }
 
@@ -110,6 +113,7 @@ func receptionFactsValue(v *model.Reception) []byte {
 	for _, id := range f.CaseIDs {
 		w.b = binary.AppendUvarint(w.b, id)
 	}
+	w.b = binary.AppendUvarint(w.b, f.SessionID)
 	return w.b
 }
 
@@ -121,6 +125,12 @@ func petitionFactsValue(p *model.Petition) []byte {
 	w.date(f.Closed)
 	w.b = append(w.b, flag(f.LandDispute, 0)|flag(f.InJurisdiction, 1))
 	for _, s := range []string{string(f.Status), string(f.Content), string(f.Field), string(f.Eligibility)} {
+		w.str(s)
+	}
+	// Schema 6: what the national forms count.
+	w.date(f.Accepted)
+	w.b = binary.AppendUvarint(w.b, f.CaseID)
+	for _, s := range []string{string(f.Outcome), string(f.Sector), string(f.Conduct)} {
 		w.str(s)
 	}
 	return w.b
@@ -158,6 +168,10 @@ func decodeSessionFacts(v []byte) (model.SessionFacts, error) {
 	r := newReader(v)
 	f := model.SessionFacts{Date: r.date()}
 	f.Kind = enum(r.raw(), model.SessionKinds())
+	if len(r.b) > 0 {
+		f.ID = r.uvarint()
+		f.Delegated = r.byte()&1 != 0
+	}
 	return f, r.err
 }
 
@@ -179,6 +193,9 @@ func decodeReceptionFacts(v []byte) (model.ReceptionFacts, error) {
 		for i := uint64(0); i < n && r.err == nil; i++ {
 			f.CaseIDs = append(f.CaseIDs, r.uvarint())
 		}
+		if len(r.b) > 0 {
+			f.SessionID = r.uvarint()
+		}
 	}
 	return f, r.err
 }
@@ -192,6 +209,15 @@ func decodePetitionFacts(v []byte) (model.PetitionFacts, error) {
 	f.Content = enum(r.raw(), model.ContentKinds())
 	f.Field = enum(r.raw(), model.Fields())
 	f.Eligibility = enum(r.raw(), model.Eligibilities())
+	if len(r.b) > 0 {
+		f.Accepted = r.date()
+		f.CaseID = r.uvarint()
+		f.Outcome = enum(r.raw(), model.Outcomes())
+		f.Sector = enum(r.raw(), model.Sectors())
+		f.Conduct = enum(r.raw(), model.Conducts())
+	} else {
+		f.Sector = model.SectorOf(f.Field)
+	}
 	return f, r.err
 }
 

@@ -26,6 +26,10 @@ func migrate5to6(tx *bolt.Tx, now time.Time) error {
 	if err := buildIndexes(tx, []string{ixCitizenCase, ixCaseLink}); err != nil {
 		return err
 	}
+	// The sessions' facts gain their id and delegation.
+	if err := buildIndexes(tx, []string{dateIndex(model.KindSession)}, model.KindSession); err != nil {
+		return err
+	}
 	idx := tx.Bucket(bIdx)
 	now = now.UTC()
 	ct, _ := tableFor(model.KindCase)

@@ -151,3 +151,35 @@ func TestSessionMinimumIsAnOfficeSetting(t *testing.T) {
 		t.Fatalf("saved rules %+v (%v)", o.SessionRules, err)
 	}
 }
+
+// TestNationalFormsOnScreen: Enter past the identities shows each national
+// form with its column tree at 80x24; "<" and ">" scroll it sideways to
+// the columns beyond the screen.
+func TestNationalFormsOnScreen(t *testing.T) {
+	d := newDriver(t, true)
+	seedDossiers(t, d)
+	d.send(tea.KeyMsg{Type: tea.KeyF11})
+	d.key(tea.KeyEnter, 3)
+	d.expect("[Biểu 01/TCD]", "01/TCD — Kết quả tiếp công dân", "Tổng số", "(1)", "< > Cuộn ngang")
+	d.expectNot("(26)")
+	for range 30 {
+		d.typeText(">")
+	}
+	d.expect("(26)", "Ủy quyền tiếp")
+	d.expectNot("(1) ")
+	for range 30 {
+		d.typeText("<")
+	}
+	d.expect("(1)")
+	// On to II.06a: the dossiers by field, the check rows true.
+	d.key(tea.KeyEnter, 6)
+	d.expect("[Biểu II.06a]", "Hộ tịch", "(1) = (2) + (3) + (4)", "✓")
+	d.expectNot("✗")
+	for i, l := range strings.Split(d.screen(), "\n") {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d wide", i+1, w)
+		}
+	}
+	d.key(tea.KeyEnter, 1)
+	d.expect("[Bảng số liệu]")
+}

@@ -16,13 +16,21 @@ import (
 	"github.com/tiepdan/tiepdan/tui/common"
 )
 
-// Views of the summary, cycled with Enter.
+// Views of the summary, cycled with Enter: the tables, the prose, the
+// identities checked, then each national form (viewNational + its index in
+// report.Forms).
 const (
 	viewTables = iota
 	viewProse
 	viewCheck
-	numViews
+	viewNational
 )
+
+// numViews is how many views Enter cycles through.
+func numViews() int { return viewNational + len(report.Forms()) }
+
+// sideStep is how far one key scrolls a wide form sideways.
+const sideStep = 10
 
 // Page is the summary screen.
 type Page struct {
@@ -34,6 +42,7 @@ type Page struct {
 	err     string
 	view    int
 	top     int
+	left    int // sideways scroll of a national form
 	// typing a period (^F)
 	asking bool
 	input  textinput.Model
@@ -118,6 +127,9 @@ func (p *Page) Help() []common.KeyHelp {
 			{Key: "Esc", Desc: p.c.T("key.back")}}
 	}
 	keys := []common.KeyHelp{{Key: "←→", Desc: p.c.T("summary.key.step")}, {Key: "Tab", Desc: p.c.T("summary.key.kind")}}
+	if p.view >= viewNational {
+		keys = append(keys, common.KeyHelp{Key: "< >", Desc: p.c.T("summary.key.sideways")})
+	}
 	keys = append(keys, common.Help(k.Window)...)
 	keys = append(keys, common.KeyHelp{Key: "Enter", Desc: p.c.T("summary.key.view")})
 	return append(keys, common.Help(k.Export, k.Period, k.PageDown)...)
@@ -171,8 +183,12 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyEnter:
-		p.view = (p.view + 1) % numViews
-		p.top = 0
+		p.view = (p.view + 1) % numViews()
+		p.top, p.left = 0, 0
+	case msg.Type == tea.KeyShiftRight || msg.String() == ">" || msg.String() == ".":
+		p.left += sideStep
+	case msg.Type == tea.KeyShiftLeft || msg.String() == "<" || msg.String() == ",":
+		p.left = max(0, p.left-sideStep)
 	case key.Matches(msg, k.Window):
 		w := model.WindowOfficial
 		if p.period.Official {
@@ -201,7 +217,7 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	case msg.Type == tea.KeyPgDown || msg.Type == tea.KeySpace:
 		p.top += p.bodyHeight()
 	case msg.Type == tea.KeyHome:
-		p.top = 0
+		p.top, p.left = 0, 0
 	case msg.Type == tea.KeyEnd:
 		p.top = 1 << 30
 	}

@@ -60,7 +60,7 @@ func (p *Page) View() string {
 	// The bar keeps what matters when narrow: the period, the view, then
 	// the dates and "so far" as room allows.
 	label := report.PeriodLabel(p.c.Cat, p.period)
-	view := "[" + p.c.T(fmt.Sprintf("summary.view%d", p.view)) + "]"
+	view := "[" + p.viewName() + "]"
 	used := lipgloss.Width("← " + label + " →  " + view)
 	bar := st.Key.Render("←") + " " + st.Header.Render(label) + " " + st.Key.Render("→")
 	for _, extra := range p.barExtras() {
@@ -90,7 +90,16 @@ func (p *Page) View() string {
 		body := p.lines(w - 1)
 		h := p.bodyHeight() - len(lines)
 		p.top = min(p.top, max(0, len(body)-h))
-		lines = append(lines, body[p.top:min(len(body), p.top+h)]...)
+		shown := body[p.top:min(len(body), p.top+h)]
+		if p.view >= viewNational {
+			widest := 0
+			for _, l := range body {
+				widest = max(widest, lipgloss.Width(l))
+			}
+			p.left = min(p.left, max(0, widest-(w-1)))
+			shown = sideways(shown, p.left, w-1)
+		}
+		lines = append(lines, shown...)
 	}
 	return bar + "\n" + strings.Join(lines, "\n")
 }
@@ -129,6 +138,32 @@ func (p *Page) lines(w int) []string {
 	return p.body
 }
 
+// viewName names the current view for the bar.
+func (p *Page) viewName() string {
+	if p.view >= viewNational {
+		return p.c.T("summary.view_national", report.Forms()[p.view-viewNational].Code)
+	}
+	return p.c.T(fmt.Sprintf("summary.view%d", p.view))
+}
+
+// sideways cuts each line to the w columns from left on.
+func sideways(lines []string, left, w int) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		r := []rune(l)
+		if left < len(r) {
+			r = r[left:]
+		} else {
+			r = nil
+		}
+		if len(r) > w {
+			r = r[:w]
+		}
+		out[i] = string(r)
+	}
+	return out
+}
+
 // bodyLines renders the current view in w columns.
 func (p *Page) bodyLines(w int) []string {
 	st := p.c.Styles
@@ -155,7 +190,7 @@ func (p *Page) bodyLines(w int) []string {
 			lines = append(lines, cat.T("prose.asof", p.sum.AsOf.String()))
 		}
 	case viewCheck:
-		lines = append(lines, p.checkLine(), "")
+		lines = append(lines, p.checkLine(), st.OK.Render(p.sum.NationalCheckLine(cat)), "")
 		for _, id := range p.sum.Identities() {
 			mark := st.OK.Render("✓")
 			if !id.Holds() {
@@ -174,6 +209,11 @@ func (p *Page) bodyLines(w int) []string {
 				}
 			}
 		}
+	}
+	if p.view >= viewNational {
+		f := report.Forms()[p.view-viewNational]
+		lines = append(lines, p.sum.NationalTable(cat, f).TreeTextLines(cat, w)...)
+		lines = append(lines, "", p.sum.NationalCheckLine(cat))
 	}
 	return lines
 }
