@@ -62,8 +62,8 @@ func TestNationalForms(t *testing.T) {
 	old := visit(day(9, 10), 0, 1)
 	head := session(day(10, 2), false)
 	deleg := session(day(10, 9), true)
-	visit(day(10, 2), head, 12)                // a group at the head's session: new case
-	visit(day(10, 5), 0, 1, old.CaseIDs[0])    // regular, back about September's case
+	visit(day(10, 2), head, 12)                 // a group at the head's session: new case
+	visit(day(10, 5), 0, 1, old.CaseIDs[0])     // regular, back about September's case
 	visit(day(10, 9), deleg, 1, old.CaseIDs[0]) // delegated session, same case again
 	visit(day(10, 9), deleg, 3)                 // delegated, a new case
 
