@@ -137,6 +137,8 @@ func (g *gen) dossier(d model.Date, share float64, weekend bool) error {
 		x.Channel = model.ChannelOnline
 	case c < 0.45:
 		x.Channel = model.ChannelPostal
+	case c < 0.452:
+		x.Channel = model.ChannelPost
 	}
 	x.Due = g.cal.DossierDue(at, proc.WorkingDays, 15)
 	if x.Due < g.today {

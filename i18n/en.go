@@ -168,7 +168,7 @@ func enApp() map[string]string {
 		"pstatus.handling": "Being handled", "pstatus.resolved": "Resolved", "pstatus.guided": "Guided",
 		"pstatus.transferred": "Transferred", "pstatus.withdrawn": "Withdrawn", "pstatus.archived": "Archived",
 		"outcome.right": "Right", "outcome.wrong": "Wrong", "outcome.partly": "Partly right",
-		"channel.direct": "Direct", "channel.online": "Online", "channel.postal": "Postal",
+		"channel.direct": "Direct", "channel.online": "Online", "channel.postal": "Public postal service", "channel.post": "Ordinary post",
 		"dstatus.in_progress": "In progress", "dstatus.supplement": "Supplement requested", "dstatus.resolved": "Resolved",
 		"dstatus.returned": "Result returned", "dstatus.rejected": "Rejected", "dstatus.withdrawn": "Withdrawn",
 		"timeliness.early": "Early", "timeliness.on_time": "On time", "timeliness.late": "Late",

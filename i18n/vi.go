@@ -182,7 +182,7 @@ func viApp() map[string]string {
 		"pstatus.handling": "Đang giải quyết", "pstatus.resolved": "Đã giải quyết", "pstatus.guided": "Đã hướng dẫn",
 		"pstatus.transferred": "Đã chuyển đơn", "pstatus.withdrawn": "Rút đơn", "pstatus.archived": "Lưu đơn",
 		"outcome.right": "Đúng", "outcome.wrong": "Sai", "outcome.partly": "Đúng một phần",
-		"channel.direct": "Trực tiếp", "channel.online": "Trực tuyến", "channel.postal": "Bưu chính công ích",
+		"channel.direct": "Trực tiếp", "channel.online": "Trực tuyến", "channel.postal": "Bưu chính công ích", "channel.post": "Bưu điện thường",
 		"dstatus.in_progress": "Đang giải quyết", "dstatus.supplement": "Chờ bổ sung", "dstatus.resolved": "Đã giải quyết",
 		"dstatus.returned": "Đã trả kết quả", "dstatus.rejected": "Từ chối", "dstatus.withdrawn": "Rút hồ sơ",
 		"timeliness.early": "Trước hạn", "timeliness.on_time": "Đúng hạn", "timeliness.late": "Quá hạn",

@@ -207,11 +207,13 @@ type Channel string
 const (
 	ChannelDirect Channel = "direct"
 	ChannelOnline Channel = "online"
-	ChannelPostal Channel = "postal"
+	ChannelPostal Channel = "postal" // the public postal service (bưu chính công ích, BCCI)
+	// ChannelPost is ordinary post, outside the public postal service.
+	ChannelPost Channel = "post"
 )
 
 // Channels lists channels in display order.
-func Channels() []Channel { return []Channel{ChannelDirect, ChannelOnline, ChannelPostal} }
+func Channels() []Channel { return []Channel{ChannelDirect, ChannelOnline, ChannelPostal, ChannelPost} }
 
 // Valid reports whether c is a known channel.
 func (c Channel) Valid() bool { return in(c, Channels()) }

@@ -13,11 +13,13 @@ type SessionFacts struct {
 	// delegated (the national form 01/TCD counts them apart).
 	ID        uint64
 	Delegated bool
+	// Presiding is who presided, as typed ("Chủ tịch", "Phó Chủ tịch").
+	Presiding string
 }
 
 // Facts returns the session's facts.
 func (s *ReceptionSession) Facts() SessionFacts {
-	return SessionFacts{Date: s.Date, Kind: s.SessKind, ID: s.ID, Delegated: s.Delegated}
+	return SessionFacts{Date: s.Date, Kind: s.SessKind, ID: s.ID, Delegated: s.Delegated, Presiding: s.Presiding}
 }
 
 // ReceptionFacts is what a summary counts of a visit.

@@ -15,6 +15,7 @@ func dossierColumns() []column[DossierRow] {
 		{"direct", func(r DossierRow) int { return r.Direct }},
 		{"online", func(r DossierRow) int { return r.Online }},
 		{"postal", func(r DossierRow) int { return r.Postal }},
+		{"post", func(r DossierRow) int { return r.Post }},
 		{"resolved", func(r DossierRow) int { return r.Resolved }},
 		{"early", func(r DossierRow) int { return r.Early }},
 		{"on_time", func(r DossierRow) int { return r.OnTime }},

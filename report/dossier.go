@@ -15,7 +15,8 @@ type DossierRow struct {
 
 	CarriedOver            int // received before the period, not closed before it
 	Received               int // received in the period
-	Direct, Online, Postal int // received in the period, by channel
+	Direct, Online, Postal int // received in the period, by channel (Postal: BCCI)
+	Post                   int // received in the period by ordinary post
 
 	Resolved            int // a result dated in the period
 	Early, OnTime, Late int // resolved, by timeliness
@@ -66,6 +67,8 @@ func (a *dossierAcc) add(d model.DossierFacts) error {
 				r.Online++
 			case model.ChannelPostal:
 				r.Postal++
+			case model.ChannelPost:
+				r.Post++
 			}
 		}
 		switch {

@@ -159,10 +159,10 @@ func TestExportProse(t *testing.T) {
 	b := export(t, sum, report.FormatProse)
 	golden(t, "october-prose.txt", b)
 	mustContain(t, string(b),
-		"Tổng số hồ sơ yêu cầu giải quyết TTHC từ 01/10/2026 đến 31/10/2026 là 06 hồ sơ; số hồ sơ mới tiếp nhận: 05 hồ sơ (trực tiếp: 03 hồ sơ; trực tuyến: 01 hồ sơ; qua bưu chính công ích: 01 hồ sơ); số hồ sơ từ kỳ trước chuyển sang: 01 hồ sơ.",
-		"Kết quả giải quyết TTHC: số hồ sơ đã giải quyết 03 hồ sơ, trong đó giải quyết trước hạn: 01 hồ sơ, đúng hạn: 01 hồ sơ, quá hạn: 01 hồ sơ; tỷ lệ giải quyết trước hạn và đúng hạn đạt 66,6%.",
-		"Số đoàn đông người (từ 5 người trở lên): 01 đoàn/06 người.",
-		"trong đó: khiếu nại: 02 đơn; tố cáo: không; kiến nghị, phản ánh: 04 đơn (trong đó tranh chấp đất đai: 02 đơn).")
+		"Tổng số hồ sơ yêu cầu giải quyết TTHC từ 01/10/2026 đến 31/10/2026 là 06 hồ sơ; số hồ sơ mới tiếp nhận: 05 hồ sơ (trực tiếp: 03 hồ sơ; trực tuyến: 01 hồ sơ; qua bưu chính: 01 hồ sơ); số hồ sơ từ kỳ trước chuyển sang: 01 hồ sơ.",
+		"Kết quả giải quyết TTHC: số hồ sơ đã giải quyết 03 hồ sơ, trong đó giải quyết trước hạn: 01 hồ sơ, đúng hạn: 01 hồ sơ, quá hạn: 01 hồ sơ; giải quyết trước hạn và đúng hạn: 02 hồ sơ, đạt tỷ lệ 66,6%.",
+		"Số đoàn đông người (từ 5 người trở lên): 01 đoàn/06 người/01 vụ việc.",
+		"trong đó: khiếu nại: 02 đơn; kiến nghị, phản ánh: 04 đơn (trong đó tranh chấp đất đai: 02 đơn).", "Không phát sinh đơn tố cáo.")
 }
 
 func TestExportCSV(t *testing.T) {
@@ -380,9 +380,9 @@ func TestExportXLSX(t *testing.T) {
 	if err != nil || raw != fmt.Sprint(sum.Dossiers.All.Total) {
 		t.Errorf("B7 = %q (%v), want %d", raw, err, sum.Dossiers.All.Total)
 	}
-	// The share column (L: after 10 figures) holds a fraction shown as 0.0%.
-	raw, _ = f.GetCellValue(sheet, "L7", excelize.Options{RawCellValue: true})
-	shown, _ := f.GetCellValue(sheet, "L7")
+	// The share column (M: after 11 figures) holds a fraction shown as 0.0%.
+	raw, _ = f.GetCellValue(sheet, "M7", excelize.Options{RawCellValue: true})
+	shown, _ := f.GetCellValue(sheet, "M7")
 	if raw != "0.666" || shown != "66.6%" {
 		t.Errorf("share cell raw %q shown %q, want 0.666 shown 66.6%%", raw, shown)
 	}
@@ -391,8 +391,8 @@ func TestExportXLSX(t *testing.T) {
 	if v, _ := f.GetCellValue(field, "A8"); v != "Chứng thực" {
 		t.Fatalf("A8 = %q", v)
 	}
-	if typ, _ := f.GetCellType(field, "L8"); typ != excelize.CellTypeUnset {
-		t.Errorf("undefined share L8 has type %v, want no value", typ)
+	if typ, _ := f.GetCellType(field, "M8"); typ != excelize.CellTypeUnset {
+		t.Errorf("undefined share M8 has type %v, want no value", typ)
 	}
 	checkXLSXPackage(t, b)
 }

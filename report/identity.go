@@ -44,7 +44,7 @@ func (s *Summary) Identities() []Identity {
 	for i, r := range drows {
 		name := rowName(i, len(d.ByField), r.Key)
 		add("dossier", "d_total", name, r.Total, r.CarriedOver, r.Received)
-		add("dossier", "d_channels", name, r.Received, r.Direct, r.Online, r.Postal)
+		add("dossier", "d_channels", name, r.Received, r.Direct, r.Online, r.Postal, r.Post)
 		add("dossier", "d_resolved", name, r.Resolved, r.Early, r.OnTime, r.Late)
 		add("dossier", "d_outcome", name, r.Total, r.Resolved, r.Rejected, r.Withdrawn, r.Pending)
 		add("dossier", "d_pending", name, r.Pending, r.PendingInTime, r.PendingLate)

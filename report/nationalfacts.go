@@ -238,7 +238,7 @@ func (a *nationalAcc) finishPetitions() {
 // and per field under "field:<code>:".
 func (a *nationalAcc) finishDossiers() {
 	put := func(prefix string, r DossierRow) {
-		for k, v := range map[string]int{"total": r.Total, "online": r.Online, "direct_postal": r.Direct + r.Postal,
+		for k, v := range map[string]int{"total": r.Total, "online": r.Online, "direct_postal": r.Direct + r.Postal + r.Post,
 			"carried": r.CarriedOver, "resolved": r.Resolved, "early": r.Early, "on_time": r.OnTime, "late": r.Late,
 			"pending": r.Pending, "pending_in_time": r.PendingInTime, "pending_late": r.PendingLate} {
 			a.f.add(prefix+"tthc."+k, v)

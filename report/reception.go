@@ -52,6 +52,9 @@ type ReceptionSummary struct {
 	ByField     []KeyCount // fields with visits, in order
 	ByHandling  []KeyCount // every handling, in order
 	SessionDays int        // distinct days with a periodic session
+	// Presiding counts the periodic and ad hoc sessions by who presided,
+	// in the order first met.
+	Presiding []KeyCount
 }
 
 // Short reports whether periodic sessions were held on fewer days than the
@@ -114,6 +117,16 @@ func (a *receptionAcc) session(x model.SessionFacts) error {
 		a.days[x.Date] = true
 	case model.SessionAdhoc:
 		a.s.Reception.AdhocSessions++
+	}
+	if x.Presiding != "" {
+		r := &a.s.Reception
+		for i := range r.Presiding {
+			if r.Presiding[i].Key == x.Presiding {
+				r.Presiding[i].N++
+				return nil
+			}
+		}
+		r.Presiding = append(r.Presiding, KeyCount{x.Presiding, 1})
 	}
 	return nil
 }

@@ -128,10 +128,10 @@ func (s *Summary) Sections(cat *i18n.Catalog) []Section {
 
 func (s *Summary) dossierSection(cat *i18n.Catalog) Section {
 	d := s.Dossiers
-	keys := []string{"total", "carried", "received", "direct", "online", "postal", "resolved", "early",
+	keys := []string{"total", "carried", "received", "direct", "online", "postal", "post", "resolved", "early",
 		"on_time", "late", "share", "rejected", "withdrawn", "pending", "pending_in_time", "pending_late"}
 	cells := func(r DossierRow) []Cell {
-		return []Cell{n(r.Total), n(r.CarriedOver), n(r.Received), n(r.Direct), n(r.Online), n(r.Postal),
+		return []Cell{n(r.Total), n(r.CarriedOver), n(r.Received), n(r.Direct), n(r.Online), n(r.Postal), n(r.Post),
 			n(r.Resolved), n(r.Early), n(r.OnTime), n(r.Late), sh(r.OnTimeShare()), n(r.Rejected),
 			n(r.Withdrawn), n(r.Pending), n(r.PendingInTime), n(r.PendingLate)}
 	}

@@ -96,6 +96,7 @@ func sessionFactsValue(s *model.ReceptionSession) []byte {
 	// Schema 6: the id and whether the session was delegated.
 	w.b = binary.AppendUvarint(w.b, f.ID)
 	w.b = append(w.b, flag(f.Delegated, 0))
+	w.str(f.Presiding)
 	return w.b
 }
 
@@ -171,6 +172,7 @@ func decodeSessionFacts(v []byte) (model.SessionFacts, error) {
 	if len(r.b) > 0 {
 		f.ID = r.uvarint()
 		f.Delegated = r.byte()&1 != 0
+		f.Presiding = string(r.raw())
 	}
 	return f, r.err
 }

@@ -53,8 +53,8 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 	seedDossiers(t, d)
 	d.send(tea.KeyMsg{Type: tea.KeyF11})
 	d.expect("Tổng hợp số liệu: Tháng 10/2026", "01/10/2026 - 31/10/2026", "(đến 21/10/2026)", "Hồ sơ thủ tục hành chính")
-	// Total, carried over, received, direct, online, postal, resolved, early.
-	if got := strings.Join(d.totalRow()[:8], " "); got != "2 1 1 1 0 0 1 1" {
+	// Total, carried over, received, direct, online, postal (BCCI), ordinary post, resolved.
+	if got := strings.Join(d.totalRow()[:8], " "); got != "2 1 1 1 0 0 0 1" {
 		t.Errorf("October total row starts %q", got)
 	}
 	d.key(tea.KeyLeft, 1)
