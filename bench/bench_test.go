@@ -6,6 +6,8 @@
 package bench
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +21,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/tiepdan/tiepdan/demo"
 	"github.com/tiepdan/tiepdan/i18n"
@@ -265,6 +268,85 @@ func BenchmarkSummary(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if err := report.Write(io.Discard, f, sum, cat); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNationalTables computes a period's summary and renders every
+// national statistical form (01/TCD … II.06a) with their check rows, as
+// the summary screen, the XLSX and the HTML do (DESIGN §8: a year's under
+// 300 ms warm on one core). "raw-scan" is the baseline measured in the same
+// run: bbolt alone walking the same date and closed index entries without
+// decoding them.
+func BenchmarkNationalTables(b *testing.B) {
+	path := database(b)
+	cat := i18n.New(i18n.Vietnamese)
+	today := model.DateOf(End)
+	periods := []struct {
+		name   string
+		period model.Period
+	}{
+		{"month", model.MonthPeriod(2026, time.October)},
+		{"year", model.YearPeriod(2025)},
+		{"year-official", model.YearPeriod(2025).In(model.WindowOfficial, 14)},
+	}
+	db := open(b)
+	s := db.For("bench")
+	office, err := s.Office()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range periods {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				sum, err := report.Compute(s, office, tc.period, today)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := sum.Check(); err != nil {
+					b.Fatal(err)
+				}
+				if len(sum.NationalTables(cat)) != len(report.Forms()) {
+					b.Fatal("forms missing")
+				}
+			}
+		})
+	}
+	db.Close()
+	raw, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	for _, tc := range periods[1:2] {
+		b.Run("raw-scan-"+tc.name, func(b *testing.B) {
+			from := binary.BigEndian.AppendUint32(nil, uint32(int32(tc.period.From))+1<<31)
+			to := binary.BigEndian.AppendUint32(nil, uint32(int32(tc.period.To)+1)+1<<31)
+			for i := 0; i < b.N; i++ {
+				n := 0
+				err := raw.View(func(tx *bolt.Tx) error {
+					idx := tx.Bucket([]byte("idx"))
+					for _, name := range []string{"date.session", "date.reception", "date.petition", "date.dossier"} {
+						c := idx.Bucket([]byte(name)).Cursor()
+						for k, v := c.Seek(from); k != nil && bytes.Compare(k, to) < 0; k, v = c.Next() {
+							n += len(v)
+						}
+					}
+					for _, name := range []string{"closed.petition", "closed.dossier"} {
+						c := idx.Bucket([]byte(name)).Cursor()
+						for k, v := c.Seek(from); k != nil; k, v = c.Next() {
+							if bytes.Compare(k[4:8], from) < 0 {
+								n += len(v)
+							}
+						}
+					}
+					return nil
+				})
+				if err != nil || n == 0 {
+					b.Fatal(err, n)
 				}
 			}
 		})
