@@ -25,9 +25,22 @@ type nationalAcc struct {
 	s        *Summary
 	f        NationalFacts
 	sessions map[uint64]model.SessionFacts
-	visits   []model.ReceptionFacts
+	visits   []natVisit
 	// eligible petitions' cases, all and within jurisdiction
 	cases, jurCases map[uint64]bool
+	// keys caches the fact names built from a form and a code.
+	keys map[[2]string]string
+}
+
+// key returns the fact name "<form>.<code>", built once.
+func (a *nationalAcc) key(form, code string) string {
+	k := [2]string{form, code}
+	if s, ok := a.keys[k]; ok {
+		return s
+	}
+	s := form + "." + code
+	a.keys[k] = s
+	return s
 }
 
 func newNationalAcc(s *Summary) *nationalAcc {
@@ -36,7 +49,7 @@ func newNationalAcc(s *Summary) *nationalAcc {
 		"kq.recovered": "nat.why.recovered", "kq.disciplined": "nat.why.disciplined",
 	}}
 	return &nationalAcc{s: s, f: s.National, sessions: map[uint64]model.SessionFacts{},
-		cases: map[uint64]bool{}, jurCases: map[uint64]bool{}}
+		cases: map[uint64]bool{}, jurCases: map[uint64]bool{}, keys: map[[2]string]string{}}
 }
 
 func (a *nationalAcc) session(x model.SessionFacts) {
@@ -51,19 +64,33 @@ func (a *nationalAcc) session(x model.SessionFacts) {
 	}
 }
 
+// natVisit is what 01/TCD keeps of a visit until the sessions and the
+// cases' first visits are known.
+type natVisit struct {
+	date      model.Date
+	session   uint64 // 0: regular reception
+	people    int
+	group     bool
+	repeat    bool // a visit from before cases, marked as a return
+	caseIDs   []uint64
+	inSession bool
+}
+
 func (a *nationalAcc) reception(x model.ReceptionFacts) {
 	if a.s.Period.Contains(x.Date) {
-		a.visits = append(a.visits, x)
+		a.visits = append(a.visits, natVisit{date: x.Date, session: x.SessionID, people: max(x.HeadCount, 1),
+			group: x.Group(a.s.Reception.Threshold), repeat: x.Matter == model.MatterRepeat, caseIDs: x.CaseIDs,
+			inSession: x.Kind == model.ReceptionInSession})
 	}
 }
 
 // leader is the 01/TCD column group of a visit: regular reception, the
 // head's own session, or a delegated one.
-func (a *nationalAcc) leader(x model.ReceptionFacts) string {
-	if x.Kind != model.ReceptionInSession {
+func (a *nationalAcc) leader(x natVisit) string {
+	if !x.inSession {
 		return "tcd.reg"
 	}
-	if a.sessions[x.SessionID].Delegated {
+	if a.sessions[x.session].Delegated {
 		return "tcd.deleg"
 	}
 	return "tcd.head"
@@ -74,7 +101,6 @@ func (a *nationalAcc) leader(x model.ReceptionFacts) string {
 // the period (so the groups add up to the total), first received in the
 // period or before it.
 func (a *nationalAcc) finish(firstVisit map[uint64]model.Date) {
-	threshold := a.s.Reception.Threshold
 	type seen struct {
 		date  model.Date
 		where string
@@ -82,56 +108,52 @@ func (a *nationalAcc) finish(firstVisit map[uint64]model.Date) {
 	}
 	caseAt := map[uint64]*seen{}
 	var order []uint64
-	legacy := 0
 	for _, x := range a.visits {
 		where := a.leader(x)
-		group := x.Group(threshold)
-		people := max(x.HeadCount, 1)
+		group, people := x.group, x.people
 		a.f.add("tcd.visits", 1)
 		a.f.add("tcd.people", people)
-		a.f.add(where+".visits", 1)
-		a.f.add(where+".people", people)
+		a.f.add(a.key(where, "visits"), 1)
+		a.f.add(a.key(where, "people"), people)
 		if group {
-			a.f.add(where+".groups", 1)
-			a.f.add(where+".group_people", people)
+			a.f.add(a.key(where, "groups"), 1)
+			a.f.add(a.key(where, "group_people"), people)
 		}
-		if len(x.CaseIDs) == 0 { // a visit from before cases is its own case
-			kind := "first"
-			if x.Matter == model.MatterRepeat {
-				kind = "repeat"
-			}
-			a.f.add("tcd.cases_"+kind, 1)
-			a.f.add(where+".cases_"+kind, 1)
-			if group {
-				a.f.add(where+".group.cases_"+kind, 1)
-			}
-			legacy++
+		if len(x.caseIDs) == 0 { // a visit from before cases is its own case
+			a.addCase(where, !x.repeat, group)
 			continue
 		}
-		for _, id := range x.CaseIDs {
+		for _, id := range x.caseIDs {
 			c, ok := caseAt[id]
 			if !ok {
-				c = &seen{date: x.Date, where: where}
+				c = &seen{date: x.date, where: where}
 				caseAt[id] = c
 				order = append(order, id)
 			}
-			if x.Date < c.date || x.Date == c.date && where == "tcd.reg" && c.where != "tcd.reg" {
-				c.date, c.where = x.Date, where
+			if x.date < c.date || x.date == c.date && where == "tcd.reg" && c.where != "tcd.reg" {
+				c.date, c.where = x.date, where
 			}
 			c.group = c.group || group
 		}
 	}
 	for _, id := range order {
 		c := caseAt[id]
-		kind := "repeat"
-		if fv, ok := firstVisit[id]; !ok || fv >= a.s.Period.From {
-			kind = "first"
-		}
-		a.f.add("tcd.cases_"+kind, 1)
-		a.f.add(c.where+".cases_"+kind, 1)
-		if c.group {
-			a.f.add(c.where+".group.cases_"+kind, 1)
-		}
+		fv, ok := firstVisit[id]
+		a.addCase(c.where, !ok || fv >= a.s.Period.From, c.group)
+	}
+}
+
+// addCase counts one case in the total and in its column group where, as
+// first received or received again, and among the groups' cases.
+func (a *nationalAcc) addCase(where string, first, group bool) {
+	kind, gkind := "cases_repeat", "group.cases_repeat"
+	if first {
+		kind, gkind = "cases_first", "group.cases_first"
+	}
+	a.f.add(a.key("tcd", kind), 1)
+	a.f.add(a.key(where, kind), 1)
+	if group {
+		a.f.add(a.key(where, gkind), 1)
 	}
 }
 
@@ -164,8 +186,18 @@ func (a *nationalAcc) petition(x model.PetitionFacts) {
 	} else {
 		a.f.add("xld.eligible_cases", 1)
 	}
-	kind := map[string]string{PetComplaint: "complaint", PetDenunciation: "denunciation", PetProposal: "proposal"}[petitionKind(x.Content)]
-	a.f.add("xld."+kind, 1)
+	kind, form := petitionKind(x.Content), ""
+	switch kind {
+	case PetComplaint:
+		a.f.add("xld.complaint", 1)
+		form = "kn"
+	case PetDenunciation:
+		a.f.add("xld.denunciation", 1)
+		form = "tc"
+	default:
+		a.f.add("xld.proposal", 1)
+		form = "pa"
+	}
 	switch {
 	case closed:
 		a.f.add("xld.done", 1)
@@ -189,42 +221,40 @@ func (a *nationalAcc) petition(x model.PetitionFacts) {
 			a.f.add("xld.transferred", 1)
 		}
 	}
-	form := map[string]string{PetComplaint: "kn", PetDenunciation: "tc", PetProposal: "pa"}[petitionKind(x.Content)]
-	a.f.add(form+".total", 1)
-	a.f.add(form+"."+string(x.Sector), 1)
+	a.f.add(a.key(form, "total"), 1)
+	a.f.add(a.key(form, string(x.Sector)), 1)
 	if x.InJurisdiction {
-		a.f.add(form+".jur", 1)
+		a.f.add(a.key(form, "jur"), 1)
 	} else {
-		a.f.add(form+".not_jur", 1)
+		a.f.add(a.key(form, "not_jur"), 1)
 	}
 	if form == "tc" && x.Conduct != "" {
-		a.f.add("tc."+string(x.Conduct), 1)
+		a.f.add(a.key("tc", string(x.Conduct)), 1)
 	}
 	if form == "pa" || !x.InJurisdiction {
 		return
 	}
 	// 01/KQGQ: complaints and denunciations within jurisdiction.
-	k := form + ".kq."
-	a.f.add(k+"cases", 1)
+	a.f.add(a.key(form, "kq.cases"), 1)
 	if !closed {
-		a.f.add(k+"pending", 1)
+		a.f.add(a.key(form, "kq.pending"), 1)
 		return
 	}
-	a.f.add(k+"resolved", 1)
+	a.f.add(a.key(form, "kq.resolved"), 1)
 	if x.Status == model.PetitionWithdrawn {
-		a.f.add(k+"withdrawn", 1)
+		a.f.add(a.key(form, "kq.withdrawn"), 1)
 		return
 	}
-	a.f.add(k+"decided", 1)
+	a.f.add(a.key(form, "kq.decided"), 1)
 	if x.Outcome == "" {
-		a.f.add(k+"no_outcome", 1)
+		a.f.add(a.key(form, "kq.no_outcome"), 1)
 	} else {
-		a.f.add(k+string(x.Outcome), 1)
+		a.f.add(a.key(form, "kq."+string(x.Outcome)), 1)
 	}
 	if x.Due.IsZero() || x.Closed <= x.Due {
-		a.f.add(k+"on_time", 1)
+		a.f.add(a.key(form, "kq.on_time"), 1)
 	} else {
-		a.f.add(k+"late", 1)
+		a.f.add(a.key(form, "kq.late"), 1)
 	}
 }
 

@@ -147,13 +147,25 @@ func (s *Store) resolvePetitionCase(tx *bolt.Tx, p *model.Petition) error {
 }
 
 // scanCases calls fn with the facts of each case in ids: the date of its
-// first live visit.
+// first live visit. The ids are visited in order and the cursor walks on
+// to the next one when it is a few keys ahead (a period's cases are mostly
+// consecutive), seeking only across gaps.
 func scanCases(tx *bolt.Tx, ids []uint64, fn func(model.CaseFacts) error) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
 	c := tx.Bucket(bIdx).Bucket([]byte(ixCaseLink)).Cursor()
+	k, v := c.First()
 	for _, id := range ids {
 		prefix := join(u64(id), []byte{'r'})
+		for step := 0; k != nil && bytes.Compare(k, prefix) < 0; step++ {
+			if step == 16 {
+				k, v = c.Seek(prefix)
+				break
+			}
+			k, v = c.Next()
+		}
 		f := model.CaseFacts{ID: id}
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if len(v) != 4 {
 				continue
 			}

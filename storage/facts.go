@@ -157,8 +157,10 @@ func flag(b bool, bit uint) byte {
 	return 0
 }
 
-func newReader(v []byte) *factsReader {
-	r := &factsReader{b: v}
+// newReader starts reading a facts value. It returns the reader by value,
+// so decoding a record's facts allocates nothing for the reader itself.
+func newReader(v []byte) factsReader {
+	r := factsReader{b: v}
 	if r.byte() != factsV1 && r.err == nil {
 		r.err = fmt.Errorf("%w: unknown index value version", ErrNotDatabase)
 	}
@@ -223,13 +225,38 @@ func decodePetitionFacts(v []byte) (model.PetitionFacts, error) {
 	return f, r.err
 }
 
+// dossierDecoder decodes dossier facts keeping one copy of each procedure
+// name for the whole scan (a year holds tens of thousands of dossiers and a
+// few dozen procedures).
+func dossierDecoder() func([]byte) (model.DossierFacts, error) {
+	names := map[string]string{}
+	return func(v []byte) (model.DossierFacts, error) {
+		f, raw, err := decodeDossierFactsRaw(v)
+		if s, ok := names[string(raw)]; ok {
+			f.Procedure = s
+		} else {
+			f.Procedure = string(raw)
+			names[f.Procedure] = f.Procedure
+		}
+		return f, err
+	}
+}
+
 func decodeDossierFacts(v []byte) (model.DossierFacts, error) {
+	f, raw, err := decodeDossierFactsRaw(v)
+	f.Procedure = string(raw)
+	return f, err
+}
+
+// decodeDossierFactsRaw decodes the facts but the procedure name, returned
+// as bytes valid only inside the transaction.
+func decodeDossierFactsRaw(v []byte) (model.DossierFacts, []byte, error) {
 	r := newReader(v)
 	f := model.DossierFacts{Received: r.date(), Due: r.date(), Closed: r.date()}
 	f.Apology = r.byte()&1 != 0
 	f.Status = enum(r.raw(), model.DossierStatuses())
 	f.Channel = enum(r.raw(), model.Channels())
 	f.Field = enum(r.raw(), model.Fields())
-	f.Procedure = string(r.raw())
-	return f, r.err
+	raw := r.raw()
+	return f, raw, r.err
 }

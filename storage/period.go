@@ -53,10 +53,11 @@ func (s *Store) ScanPeriod(from, to model.Date, v model.PeriodVisitor) error {
 			}
 		}
 		if v.Dossier != nil {
-			if err := scanCarried(tx, model.KindDossier, from, decodeDossierFacts, v.Dossier); err != nil {
+			dec := dossierDecoder()
+			if err := scanCarried(tx, model.KindDossier, from, dec, v.Dossier); err != nil {
 				return err
 			}
-			if err := scanDates(tx, model.KindDossier, from, to, decodeDossierFacts, v.Dossier); err != nil {
+			if err := scanDates(tx, model.KindDossier, from, to, dec, v.Dossier); err != nil {
 				return err
 			}
 		}
