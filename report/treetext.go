@@ -14,11 +14,12 @@ const treeColWidth = 9
 // TreeTextLines draws a table with a column tree (a national form) in
 // full: its heading rows, each cell centred over the columns it spans, the
 // column numbers, the rows and the note wrapped in noteW columns. Lines are
-// as wide as the table needs; a screen shows them scrolled sideways.
-// Without a tree it is TextLines at that width.
-func (t Table) TreeTextLines(cat *i18n.Catalog, noteW int) []string {
+// as wide as the table needs; a screen shows them scrolled sideways,
+// keeping the first labelW columns (the row labels) in place. Without a
+// tree it is TextLines at that width.
+func (t Table) TreeTextLines(cat *i18n.Catalog, noteW int) (lines []string, labelW int) {
 	if len(t.Heads) == 0 {
-		return t.TextLines(cat, 1<<16, nil)
+		return t.TextLines(cat, 1<<16, nil), 0
 	}
 	lw := width(t.Label)
 	for _, r := range t.Rows {
@@ -57,7 +58,7 @@ func (t Table) TreeTextLines(cat *i18n.Catalog, noteW int) []string {
 		w := end - start
 		put(h.Row, start, center(vntext.Truncate(h.Text, w), w))
 	}
-	lines := []string{t.Title}
+	lines = []string{t.Title}
 	for _, g := range grid {
 		lines = append(lines, strings.TrimRight(string(g), " "))
 	}
@@ -80,5 +81,5 @@ func (t Table) TreeTextLines(cat *i18n.Catalog, noteW int) []string {
 	if t.Note != "" {
 		lines = append(lines, Wrap(t.Note, noteW)...)
 	}
-	return lines
+	return lines, lw + 1
 }

@@ -12,7 +12,9 @@ db=${1:-demo.db}
 period=${2:-2026}
 out=${3:-/tmp/tiepdan-exports}
 need=""
-python3 -c 'import openpyxl' 2>/dev/null || need="$need python3-openpyxl"
+py=python3
+$py -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+$py -c 'import openpyxl' 2>/dev/null || need="$need python3-openpyxl"
 command -v soffice >/dev/null || need="$need libreoffice-calc-nogui"
 command -v pdftoppm >/dev/null || need="$need poppler-utils"
 if [ -n "$need" ]; then
@@ -27,7 +29,7 @@ mkdir -p "$out"
 [ -f "$db" ] || go run ./cmd/tiepdan demo --db "$db" --records 50000
 go run ./cmd/tiepdan report --db "$db" --period "$period" --format xlsx -o "$out/report.xlsx"
 go run ./cmd/tiepdan report --db "$db" --period "$period" --format csv -o "$out/report.csv"
-python3 "$(dirname "$0")/check_xlsx.py" "$out/report.xlsx" "$out/report.csv"
+$py "$(dirname "$0")/check_xlsx.py" "$out/report.xlsx" "$out/report.csv"
 soffice --headless --convert-to pdf --outdir "$out" "$out/report.xlsx" >/dev/null 2>&1
 pdfinfo "$out/report.pdf" | grep -E 'Pages|Page size'
 pdftoppm -r 50 -png -f 1 -l 12 "$out/report.pdf" "$out/page"

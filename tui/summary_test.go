@@ -166,7 +166,13 @@ func TestNationalFormsOnScreen(t *testing.T) {
 		d.typeText(">")
 	}
 	d.expect("(26)", "Ủy quyền tiếp")
-	d.expectNot("(1) ")
+	// The row labels stay; the numbers row now starts past column 1.
+	d.expectLine("UBND xã Quang Trung")
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.Contains(l, "(26)") && strings.Contains(l, "(1) ") {
+			t.Errorf("numbers row not scrolled: %q", l)
+		}
+	}
 	for range 30 {
 		d.typeText("<")
 	}

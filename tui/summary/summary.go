@@ -43,6 +43,7 @@ type Page struct {
 	view    int
 	top     int
 	left    int // sideways scroll of a national form
+	frozen  int // its label columns, kept in place
 	// typing a period (^F)
 	asking bool
 	input  textinput.Model

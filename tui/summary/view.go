@@ -97,7 +97,7 @@ func (p *Page) View() string {
 				widest = max(widest, lipgloss.Width(l))
 			}
 			p.left = min(p.left, max(0, widest-(w-1)))
-			shown = sideways(shown, p.left, w-1)
+			shown = sideways(shown, p.frozen, p.left, w-1)
 		}
 		lines = append(lines, shown...)
 	}
@@ -146,20 +146,25 @@ func (p *Page) viewName() string {
 	return p.c.T(fmt.Sprintf("summary.view%d", p.view))
 }
 
-// sideways cuts each line to the w columns from left on.
-func sideways(lines []string, left, w int) []string {
+// sideways shows a wide table scrolled left columns to the right, its
+// first frozen columns (the row labels) kept in place; lines that fit the
+// screen (titles, notes) stay as they are.
+func sideways(lines []string, frozen, left, w int) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		r := []rune(l)
-		if left < len(r) {
-			r = r[left:]
-		} else {
-			r = nil
+		if len(r) <= w {
+			out[i] = l
+			continue
 		}
-		if len(r) > w {
-			r = r[:w]
+		head := r[:min(frozen, len(r))]
+		rest := r[len(head):]
+		rest = rest[min(left, len(rest)):]
+		line := append(append([]rune(nil), head...), rest...)
+		if len(line) > w {
+			line = line[:w]
 		}
-		out[i] = string(r)
+		out[i] = string(line)
 	}
 	return out
 }
@@ -212,7 +217,9 @@ func (p *Page) bodyLines(w int) []string {
 	}
 	if p.view >= viewNational {
 		f := report.Forms()[p.view-viewNational]
-		lines = append(lines, p.sum.NationalTable(cat, f).TreeTextLines(cat, w)...)
+		table, frozen := p.sum.NationalTable(cat, f).TreeTextLines(cat, w)
+		p.frozen = frozen
+		lines = append(lines, table...)
 		lines = append(lines, "", p.sum.NationalCheckLine(cat))
 	}
 	return lines
