@@ -183,7 +183,12 @@ func (db *DB) init() error {
 		if err := db.backupBeforeMigration(schema); err != nil {
 			return classifyOpenError(err)
 		}
-		if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, db.now()) }); err != nil {
+		if schema < 5 {
+			if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, db.now()) }); err != nil {
+				return classifyOpenError(err)
+			}
+		}
+		if err := db.migrate5to6(db.now()); err != nil {
 			return classifyOpenError(err)
 		}
 		return nil

@@ -10,8 +10,9 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
-// migrate brings a file at schema from up to SchemaVersion, inside tx: a
-// power cut leaves it at its old version, to be migrated again next open.
+// migrate brings a file at schema from up to schema 5, inside tx: a power
+// cut leaves it at its old version, to be migrated again next open. The
+// step to 6 rewrites every visit and runs in batches (db.migrate5to6).
 func migrate(tx *bolt.Tx, from uint32, now time.Time) error {
 	if from == 1 {
 		if err := migrate1to2(tx); err != nil {
@@ -28,12 +29,7 @@ func migrate(tx *bolt.Tx, from uint32, now time.Time) error {
 			return err
 		}
 	}
-	if from <= 4 {
-		if err := migrate4to5(tx, now); err != nil {
-			return err
-		}
-	}
-	return migrate5to6(tx, now)
+	return migrate4to5(tx, now)
 }
 
 // migrate3to4 adds the due.reception index: visits that owe the citizen a
