@@ -106,8 +106,8 @@ func writeCSV(w io.Writer, s *Summary, cat *i18n.Catalog, d csvDialect) error {
 			}
 			put(row...)
 		}
-		if t.Note != "" {
-			put(t.Note)
+		for _, l := range t.NoteLines() {
+			put(l)
 		}
 	}
 	cw.Flush()

@@ -115,7 +115,7 @@ p.note { font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
 <thead>{{thead .}}</thead>
 <tbody>{{range .Rows}}<tr{{if .Total}} class="total"{{else if .Sub}} class="sub"{{end}}><td class="l">{{.Label}}</td>{{range .Cells}}<td class="n">{{cell .}}</td>{{end}}</tr>
 {{end}}</tbody></table>{{if .Note}}
-<p class="note">{{.Note}}</p>{{end}}
+<p class="note">{{range $i, $l := .NoteLines}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>{{end}}
 {{end}}{{end}}
 <table class="sign"><tr>
 <td class="recip"><div class="b">{{index .Recipients 0}}</div>{{range $i, $r := .Recipients}}{{if $i}}<div>{{$r}}</div>{{end}}{{end}}</td>

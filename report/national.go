@@ -250,7 +250,7 @@ func (s *Summary) NationalTable(cat *i18n.Catalog, f Form) Table {
 				row.Cells = append(row.Cells, Cell{Blank: true})
 				if !containsNum(blanks, i+1) {
 					blanks = append(blanks, fmt.Sprint(i+1))
-					t.Note += cat.T("nat.blank", i+1, cat.T(why)) + " "
+					t.Note += cat.T("nat.blank", i+1, cat.T(why)) + "\n"
 				}
 				continue
 			}
@@ -258,8 +258,15 @@ func (s *Summary) NationalTable(cat *i18n.Catalog, f Form) Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	for _, c := range s.formChecks(f, rows) {
-		t.Note += c.text + " "
+	named := make([]FormRow, len(rows))
+	for i, r := range rows {
+		named[i] = r
+		if strings.HasPrefix(r.Label, "rpt.") {
+			named[i].Label = cat.T(r.Label)
+		}
+	}
+	for _, c := range s.formChecks(f, named) {
+		t.Note += c.text + "\n"
 	}
 	t.Note = strings.TrimSpace(t.Note)
 	return t

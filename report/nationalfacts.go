@@ -324,7 +324,7 @@ func (s *Summary) formChecks(f Form, rows []FormRow) []formCheck {
 			}
 			where := ""
 			if r.Label != "" && r.Prefix != "" {
-				where = " [" + strings.TrimSuffix(r.Prefix, ".") + "]"
+				where = " [" + r.Label + "]"
 			}
 			cols := strings.NewReplacer("=", ") = (", "+", ") + (").Replace(expr)
 			text := fmt.Sprintf("(%s)%s: %s %s", cols, where, strings.Join(shown, " = "), mark)

@@ -24,8 +24,17 @@ type Table struct {
 	// Numbered adds a row of column numbers (Col.Num) under the heading.
 	Numbered bool
 	Rows     []Row
-	// Note is said under the table: how a figure was counted.
+	// Note is said under the table: how a figure was counted; one item a
+	// line (NoteLines).
 	Note string
+}
+
+// NoteLines are the note's items, one a line.
+func (t Table) NoteLines() []string {
+	if t.Note == "" {
+		return nil
+	}
+	return strings.Split(t.Note, "\n")
 }
 
 // Col is a numeric column: Head in full, Short for narrow screens, Num its

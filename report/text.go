@@ -100,8 +100,8 @@ func (t Table) TextLines(cat *i18n.Catalog, w int, seen map[string]bool) []strin
 			}
 		}
 	}
-	if t.Note != "" {
-		lines = append(lines, Wrap(t.Note, w)...)
+	for _, l := range t.NoteLines() {
+		lines = append(lines, Wrap(l, w)...)
 	}
 	if len(legend) > 0 {
 		lines = append(lines, Wrap(cat.T("rpt.legend")+": "+strings.Join(legend, "; ")+".", w)...)

@@ -78,8 +78,8 @@ func (t Table) TreeTextLines(cat *i18n.Catalog, noteW int) (lines []string, labe
 		}
 		lines = append(lines, line)
 	}
-	if t.Note != "" {
-		lines = append(lines, Wrap(t.Note, noteW)...)
+	for _, l := range t.NoteLines() {
+		lines = append(lines, Wrap(l, noteW)...)
 	}
 	return lines, lw + 1
 }

@@ -49,7 +49,8 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		{&st.share, excelize.Style{Font: font(false, 11), Border: borders(), CustomNumFmt: &pct}},
 		{&st.count, excelize.Style{Font: font(false, 11), Border: borders(), NumFmt: 3}},
 		{&st.prose, excelize.Style{Font: font(false, 12), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Family: "Times New Roman", Size: 11}}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Family: "Times New Roman", Size: 11},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 	} {
 		id, err := f.NewStyle(&s.def)
 		if err != nil {
@@ -214,6 +215,12 @@ func writeTableSheet(sh *xlsxSheet, st xlsxStyles, cat *i18n.Catalog, heading []
 		if err := mergeRange(sh, 1, r, 1, r+depth-1, st.head); err != nil {
 			return err
 		}
+		for i := range t.Heads {
+			// Two lines of a wrapped heading in a narrow column.
+			if err := sh.f.SetRowHeight(sh.name, r+i, 30); err != nil {
+				return err
+			}
+		}
 		for _, h := range t.PlacedHeads() {
 			col, row := h.Col+2, r+h.Row
 			if err := sh.put(col, row, h.Text, st.head); err != nil {
@@ -271,17 +278,30 @@ func writeTableSheet(sh *xlsxSheet, st xlsxStyles, cat *i18n.Catalog, heading []
 		}
 		r++
 	}
-	if t.Note != "" {
-		if err := sh.put(1, r, t.Note, st.note); err != nil {
+	// The note, a line a row, each across the table's width so that a long
+	// line never widens the printed page.
+	for _, l := range t.NoteLines() {
+		if err := sh.put(1, r, l, st.note); err != nil {
 			return err
 		}
+		if err := mergeRange(sh, 1, r, len(t.Cols)+1, r, st.note); err != nil {
+			return err
+		}
+		if err := sh.f.SetRowHeight(sh.name, r, float64(15*(1+len([]rune(l))/max(40, 12*len(t.Cols))))); err != nil {
+			return err
+		}
+		r++
 	}
 	if err := sh.f.SetColWidth(sh.name, "A", "A", 40); err != nil {
 		return err
 	}
 	if len(t.Cols) > 0 {
 		last, _ := excelize.ColumnNumberToName(len(t.Cols) + 1)
-		if err := sh.f.SetColWidth(sh.name, "B", last, 11); err != nil {
+		width := 11.0
+		if len(t.Heads) > 0 {
+			width = 8 // a national form's many narrow columns, headings wrapped
+		}
+		if err := sh.f.SetColWidth(sh.name, "B", last, width); err != nil {
 			return err
 		}
 	}

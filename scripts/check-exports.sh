@@ -26,9 +26,9 @@ if [ -n "$need" ]; then
 	fi
 fi
 mkdir -p "$out"
-[ -f "$db" ] || go run ./cmd/tiepdan demo --db "$db" --records 50000
-go run ./cmd/tiepdan report --db "$db" --period "$period" --format xlsx -o "$out/report.xlsx"
-go run ./cmd/tiepdan report --db "$db" --period "$period" --format csv -o "$out/report.csv"
+[ -f "$db" ] || ${TIEPDAN:-go run ./cmd/tiepdan} demo --db "$db" --records 50000
+${TIEPDAN:-go run ./cmd/tiepdan} report --db "$db" --period "$period" --format xlsx -o "$out/report.xlsx"
+${TIEPDAN:-go run ./cmd/tiepdan} report --db "$db" --period "$period" --format csv -o "$out/report.csv"
 $py "$(dirname "$0")/check_xlsx.py" "$out/report.xlsx" "$out/report.csv"
 soffice --headless --convert-to pdf --outdir "$out" "$out/report.xlsx" >/dev/null 2>&1
 pdfinfo "$out/report.pdf" | grep -E 'Pages|Page size'

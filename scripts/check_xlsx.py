@@ -42,12 +42,17 @@ def main(xlsx, csv_path):
         if [r[: len(rows[i])] for i, r in enumerate(rows_ro)] != [r[: len(rows_ro[i])] for i, r in enumerate(rows)]:
             print(f"{name}: read-only and normal mode differ")
             problems += 1
-        for row in ws.iter_rows():
+        # The heading rows (the print titles: column heads and the national
+        # forms' column numbers) are labels, not figures.
+        last_head = 0
+        if ws.print_title_rows:
+            last_head = int(ws.print_title_rows.split(":")[-1].lstrip("$"))
+        for row in ws.iter_rows(min_row=last_head + 1):
             for c in row:
                 if isinstance(c.value, float) and "%" not in c.number_format:
                     print(f"{name}!{c.coordinate}: fraction {c.value} without a percentage format")
                     problems += 1
-                if isinstance(c.value, str) and c.value.strip().replace(".", "").isdigit() and c.column > 1 and c.row > 6:
+                if isinstance(c.value, str) and c.value.strip().replace(".", "").isdigit() and c.column > 1:
                     print(f"{name}!{c.coordinate}: number stored as text {c.value!r}")
                     problems += 1
         if name != full.sheetnames[0]:
