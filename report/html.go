@@ -90,7 +90,7 @@ table.fig tr.sub td.l { padding-left: 12pt; font-style: italic; }
 table.nat { font-size: 7.5pt; page-break-inside: avoid; }
 table.nat th { font-weight: normal; padding: 1pt; }
 table.nat tr.num th { font-style: italic; }
-p.note { font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
+p.note { text-indent: 0; font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
 .sign { width: 100%; border-collapse: collapse; margin-top: 18pt; page-break-inside: avoid; }
 .sign td { vertical-align: top; border: none; padding: 0; }
 .recip { font-size: 11pt; }

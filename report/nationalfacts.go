@@ -281,11 +281,11 @@ func (a *nationalAcc) finishDossiers() {
 }
 
 // formCheck is one check row of a form on one row: its text with the
-// values, and whether it holds.
+// values, whether it holds, and one identity per side after the first.
 type formCheck struct {
 	text  string
 	holds bool
-	id    Identity
+	ids   []Identity
 }
 
 // formChecks evaluates f's check rows on each of rows.
@@ -328,10 +328,12 @@ func (s *Summary) formChecks(f Form, rows []FormRow) []formCheck {
 			}
 			cols := strings.NewReplacer("=", ") = (", "+", ") + (").Replace(expr)
 			text := fmt.Sprintf("(%s)%s: %s %s", cols, where, strings.Join(shown, " = "), mark)
+			c := formCheck{text: text, holds: holds}
 			for i := 1; i < len(sums); i++ {
-				out = append(out, formCheck{text: text, holds: holds,
-					id: Identity{Section: "national", Formula: f.Code + " " + expr + where, Left: sums[0], Right: []int{sums[i]}}})
+				c.ids = append(c.ids, Identity{Section: "national", Formula: f.Code + " " + expr + where, Left: sums[0],
+					Right: []int{sums[i]}})
 			}
+			out = append(out, c)
 		}
 	}
 	return out
@@ -349,7 +351,7 @@ func (s *Summary) nationalIdentities() []Identity {
 			}
 		}
 		for _, c := range s.formChecks(f, rows) {
-			out = append(out, c.id)
+			out = append(out, c.ids...)
 		}
 	}
 	return out
