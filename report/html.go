@@ -84,10 +84,11 @@ table.fig caption { text-align: left; font-weight: bold; font-style: italic; pad
 table.fig th, table.fig td { border: 1px solid #000; padding: 2pt 3pt; }
 table.fig th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.fig td.n { text-align: right; white-space: nowrap; }
-table.fig th:first-child, table.fig td.l { width: 28%; text-align: left; }
+table.fig th.l, table.fig td.l { width: 28%; text-align: left; }
 table.fig tr.total td { font-weight: bold; }
 table.fig tr.sub td.l { padding-left: 12pt; font-style: italic; }
 table.nat { font-size: 7.5pt; page-break-inside: avoid; }
+table.nat th.l, table.nat td.l { width: 16%; }
 table.nat th { font-weight: normal; padding: 1pt; }
 table.nat tr.num th { font-style: italic; }
 p.note { text-indent: 0; font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 0; }
@@ -170,7 +171,7 @@ func theadHTML(t Table) template.HTML {
 	var b strings.Builder
 	esc := template.HTMLEscapeString
 	if len(t.Heads) == 0 {
-		b.WriteString("<tr><th>" + esc(t.Label) + "</th>")
+		b.WriteString(`<tr><th class="l">` + esc(t.Label) + "</th>")
 		for _, c := range t.Cols {
 			b.WriteString("<th>" + esc(c.Head) + "</th>")
 		}
@@ -181,7 +182,7 @@ func theadHTML(t Table) template.HTML {
 	for row := range t.Heads {
 		b.WriteString("<tr>")
 		if row == 0 {
-			fmt.Fprintf(&b, `<th rowspan="%d">%s</th>`, len(t.Heads), esc(t.Label))
+			fmt.Fprintf(&b, `<th class="l" rowspan="%d">%s</th>`, len(t.Heads), esc(t.Label))
 		}
 		for _, h := range placed {
 			if h.Row != row {
@@ -192,7 +193,7 @@ func theadHTML(t Table) template.HTML {
 		b.WriteString("</tr>")
 	}
 	if t.Numbered {
-		b.WriteString(`<tr class="num"><th></th>`)
+		b.WriteString(`<tr class="num"><th class="l"></th>`)
 		for _, c := range t.Cols {
 			b.WriteString("<th>" + esc(c.Num) + "</th>")
 		}
