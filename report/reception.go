@@ -57,6 +57,17 @@ type ReceptionSummary struct {
 	Presiding []KeyCount
 }
 
+// kindRow is the row of visits of kind k: regular or in a session.
+func (r *ReceptionSummary) kindRow(k model.ReceptionKind) *VisitRow {
+	switch k {
+	case model.ReceptionRegular:
+		return &r.Regular
+	case model.ReceptionInSession:
+		return &r.InSession
+	}
+	return nil
+}
+
 // Short reports whether periodic sessions were held on fewer days than the
 // law requires for the period (it counts days: two sessions on one day are
 // one day of reception).
@@ -137,11 +148,8 @@ func (a *receptionAcc) reception(x model.ReceptionFacts) error {
 	}
 	r := &a.s.Reception
 	r.Total.add(x)
-	switch x.Kind {
-	case model.ReceptionRegular:
-		r.Regular.add(x)
-	case model.ReceptionInSession:
-		r.InSession.add(x)
+	if row := r.kindRow(x.Kind); row != nil {
+		row.add(x)
 	}
 	group := x.Group(r.Threshold)
 	if group {
@@ -187,11 +195,8 @@ func (a *receptionAcc) finish() {
 			first = !ok || fv >= a.s.Period.From
 		}
 		r.Total.addCase(first)
-		switch c.kind {
-		case model.ReceptionRegular:
-			r.Regular.addCase(first)
-		case model.ReceptionInSession:
-			r.InSession.addCase(first)
+		if row := r.kindRow(c.kind); row != nil {
+			row.addCase(first)
 		}
 		if c.group {
 			r.Groups.addCase(first)

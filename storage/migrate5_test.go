@@ -30,6 +30,22 @@ func countAll(t *testing.T, db *DB) totals {
 	return n
 }
 
+// reopenMigrated opens the file at path written by an older schema (the
+// migration runs) and checks every index and audit trail after it; the
+// test closes it when it ends.
+func reopenMigrated(t *testing.T, path string, now time.Time) *DB {
+	t.Helper()
+	db, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatalf("open the older file: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Verify(); err != nil {
+		t.Fatalf("after migration: %v", err)
+	}
+	return db
+}
+
 // TestMigrate4to5 opens a file written by schema 4, where an accepted
 // proposal kept its classification deadline: the file is copied aside
 // first, the deadline becomes the resolution's, the change is audited, and
@@ -82,14 +98,7 @@ func TestMigrate4to5(t *testing.T) {
 	}
 	db.Close()
 
-	db, err = Open(path, Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatalf("open schema 4: %v", err)
-	}
-	defer db.Close()
-	if err := db.Verify(); err != nil {
-		t.Fatalf("after migration: %v", err)
-	}
+	db = reopenMigrated(t, path, now)
 	got, err := db.For("test").Petition(p.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -67,14 +67,7 @@ func TestMigrate5to6(t *testing.T) {
 	before := countAll(t, db)
 	db.Close()
 
-	db, err = Open(path, Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatalf("open schema 5: %v", err)
-	}
-	defer db.Close()
-	if err := db.Verify(); err != nil {
-		t.Fatalf("after migration: %v", err)
-	}
+	db = reopenMigrated(t, path, now)
 	if after := countAll(t, db); after != before {
 		t.Errorf("totals after migration %+v, before %+v", after, before)
 	}
