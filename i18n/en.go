@@ -122,6 +122,8 @@ func enApp() map[string]string {
 		"field.SignerTitle": "Signer's title", "field.SignerName": "Signer's name",
 		"field.GroupThreshold": "Group threshold", "field.CutoffDay": "Report cut-off day",
 		"field.ReportWindow":     "Default report window",
+		"field.CutoffFrom":       "Cut-off day in force from",
+		"field.CutoffRules":      "Cut-off days over time",
 		"window.calendar":        "Calendar months",
 		"window.official":        "Official (the 15th to the 14th)",
 		"field.IntakeCutoffHour": "Intake cut-off hour", "field.FollowUpDays": "Reply within (w. days)", "field.SessionRules": "Min. sessions/month", "field.SessionFrom": "In force from",

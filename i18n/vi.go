@@ -134,6 +134,8 @@ func viApp() map[string]string {
 		"field.SignerTitle": "Chức danh người ký", "field.SignerName": "Họ tên người ký",
 		"field.GroupThreshold": "Ngưỡng đoàn đông người", "field.CutoffDay": "Ngày chốt số liệu",
 		"field.ReportWindow":     "Kỳ số liệu mặc định",
+		"field.CutoffFrom":       "Ngày chốt áp dụng từ",
+		"field.CutoffRules":      "Ngày chốt số liệu theo thời gian",
 		"window.calendar":        "Theo tháng dương lịch",
 		"window.official":        "Kỳ chính thức (từ ngày 15 đến ngày 14)",
 		"field.IntakeCutoffHour": "Giờ chốt nhận hồ sơ", "field.FollowUpDays": "Hạn trả lời (ngày LV)", "field.SessionRules": "Tiếp ĐK tối thiểu/tháng", "field.SessionFrom": "Áp dụng từ ngày",

@@ -129,3 +129,28 @@ func TestOfficialWindows2026(t *testing.T) {
 		t.Error("a range moved with the window")
 	}
 }
+
+// TestCutoffRules: a new circular moves the cut-off day from a date on;
+// periods before it keep the old windows.
+func TestCutoffRules(t *testing.T) {
+	o := model.DefaultOffice()
+	if o.CutoffOn(model.NewDate(2026, 5, 1)) != 14 {
+		t.Fatal("default cut-off is not the 14th")
+	}
+	o.LatestCutoffRule()
+	o.CutoffRules = append(o.CutoffRules, model.CutoffRule{From: model.NewDate(2027, 1, 1), Day: 20})
+	old := o.Official(model.MonthPeriod(2026, time.December), model.WindowOfficial)
+	neu := o.Official(model.MonthPeriod(2027, time.March), model.WindowOfficial)
+	if old.From.ISO() != "2026-11-15" || old.To.ISO() != "2026-12-14" {
+		t.Errorf("December 2026 = %s..%s", old.From.ISO(), old.To.ISO())
+	}
+	if neu.From.ISO() != "2027-02-21" || neu.To.ISO() != "2027-03-20" {
+		t.Errorf("March 2027 = %s..%s", neu.From.ISO(), neu.To.ISO())
+	}
+	o.CutoffRules = append(o.CutoffRules, model.CutoffRule{From: model.NewDate(2026, 1, 1), Day: 10})
+	o.Name, o.Place = "UBND xã Quang Trung", "Quang Trung"
+	var ve *model.ValidationError
+	if err := o.Validate(time.Now()); !errors.As(err, &ve) || ve.Fields[0].Field != "CutoffFrom" {
+		t.Errorf("a rule out of order: %v", err)
+	}
+}

@@ -237,8 +237,11 @@ type Office struct {
 	Code           string `json:"code,omitempty"`
 	GroupThreshold int    `json:"grp"`
 	// CutoffDay is the last day of an official reporting window (14: data
-	// from the 15th to the 14th).
+	// from the 15th to the 14th), before any CutoffRules.
 	CutoffDay int `json:"cut"`
+	// CutoffRules change the cut-off day from a date on (a new circular);
+	// empty means CutoffDay always.
+	CutoffRules []CutoffRule `json:"cutr,omitempty"`
 	// ReportWindow is the window a period is first shown in; empty is the
 	// calendar.
 	ReportWindow     Window `json:"rw,omitempty"`
@@ -305,12 +308,44 @@ func (o *Office) Sessions() []SessionRule {
 	return o.SessionRules
 }
 
-// Cutoff returns the last day of the office's official windows.
-func (o *Office) Cutoff() int {
-	if o.CutoffDay > 0 {
-		return o.CutoffDay
+// CutoffRule is the cut-off day of official windows in force from a date
+// until the next rule.
+type CutoffRule struct {
+	From Date `json:"from,omitempty"`
+	Day  int  `json:"day"`
+}
+
+// CutoffOn returns the cut-off day of official windows in force on d.
+func (o *Office) CutoffOn(d Date) int {
+	day := o.CutoffDay
+	for _, r := range o.CutoffRules {
+		if r.From <= d {
+			day = r.Day
+		}
 	}
-	return DefaultOffice().CutoffDay
+	if day <= 0 {
+		return DefaultOffice().CutoffDay
+	}
+	return day
+}
+
+// CutoffFor returns the cut-off day that shapes period p: the one in force
+// in its last month.
+func (o *Office) CutoffFor(p Period) int {
+	y, m := p.Label()
+	return o.CutoffOn(NewDate(y, m, 1))
+}
+
+// Official returns p in window w with the cut-off day in force for it.
+func (o *Office) Official(p Period, w Window) Period { return p.In(w, o.CutoffFor(p)) }
+
+// LatestCutoffRule returns the cut-off rule in force last, creating the
+// office's first rule from CutoffDay, so a settings form can edit it.
+func (o *Office) LatestCutoffRule() *CutoffRule {
+	if len(o.CutoffRules) == 0 {
+		o.CutoffRules = []CutoffRule{{Day: o.CutoffOn(0)}}
+	}
+	return &o.CutoffRules[len(o.CutoffRules)-1]
 }
 
 // Window returns the office's default report window.

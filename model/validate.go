@@ -513,6 +513,12 @@ func (o *Office) Validate(time.Time) error {
 			e.add("DeadlineFrom", ErrCodeDuplicateDate, r.From.String())
 		}
 	}
+	for i, r := range o.CutoffRules {
+		e.intRange("CutoffDay", r.Day, 1, 28)
+		if i > 0 && r.From <= o.CutoffRules[i-1].From {
+			e.add("CutoffFrom", ErrCodeBefore, o.CutoffRules[i-1].From.String())
+		}
+	}
 	for i, r := range o.SessionRules {
 		e.intRange("SessionRules", r.PerMonth, 0, 31)
 		e.intRange("SessionRules", r.PerWeek, 0, 7)

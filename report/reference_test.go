@@ -194,7 +194,7 @@ func TestReferenceReports(t *testing.T) {
 					t.Fatal(err)
 				}
 				if w, ok := model.ParseWindow(window); ok {
-					p = p.In(w, office.Cutoff())
+					p = office.Official(p, w)
 				}
 				sum, err := report.Compute(f, office, p, model.NewDate(2030, 1, 1))
 				if err != nil {

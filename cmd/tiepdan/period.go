@@ -48,7 +48,7 @@ func (pc periodChoice) resolve(office model.Office, today model.Date) model.Peri
 		w = pc.window
 	}
 	if !pc.given {
-		return model.MonthHolding(today, w, office.Cutoff())
+		return model.MonthHolding(today, w, office.CutoffOn(today))
 	}
-	return pc.period.In(w, office.Cutoff())
+	return office.Official(pc.period, w)
 }

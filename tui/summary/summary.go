@@ -79,7 +79,7 @@ func New(c *common.Common) *Page {
 	in.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor costs bytes over SSH
 	in.CharLimit = 40
 	in.Width = 30
-	return &Page{c: c, id: c.NewPageID(), period: model.MonthHolding(today, c.Office.Window(), c.Office.Cutoff()), input: in}
+	return &Page{c: c, id: c.NewPageID(), period: model.MonthHolding(today, c.Office.Window(), c.Office.CutoffOn(today)), input: in}
 }
 
 // ID returns the page id.
@@ -172,15 +172,15 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	cutoff := p.cutoff()
 	switch {
 	case msg.Type == tea.KeyLeft:
-		p.period = p.period.Step(-1, cutoff)
+		p.period = p.settle(p.period.Step(-1, cutoff))
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyRight:
-		p.period = p.period.Step(1, cutoff)
+		p.period = p.settle(p.period.Step(1, cutoff))
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyTab:
-		p.period = nextKind(p.period, model.DateOf(p.c.Now()), cutoff)
+		p.period = p.settle(nextKind(p.period, model.DateOf(p.c.Now()), cutoff))
 		p.top = 0
 		return p, p.compute()
 	case msg.Type == tea.KeyEnter:
@@ -195,7 +195,7 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		if p.period.Official {
 			w = model.WindowCalendar
 		}
-		p.period = p.period.In(w, cutoff)
+		p.period = p.office().Official(p.period, w)
 		p.top = 0
 		return p, p.compute()
 	case key.Matches(msg, k.Period):
@@ -225,12 +225,19 @@ func (p *Page) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	return p, nil
 }
 
-func (p *Page) cutoff() int {
+func (p *Page) office() *model.Office {
 	if p.sum != nil {
-		return p.sum.Office.Cutoff()
+		return &p.sum.Office
 	}
-	return p.c.Office.Cutoff()
+	return &p.c.Office
 }
+
+// cutoff is the cut-off day of the period on screen.
+func (p *Page) cutoff() int { return p.office().CutoffFor(p.period) }
+
+// settle gives a period reached by a key the cut-off day in force for it
+// (the office may have changed it from a date).
+func (p *Page) settle(per model.Period) model.Period { return p.office().Official(per, per.Window()) }
 
 func (p *Page) askKey(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	switch msg.Type {
@@ -243,7 +250,7 @@ func (p *Page) askKey(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		if err != nil {
 			return p, common.Status(report.PeriodErrorText(p.c.Cat, err), true)
 		}
-		per = per.In(p.period.Window(), p.cutoff())
+		per = p.office().Official(per, p.period.Window())
 		p.asking = false
 		p.input.Blur()
 		p.period, p.top = per, 0
