@@ -386,4 +386,23 @@ func TestVisitContinuesTheCitizensCase(t *testing.T) {
 	d.key(tea.KeyEnter, 1)
 	d.expectLine("Vụ việc", fmt.Sprintf("#%d", first.CaseIDs[0]))
 	d.expectLine("Lần đầu/nhiều lần", "Nhiều lần")
+
+	// ^K records the case as ended; the picker then says so; ^K again
+	// opens it again.
+	d.expect("^K Kết thúc/mở lại vụ việc")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlK})
+	d.expect(fmt.Sprintf("Đã ghi vụ việc #%d kết thúc ngày 21/10/2026.", first.CaseIDs[0]))
+	if k, err := s.Case(first.CaseIDs[0]); err != nil || k.Open() || k.Version != 2 {
+		t.Fatalf("case after ^K: %+v %v", k, err)
+	}
+	d.key(tea.KeyEsc, 1)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText("tran van hung")
+	d.expect("Trần Văn Hùng")
+	d.key(tea.KeyEnter, 1)
+	d.key(tea.KeyTab, 6)
+	d.key(tea.KeyEnter, 1)
+	d.expect("(đã kết thúc)")
 }

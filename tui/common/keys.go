@@ -18,6 +18,7 @@ type KeyMap struct {
 	Open, Back, New, Edit, Void, Filter, Refresh    key.Binding
 	Save, Next, Prev, Left, Right, Toggle, Pick     key.Binding
 	ToPetition, Citizen, Audit, AddVisitor, Voided  key.Binding
+	CloseCase                                       key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help texts from the catalogue.
@@ -64,6 +65,7 @@ func DefaultKeyMap(c *i18n.Catalog) KeyMap {
 		Audit:      b("key.audit", "F9", "f9"),
 		AddVisitor: b("key.add_visitor", "^N", "ctrl+n", "insert"),
 		Voided:     b("key.voided", "F8", "f8"),
+		CloseCase:  b("key.close_case", "^K", "ctrl+k"),
 	}
 }
 

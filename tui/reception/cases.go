@@ -11,6 +11,7 @@ import (
 	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/register"
 )
 
 // Values of the case fields besides a case's id.
@@ -216,3 +217,34 @@ func (p *casePicker) View() string {
 }
 
 var _ common.Page = (*casePicker)(nil)
+
+// closeCase is the visit page's ^K: the visit's (main) case is recorded as
+// ended today, or opened again when it had ended, so the case picker
+// shows it for what it is.
+func closeCase(c *common.Common) register.Action[model.Reception] {
+	return register.Action[model.Reception]{
+		Key:     c.Keys.CloseCase,
+		Enabled: func(r *model.Reception) bool { return len(r.CaseIDs) > 0 },
+		Run: func(c *common.Common, r model.Reception) tea.Cmd {
+			store, id, today := c.Store, r.CaseIDs[0], model.DateOf(c.Now())
+			return func() tea.Msg {
+				k, err := store.Case(id)
+				if err == nil {
+					if k.Open() {
+						k.Closed = max(today, k.Opened)
+					} else {
+						k.Closed = 0
+					}
+					err = store.SaveCase(&k)
+				}
+				switch {
+				case err != nil:
+					return common.StatusMsg{Text: c.ErrorText(err), Err: true}
+				case k.Open():
+					return common.StatusMsg{Text: c.T("case.reopened_msg", id)}
+				}
+				return common.StatusMsg{Text: c.T("case.closed_msg", id, k.Closed.String())}
+			}
+		},
+	}
+}

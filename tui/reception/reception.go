@@ -162,7 +162,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Reception] {
 			return c.Push(NewForm(c, r, cit))
 		},
 		Extra: []register.Action[model.Reception]{protect.Action(c, model.KindReception,
-			func(r *model.Reception) *model.Protection { return &r.Protection }, base), {
+			func(r *model.Reception) *model.Protection { return &r.Protection }, base), closeCase(c), {
 			Key:     c.Keys.ToPetition,
 			Enabled: func(r *model.Reception) bool { return r.PetitionID == 0 },
 			Run: func(c *common.Common, r model.Reception) tea.Cmd {
