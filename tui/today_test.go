@@ -139,4 +139,14 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	d.key(tea.KeyF5, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-01-2026-10-31.html")
+
+	// An office that reports on the official window prints the official
+	// month holding today: 21/10 is in November's, 15/10 - 14/11.
+	d.c.Office.ReportWindow = model.WindowOfficial
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-15-2026-11-14.html")
+	page, err = os.ReadFile(filepath.Join(d.c.ExportDir, "so-theo-doi-ho-so-2026-10-15-2026-11-14.html"))
+	if err != nil || !strings.Contains(string(page), "(số liệu từ ngày 15/10/2026 đến ngày 14/11/2026)") {
+		t.Errorf("official register: %v", err)
+	}
 }

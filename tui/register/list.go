@@ -202,9 +202,15 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	return l, nil
 }
 
-// period is the filter's date range, its open ends closed by this month.
+// period is the filter's date range, its open ends closed by this month;
+// without a filter, the month that holds today in the office's default
+// window (the official 15th-to-14th month where the office reports so).
 func (l *List[T]) period() model.Period {
-	y, m, _ := model.DateOf(l.c.Now()).YMD()
+	today := model.DateOf(l.c.Now())
+	if l.filter.From.IsZero() && l.filter.To.IsZero() {
+		return model.MonthHolding(today, l.c.Office.Window(), l.c.Office.CutoffOn(today))
+	}
+	y, m, _ := today.YMD()
 	p := model.MonthPeriod(y, m)
 	if !l.filter.From.IsZero() {
 		p.From = l.filter.From
