@@ -337,6 +337,19 @@ func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 	d.expectLine("Nội dung", "Xin xác nhận")
 }
 
+// newVisitFor opens a new visit on the visits list (^N) and picks the
+// citizen found by query, whose name the picker shows; focus is then on the
+// head count.
+func (d *driver) newVisitFor(query, name string) {
+	d.t.Helper()
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText(query)
+	d.expect(name)
+	d.key(tea.KeyEnter, 1)
+}
+
 // TestVisitContinuesTheCitizensCase: on a returning citizen's visit the
 // "Vụ việc" field lists the citizen's cases and one key picks the one they
 // came back about; the visit is then a return (nhiều lần) by the case's
@@ -354,12 +367,7 @@ func TestVisitContinuesTheCitizensCase(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.key(tea.KeyF3, 1)
-	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
-	d.key(tea.KeyEnter, 1)
-	d.typeText("tran van hung")
-	d.expect("Trần Văn Hùng")
-	d.key(tea.KeyEnter, 1)
+	d.newVisitFor("tran van hung", "Trần Văn Hùng")
 	d.key(tea.KeyTab, 1)
 	d.typeText("Hỏi lại về ranh giới đất")
 	d.key(tea.KeyTab, 1)
@@ -396,12 +404,7 @@ func TestVisitContinuesTheCitizensCase(t *testing.T) {
 		t.Fatalf("case after ^K: %+v %v", k, err)
 	}
 	d.key(tea.KeyEsc, 1)
-	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
-	d.key(tea.KeyEnter, 1)
-	d.typeText("tran van hung")
-	d.expect("Trần Văn Hùng")
-	d.key(tea.KeyEnter, 1)
+	d.newVisitFor("tran van hung", "Trần Văn Hùng")
 	d.key(tea.KeyTab, 6)
 	d.key(tea.KeyEnter, 1)
 	d.expect("(đã kết thúc)")
