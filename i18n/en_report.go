@@ -9,7 +9,7 @@ func enReport() map[string]string {
 		"rpt.subtitle":    "Administrative procedures, citizen reception and petitions",
 		"rpt.range":       "From %s to %s",
 		"rpt.asof":        "Figures as of %s.",
-		"rpt.place_date":  "%s, %d/%d/%d",
+		"rpt.place_date":  "%s, %s/%s/%d",
 		"rpt.signer_for":  "FOR THE PEOPLE'S COMMITTEE",
 		"rpt.signer_def":  "CHAIRPERSON",
 		"rpt.recipients":  "To:",

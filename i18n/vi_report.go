@@ -12,7 +12,7 @@ func viReport() map[string]string {
 		"rpt.subtitle":    "Kết quả giải quyết thủ tục hành chính, tiếp công dân và xử lý đơn thư",
 		"rpt.range":       "Từ ngày %s đến ngày %s",
 		"rpt.asof":        "Số liệu tính đến ngày %s.",
-		"rpt.place_date":  "%s, ngày %d tháng %d năm %d",
+		"rpt.place_date":  "%s, ngày %s tháng %s năm %d",
 		"rpt.signer_for":  "TM. ỦY BAN NHÂN DÂN",
 		"rpt.signer_def":  "CHỦ TỊCH",
 		"rpt.recipients":  "Nơi nhận:",

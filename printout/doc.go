@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // Size is the paper a Doc is laid out for.
@@ -18,6 +19,7 @@ type Size string
 // Paper sizes.
 const (
 	A5          Size = "A5"
+	A4          Size = "A4"
 	A4Landscape Size = "A4 landscape"
 )
 
@@ -40,6 +42,8 @@ type Doc struct {
 	FileStem       string
 	TextWidth      int
 	HTMLTitleExtra string
+	// Made is when the document was made (the PDF's creation date).
+	Made time.Time
 }
 
 // BlockKind says how a block is drawn.
@@ -83,13 +87,16 @@ type Format string
 
 // Formats.
 const (
+	FormatPDF  Format = "pdf"
 	FormatHTML Format = "html"
 	FormatText Format = "txt"
 )
 
-// ParseFormat reads "html" or "txt" ("text").
+// ParseFormat reads "pdf", "html" or "txt" ("text").
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
+	case "pdf":
+		return FormatPDF, nil
 	case "html", "htm":
 		return FormatHTML, nil
 	case "txt", "text":
@@ -100,8 +107,11 @@ func ParseFormat(s string) (Format, error) {
 
 // Write renders d in format f.
 func (d *Doc) Write(w io.Writer, f Format) error {
-	if f == FormatText {
+	switch f {
+	case FormatText:
 		return d.WriteText(w)
+	case FormatPDF:
+		return d.WritePDF(w)
 	}
 	return d.WriteHTML(w)
 }

@@ -27,12 +27,14 @@ func (x Context) t(key string, args ...any) string { return x.Cat.T(key, args...
 
 func (x Context) placeDate(d model.Date) string {
 	y, m, day := d.YMD()
-	return x.t("rpt.place_date", x.Office.Place, day, int(m), y)
+	dd, mm := vntext.DayMonth(day, int(m))
+	return x.t("rpt.place_date", x.Office.Place, dd, mm, y)
 }
 
 func (x Context) doc(size Size, title string, on model.Date) Doc {
 	d := Doc{Lang: string(x.Cat.Lang()), Size: size, Superior: x.Office.Superior, Office: x.Office.Name,
-		Nation: x.t("rpt.nation"), Motto: x.t("rpt.motto"), PlaceDate: x.placeDate(on), Title: title, TextWidth: 66}
+		Nation: x.t("rpt.nation"), Motto: x.t("rpt.motto"), PlaceDate: x.placeDate(on), Title: title, TextWidth: 66,
+		Made: x.Today.Time()}
 	if size == A4Landscape {
 		d.TextWidth = 150
 	}

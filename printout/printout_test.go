@@ -157,7 +157,7 @@ func TestSlipSaysWhatTheApplicantNeeds(t *testing.T) {
 		"1. Bản chính giấy khai sinh", "2. Bản sao cần chứng thực (02 bản)", "3. Căn cước công dân",
 		"03 ngày làm việc", "16 giờ 00 phút, ngày 13/02/2026", "16 giờ 00 phút, ngày 26/02/2026",
 		"Bộ phận Một cửa UBND xã Quang Trung, số 5 đường Lê Lợi", "Quyển số: 2026, Số thứ tự: 0042",
-		"Quang Trung, ngày 13 tháng 2 năm 2026", "NGƯỜI NỘP HỒ SƠ", "Nguyễn Thị Lan",
+		"Quang Trung, ngày 13 tháng 02 năm 2026", "NGƯỜI NỘP HỒ SƠ", "Nguyễn Thị Lan",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("slip lacks %q:\n%s", want, buf.String())

@@ -134,7 +134,7 @@ func writeHTML(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 	doc := htmlDoc{
 		Lang: string(cat.Lang()), Superior: s.Office.Superior, Office: s.Office.Name,
 		Nation: cat.T("rpt.nation"), Motto: cat.T("rpt.motto"),
-		PlaceDate: cat.T("rpt.place_date", s.Office.Place, d, int(m), y),
+		PlaceDate: placeDate(cat, s.Office.Place, y, int(m), d),
 		Title:     cat.T("rpt.title"), Subtitle: cat.T("rpt.subtitle") + " " + PeriodHeading(cat, s.Period),
 		Range:     PeriodDates(cat, s.Period),
 		SignerFor: cat.T("rpt.signer_for"), SignerTitle: strings.ToUpper(s.Office.SignerTitle), Signer: s.Office.SignerName,

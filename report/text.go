@@ -137,6 +137,13 @@ func Wrap(s string, w int) []string {
 	return lines
 }
 
+// placeDate is the place and date line of a paper: "Quang Trung, ngày 05
+// tháng 01 năm 2027".
+func placeDate(cat *i18n.Catalog, place string, y, m, d int) string {
+	dd, mm := vntext.DayMonth(d, m)
+	return cat.T("rpt.place_date", place, dd, mm, y)
+}
+
 func center(s string, w int) string {
 	return strings.Repeat(" ", max(0, (w-width(s))/2)) + s
 }
@@ -157,7 +164,7 @@ func (s *Summary) HeadingLines(cat *i18n.Catalog, w int) []string {
 		out = append(out, padRight(vntext.Truncate(l, max(0, gap-1)), gap)+r)
 	}
 	y, m, d := s.Made.YMD()
-	out = append(out, padLeft(cat.T("rpt.place_date", s.Office.Place, d, int(m), y), w), "",
+	out = append(out, padLeft(placeDate(cat, s.Office.Place, y, int(m), d), w), "",
 		center(cat.T("rpt.title"), w))
 	for _, line := range PeriodLines(cat, cat.T("rpt.subtitle"), s.Period) {
 		for _, l := range Wrap(line, w) {

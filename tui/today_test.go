@@ -101,7 +101,7 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 
 	// F2 prints the appointment slip into the exports folder.
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra giay-hen-" + dos["tre"].Code + ".html")
+	d.expect("Đã in ra giay-hen-" + dos["tre"].Code + ".pdf")
 	page, err := os.ReadFile(filepath.Join(d.c.ExportDir, "giay-hen-"+dos["tre"].Code+".html"))
 	if err != nil || !strings.Contains(string(page), "GIẤY TIẾP NHẬN HỒ SƠ") && !strings.Contains(string(page), "Giấy tiếp nhận hồ sơ") {
 		t.Fatalf("slip: %v", err)
@@ -119,7 +119,7 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	d.expect("▸ Lý do chậm trễ") // the cursor waits on the field to fix
 	d.typeText("Chờ UBND xã Đông Hòa trả lời xác minh")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra phieu-xin-loi-" + dos["tre"].Code + ".html")
+	d.expect("Đã in ra phieu-xin-loi-" + dos["tre"].Code + ".pdf")
 	text, err := os.ReadFile(filepath.Join(d.c.ExportDir, "phieu-xin-loi-"+dos["tre"].Code+".txt"))
 	flat := strings.Join(strings.Fields(string(text)), " ")
 	if err != nil || !strings.Contains(flat, "Lý do: Chờ UBND xã Đông Hòa trả lời xác minh") ||
@@ -138,13 +138,13 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	// The dossier register of the month from the dossiers list.
 	d.key(tea.KeyF5, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-01-2026-10-31.html")
+	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-01-2026-10-31.pdf")
 
 	// An office that reports on the official window prints the official
 	// month holding today: 21/10 is in November's, 15/10 - 14/11.
 	d.c.Office.ReportWindow = model.WindowOfficial
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-15-2026-11-14.html")
+	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-15-2026-11-14.pdf")
 	page, err = os.ReadFile(filepath.Join(d.c.ExportDir, "so-theo-doi-ho-so-2026-10-15-2026-11-14.html"))
 	if err != nil || !strings.Contains(string(page), "(số liệu từ ngày 15/10/2026 đến ngày 14/11/2026)") {
 		t.Errorf("official register: %v", err)

@@ -28,7 +28,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
 	periodText := fs.String("period", "", cat.T("cli.flag_period"))
 	windowText := fs.String("window", "", cat.T("cli.flag_window"))
-	formatText := fs.String("format", string(printout.FormatHTML), cat.T("cli.flag_print_format"))
+	formatText := fs.String("format", string(printout.FormatPDF), cat.T("cli.flag_print_format"))
 	out := fs.String("o", "", cat.T("cli.flag_out"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	pos, err := parseInterspersed(fs, args)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,13 +52,24 @@ func TestPrintCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(flat, "16 giờ 00 phút, ngày 26/02/2026") || !strings.Contains(out, d.Code) {
 		t.Fatalf("slip: exit %d, %s\n%s", code, stderr, out)
 	}
+	// A PDF by default, on A4 landscape, read back with poppler.
 	out, _, code = run("dossier-register", "--db", path, "--period", "2026-02", "-o", dir)
-	if code != 0 || !strings.Contains(out, "so-theo-doi-ho-so-2026-02-01-2026-02-28.html") {
+	if code != 0 || !strings.Contains(out, "so-theo-doi-ho-so-2026-02-01-2026-02-28.pdf") {
 		t.Fatalf("register to a folder: exit %d, %s", code, out)
 	}
+	pdf := filepath.Join(dir, "so-theo-doi-ho-so-2026-02-01-2026-02-28.pdf")
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil || !strings.Contains(string(text), "Đỗ Thị Mai") || !strings.Contains(string(text), "SỔ THEO DÕI HỒ SƠ") {
+		t.Fatalf("register PDF (pdftotext from poppler-utils): %v\n%s", err, text)
+	}
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil || !strings.Contains(string(info), "841.89 x 595.28") {
+		t.Fatalf("register PDF is not A4 landscape: %v\n%s", err, info)
+	}
+	out, _, code = run("dossier-register", "--db", path, "--period", "2026-02", "--format", "html", "-o", dir)
 	page, err := os.ReadFile(filepath.Join(dir, "so-theo-doi-ho-so-2026-02-01-2026-02-28.html"))
-	if err != nil || !strings.Contains(string(page), "Đỗ Thị Mai") || !strings.Contains(string(page), "size: A4 landscape") {
-		t.Fatalf("register page: %v", err)
+	if code != 0 || err != nil || !strings.Contains(string(page), "Đỗ Thị Mai") || !strings.Contains(string(page), "size: A4 landscape") {
+		t.Fatalf("register page: %v %s", err, out)
 	}
 	for _, tc := range []struct {
 		args []string
@@ -68,7 +80,7 @@ func TestPrintCommand(t *testing.T) {
 		{[]string{"sổ", "--db", path}, 2, "Không có mẫu in"},
 		{[]string{"slip", "QT-000000-0000", "--db", path}, 1, "Không tìm thấy hồ sơ QT-000000-0000"},
 		{[]string{"apology", d.Code, "--db", path}, 1, "chưa có phiếu xin lỗi"},
-		{[]string{"slip", d.Code, "--db", path, "--format", "pdf"}, 2, "Chọn html hoặc txt"},
+		{[]string{"slip", d.Code, "--db", path, "--format", "docx"}, 2, "Chọn pdf, html hoặc txt"},
 		{[]string{"reception-register", "--db", path, "--period", "2026-13"}, 2, ""},
 		{[]string{"slip", d.Code, "--db", filepath.Join(dir, "none.db")}, 1, "Không có tệp dữ liệu"},
 	} {

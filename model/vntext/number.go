@@ -55,3 +55,17 @@ func Share(num, den int) string {
 	}
 	return s + "%"
 }
+
+// DayMonth writes a date's day and month as official papers do (Nghị định
+// 30/2020, Phụ lục I): a leading zero for days below 10 and for months 1
+// and 2 ("ngày 05 tháng 01", "ngày 02 tháng 12", "ngày 15 tháng 3").
+func DayMonth(day, month int) (string, string) {
+	d, m := strconv.Itoa(day), strconv.Itoa(month)
+	if day < 10 {
+		d = "0" + d
+	}
+	if month < 3 {
+		m = "0" + m
+	}
+	return d, m
+}

@@ -9,10 +9,12 @@ import (
 	"github.com/tiepdan/tiepdan/printout"
 )
 
-// WriteDoc writes doc in both formats and returns the status to show.
+// WriteDoc writes doc as PDF, HTML and text and returns the status to
+// show, naming the PDF.
 func WriteDoc(c *Common, dir string, doc printout.Doc) tea.Msg {
 	var path string
-	for _, f := range []printout.Format{printout.FormatText, printout.FormatHTML} {
+	// The PDF is the one to print; the page and the text stay as preview.
+	for _, f := range []printout.Format{printout.FormatText, printout.FormatHTML, printout.FormatPDF} {
 		p, err := printout.WriteFile(dir, doc, f)
 		if err != nil {
 			return StatusMsg{Text: c.T("print.write_failed", p, err.Error()), Err: true}

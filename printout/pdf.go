@@ -1,0 +1,346 @@
+package printout
+
+import (
+	"embed"
+	"io"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// fonts are Liberation Serif 2 (SIL Open Font License 1.1, fonts/LICENSE):
+// every Vietnamese glyph, with Times New Roman's metrics, so a page lays
+// out as the offices' Word templates do.
+//
+//go:embed fonts/*.ttf
+var fonts embed.FS
+
+const family = "serif"
+
+// pdfLayout is a paper's page and type sizes in millimetres and points.
+// Margins follow Nghị định 30/2020 for A4 (top and bottom 20-25 mm, left
+// 30-35 mm, right 15-20 mm) and are scaled down for A5 slips.
+type pdfLayout struct {
+	size, orient       string
+	left, top, right   float64
+	bottom             float64
+	body, head, title  float64 // points
+	line, cellLine     float64 // mm
+	signGap, ruleRatio float64
+}
+
+func layoutFor(s Size) pdfLayout {
+	switch s {
+	case A5:
+		return pdfLayout{size: "A5", orient: "P", left: 20, top: 15, right: 10, bottom: 15,
+			body: 11, head: 10.5, title: 12, line: 5, cellLine: 4.6, signGap: 16}
+	case A4:
+		return pdfLayout{size: "A4", orient: "P", left: 30, top: 20, right: 15, bottom: 20,
+			body: 13, head: 12, title: 14, line: 6.2, cellLine: 5, signGap: 22}
+	}
+	return pdfLayout{size: "A4", orient: "L", left: 30, top: 20, right: 15, bottom: 20,
+		body: 12, head: 12, title: 13, line: 5.6, cellLine: 4.6, signGap: 20}
+}
+
+// pdfDoc draws one Doc.
+type pdfDoc struct {
+	pdf   *fpdf.Fpdf
+	lay   pdfLayout
+	width float64 // between the margins
+}
+
+// WritePDF renders d as a PDF to print: the fonts embedded, the heading of
+// an official paper (Nghị định 30/2020, Phụ lục I), the body, tables whose
+// heading row is repeated on every page and whose rows are as tall as
+// their text and never split, the signatures kept together, and page
+// numbers from page 2 on, centred at the top. Nothing of a browser's own
+// header or footer.
+func (d *Doc) WritePDF(w io.Writer) error {
+	lay := layoutFor(d.Size)
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: lay.orient, UnitStr: "mm", SizeStr: lay.size})
+	for style, file := range map[string]string{"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"} {
+		b, err := fonts.ReadFile("fonts/LiberationSerif-" + file + ".ttf")
+		if err != nil {
+			return err
+		}
+		pdf.AddUTF8FontFromBytes(family, style, b)
+	}
+	pdf.SetMargins(lay.left, lay.top, lay.right)
+	pdf.SetAutoPageBreak(true, lay.bottom)
+	pdf.SetTitle(d.Title, true)
+	pdf.SetCreator("tiepdan", true)
+	if !d.Made.IsZero() {
+		pdf.SetCreationDate(d.Made)
+		pdf.SetModificationDate(d.Made)
+	}
+	pdf.SetHeaderFuncMode(func() {
+		if n := pdf.PageNo(); n > 1 {
+			pdf.SetFont(family, "", lay.head)
+			pdf.SetY(lay.top - 8)
+			pdf.CellFormat(0, 5, strconv.Itoa(n), "", 0, "C", false, 0, "")
+			pdf.SetY(lay.top)
+		}
+	}, false)
+	pdf.AddPage()
+	pw, _ := pdf.GetPageSize()
+	p := &pdfDoc{pdf: pdf, lay: lay, width: pw - lay.left - lay.right}
+	p.heading(d)
+	for _, b := range d.Blocks {
+		p.block(b)
+	}
+	p.signs(d.SignCols())
+	if err := pdf.Error(); err != nil {
+		return err
+	}
+	return pdf.Output(w)
+}
+
+// rule draws a short line centred at cx, w wide, just under the text.
+func (p *pdfDoc) rule(cx, w float64) {
+	y := p.pdf.GetY() + 0.6
+	p.pdf.SetLineWidth(0.3)
+	p.pdf.Line(cx-w/2, y, cx+w/2, y)
+	p.pdf.SetY(y + 1.5)
+}
+
+// heading draws the agency on the left, the national motto on the right
+// with the place and date in italics under it, then the title and its
+// subject with a short rule.
+func (p *pdfDoc) heading(d *Doc) {
+	pdf, lay := p.pdf, p.lay
+	leftW := p.width * 0.42
+	rightW := p.width - leftW
+	top := pdf.GetY()
+	lh := lay.line * lay.head / lay.body
+	center := func(x, w float64, style string, size float64, text string) {
+		// A name stays on one line where a slightly smaller size allows
+		// (never below 8 pt); otherwise it wraps between words.
+		for pdf.SetFont(family, style, size); pdf.GetStringWidth(text) > w-2 && size > 8; pdf.SetFont(family, style, size) {
+			size -= 0.5
+		}
+		pdf.SetX(x)
+		pdf.MultiCell(w, lh, text, "", "C", false)
+	}
+	x := lay.left
+	if d.Superior != "" {
+		center(x, leftW, "", lay.head, strings.ToUpper(d.Superior))
+	}
+	center(x, leftW, "B", lay.head, strings.ToUpper(d.Office))
+	if d.Unit != "" {
+		center(x, leftW, "B", lay.head, strings.ToUpper(d.Unit))
+	}
+	p.rule(x+leftW/2, leftW/3)
+	if d.Number != "" {
+		center(x, leftW, "", lay.head, d.Number)
+	}
+	leftEnd := pdf.GetY()
+
+	pdf.SetY(top)
+	x = lay.left + leftW
+	center(x, rightW, "B", lay.head, d.Nation)
+	center(x, rightW, "B", lay.head+1, d.Motto)
+	pdf.SetFont(family, "B", lay.head+1)
+	p.rule(x+rightW/2, pdf.GetStringWidth(d.Motto))
+	pdf.SetY(max(pdf.GetY(), leftEnd) + 1)
+	center(x, rightW, "I", lay.head+1, d.PlaceDate)
+
+	pdf.SetY(pdf.GetY() + lh)
+	pdf.SetFont(family, "B", lay.title)
+	pdf.MultiCell(0, lay.line, strings.ToUpper(d.Title), "", "C", false)
+	widest := 0.0
+	for _, s := range d.Subtitle {
+		pdf.SetFont(family, "B", lay.body)
+		pdf.MultiCell(0, lay.line, s, "", "C", false)
+		widest = max(widest, min(pdf.GetStringWidth(s), p.width))
+	}
+	if widest == 0 {
+		pdf.SetFont(family, "B", lay.title)
+		widest = min(pdf.GetStringWidth(strings.ToUpper(d.Title)), p.width)
+	}
+	p.rule(lay.left+p.width/2, max(20, widest/3))
+	pdf.SetY(pdf.GetY() + lay.line/2)
+}
+
+// block draws one body block.
+func (p *pdfDoc) block(b Block) {
+	pdf, lay := p.pdf, p.lay
+	pdf.SetFont(family, "", lay.body)
+	switch b.Kind {
+	case Para:
+		indent := strings.Repeat(" ", int(10/pdf.GetStringWidth(" ")))
+		pdf.MultiCell(0, lay.line, indent+b.Text, "", "J", false)
+	case Field:
+		pdf.SetX(lay.left)
+		pdf.Write(lay.line, b.Text+": ")
+		pdf.SetFont(family, "B", lay.body)
+		pdf.Write(lay.line, b.Value)
+		pdf.Ln(lay.line)
+	case List:
+		if b.Text != "" {
+			pdf.MultiCell(0, lay.line, b.Text, "", "L", false)
+		}
+		for i, item := range b.Items {
+			pdf.SetX(lay.left + 8)
+			pdf.CellFormat(7, lay.line, strconv.Itoa(i+1)+".", "", 0, "L", false, 0, "")
+			pdf.MultiCell(p.width-15, lay.line, item, "", "J", false)
+		}
+	case Grid:
+		p.grid(b)
+	}
+}
+
+// grid draws a table: the heading row in bold on every page, each row as
+// tall as its tallest cell and moved whole to the next page when it would
+// not fit.
+func (p *pdfDoc) grid(b Block) {
+	pdf, lay := p.pdf, p.lay
+	size := lay.body - 1
+	if lay.orient == "L" {
+		size = lay.body - 2
+	}
+	const pad = 1.0
+	// The cells' padding is pad; fpdf's own cell margin would also narrow
+	// the text (SplitText subtracts it) and break words that fit.
+	margin := pdf.GetCellMargin()
+	pdf.SetCellMargin(0)
+	defer pdf.SetCellMargin(margin)
+	widths := p.colWidths(b, size, pad)
+	_, pageH := pdf.GetPageSize()
+	row := func(cells []string, style string) {
+		pdf.SetFont(family, style, size)
+		lines := make([][]string, len(cells))
+		h := 0.0
+		for i, c := range cells {
+			if i >= len(widths) {
+				break
+			}
+			lines[i] = pdf.SplitText(c, widths[i]-2*pad)
+			h = max(h, float64(max(1, len(lines[i])))*lay.cellLine+2*pad)
+		}
+		x, y := lay.left, pdf.GetY()
+		for i := range widths {
+			pdf.Rect(x, y, widths[i], h, "D")
+			align := "L"
+			if style == "B" {
+				align = "C"
+			}
+			for j, l := range lines[i] {
+				pdf.SetXY(x+pad, y+pad+float64(j)*lay.cellLine)
+				pdf.CellFormat(widths[i]-2*pad, lay.cellLine, l, "", 0, align, false, 0, "")
+			}
+			x += widths[i]
+		}
+		pdf.SetXY(lay.left, y+h)
+	}
+	heads := make([]string, len(b.Cols))
+	for i, c := range b.Cols {
+		heads[i] = c.Head
+	}
+	height := func(cells []string, style string) float64 {
+		pdf.SetFont(family, style, size)
+		h := 0.0
+		for i, c := range cells {
+			if i < len(widths) {
+				h = max(h, float64(max(1, len(pdf.SplitText(c, widths[i]-2*pad))))*lay.cellLine+2*pad)
+			}
+		}
+		return h
+	}
+	pdf.SetAutoPageBreak(false, lay.bottom)
+	defer pdf.SetAutoPageBreak(true, lay.bottom)
+	headH := height(heads, "B")
+	if pdf.GetY()+headH+lay.cellLine*2 > pageH-lay.bottom {
+		pdf.AddPage()
+	}
+	row(heads, "B")
+	for _, r := range b.Rows {
+		if pdf.GetY()+height(r, "") > pageH-lay.bottom {
+			pdf.AddPage()
+			row(heads, "B")
+		}
+		row(r, "")
+	}
+	pdf.SetY(pdf.GetY() + lay.line/2)
+}
+
+// colWidths shares the table's width out: every column first gets room
+// for its longest word (and a short cell, such as a date or a code, whole),
+// so nothing breaks inside a word; what is left goes to the columns whose
+// text would still wrap, in proportion to how much more they would need,
+// so rows are as few lines tall as the page allows.
+func (p *pdfDoc) colWidths(b Block, size, pad float64) []float64 {
+	pdf := p.pdf
+	minW := make([]float64, len(b.Cols))
+	want := make([]float64, len(b.Cols))
+	measure := func(i int, text, style string) {
+		pdf.SetFont(family, style, size)
+		words := strings.Fields(text)
+		if len([]rune(text)) <= 16 {
+			words = []string{text}
+		}
+		for _, w := range words {
+			minW[i] = max(minW[i], pdf.GetStringWidth(w)+2*pad+0.5)
+		}
+		want[i] = max(want[i], pdf.GetStringWidth(text)+2*pad+0.5)
+	}
+	need, more := 0.0, 0.0
+	for i, c := range b.Cols {
+		measure(i, c.Head, "B")
+		for _, r := range b.Rows {
+			if i < len(r) {
+				measure(i, r[i], "")
+			}
+		}
+		want[i] = max(minW[i], min(want[i], p.width/2))
+		need += minW[i]
+		more += want[i] - minW[i]
+	}
+	widths := make([]float64, len(b.Cols))
+	extra := p.width - need
+	for i := range b.Cols {
+		switch {
+		case extra < 0: // more columns than the page holds words for
+			widths[i] = p.width * minW[i] / need
+		case need+more <= p.width: // everything on one line, the rest shared
+			widths[i] = want[i] + (p.width-need-more)*want[i]/(need+more)
+		default:
+			widths[i] = minW[i] + extra*(want[i]-minW[i])/more
+		}
+	}
+	return widths
+}
+
+// signs draws the signature columns side by side, kept on one page.
+func (p *pdfDoc) signs(cols []Sign) {
+	if len(cols) == 0 {
+		return
+	}
+	pdf, lay := p.pdf, p.lay
+	_, pageH := pdf.GetPageSize()
+	need := 4*lay.line + lay.signGap
+	if pdf.GetY()+need > pageH-lay.bottom {
+		pdf.AddPage()
+	}
+	top := pdf.GetY() + lay.line/2
+	w := p.width / float64(len(cols))
+	for i, s := range cols {
+		x := lay.left + float64(i)*w
+		pdf.SetY(top)
+		line := func(style, text string) {
+			if text == "" {
+				return
+			}
+			pdf.SetFont(family, style, lay.body)
+			pdf.SetX(x)
+			pdf.MultiCell(w, lay.line, text, "", "C", false)
+		}
+		line("B", s.For)
+		line("B", s.Title)
+		line("I", s.Note)
+		if s.Name != "" {
+			pdf.SetY(pdf.GetY() + lay.signGap)
+			line("B", s.Name)
+		}
+	}
+}
