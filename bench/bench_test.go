@@ -435,7 +435,7 @@ func BenchmarkPrintDossierRegister(b *testing.B) {
 	p := model.MonthPeriod(2026, time.October)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		x, err := printout.NewContext(st, cat, model.DateOf(End))
+		x, err := printout.NewContext(st, cat, End)
 		if err != nil {
 			b.Fatal(err)
 		}

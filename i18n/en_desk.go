@@ -59,6 +59,8 @@ func enDesk() map[string]string {
 		"print.unit_onestop":          "Reception and results desk",
 		"print.unit_onestop_of":       "Reception and results desk, %s",
 		"print.number":                "No.: %s",
+		"print.report_number":         "No.        /BC-UBND",
+		"print.appendix":              "Appendix: the tables",
 		"print.code":                  "Dossier code: %s",
 		"print.clock":                 "%02d:%02d, %s",
 		"print.slip_title":            "Receipt and appointment slip",

@@ -61,6 +61,8 @@ func viDesk() map[string]string {
 		"print.unit_onestop":          "Bộ phận tiếp nhận và trả kết quả",
 		"print.unit_onestop_of":       "Bộ phận tiếp nhận và trả kết quả, %s",
 		"print.number":                "Số: %s",
+		"print.report_number":         "Số:        /BC-UBND",
+		"print.appendix":              "Phụ lục: các bảng số liệu",
 		"print.code":                  "Mã hồ sơ: %s",
 		"print.clock":                 "%02d giờ %02d phút, ngày %s",
 		"print.slip_title":            "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",

@@ -27,18 +27,23 @@ const (
 // the left, the national motto on the right, place and date), the title,
 // the body blocks and the signatures.
 type Doc struct {
-	Lang           string
-	Size           Size
-	Superior       string
-	Office         string
-	Unit           string
-	Number         string
-	Nation, Motto  string
-	PlaceDate      string
-	Title          string
-	Subtitle       []string
-	Blocks         []Block
-	Signs          []Sign
+	Lang          string
+	Size          Size
+	Superior      string
+	Office        string
+	Unit          string
+	Number        string
+	Nation, Motto string
+	PlaceDate     string
+	Title         string
+	Subtitle      []string
+	Blocks        []Block
+	Signs         []Sign
+	// Recipients are the "Nơi nhận:" lines beside the signature of a
+	// report, its first line the heading.
+	Recipients []string
+	// Appendix follows the signature (a report's tables).
+	Appendix       []Block
 	FileStem       string
 	TextWidth      int
 	HTMLTitleExtra string
@@ -50,12 +55,17 @@ type Doc struct {
 type BlockKind int
 
 // Block kinds: a paragraph; a "label: value" line; a numbered list; a
-// table with a header row.
+// table with a header row; a heading of a part; a new page (landscape when
+// Value is "L").
 const (
 	Para BlockKind = iota
 	Field
 	List
 	Grid
+	Heading
+	Break
+	// Note is a line said under a table, in italics.
+	Note
 )
 
 // Block is one piece of a form's body.

@@ -20,7 +20,17 @@ type Context struct {
 	Office model.Office
 	Cat    *i18n.Catalog
 	Today  model.Date
-	Clerk  string
+	// At is when the documents are made, printed in the PDF's creation
+	// date (zero: the start of Today).
+	At    time.Time
+	Clerk string
+}
+
+func (x Context) made() time.Time {
+	if !x.At.IsZero() {
+		return x.At
+	}
+	return x.Today.Time()
 }
 
 func (x Context) t(key string, args ...any) string { return x.Cat.T(key, args...) }
@@ -34,7 +44,7 @@ func (x Context) placeDate(d model.Date) string {
 func (x Context) doc(size Size, title string, on model.Date) Doc {
 	d := Doc{Lang: string(x.Cat.Lang()), Size: size, Superior: x.Office.Superior, Office: x.Office.Name,
 		Nation: x.t("rpt.nation"), Motto: x.t("rpt.motto"), PlaceDate: x.placeDate(on), Title: title, TextWidth: 66,
-		Made: x.Today.Time()}
+		Made: x.made()}
 	if size == A4Landscape {
 		d.TextWidth = 150
 	}

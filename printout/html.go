@@ -53,7 +53,10 @@ body { font-size: 12pt; line-height: 1.3; }
 <h1>{{.Title}}</h1>
 {{range .Subtitle}}<div class="sub">{{.}}</div>
 {{end}}<div class="body">
-{{range .Blocks}}{{if eq .Kind 0}}<p>{{.Text}}</p>
+{{range .Blocks}}{{if eq .Kind 5}}<div style="page-break-before: always"></div>
+{{else if eq .Kind 4}}<div class="f b" style="margin-top: 8pt">{{.Text}}</div>
+{{else if eq .Kind 6}}<div class="f i">{{.Text}}</div>
+{{else if eq .Kind 0}}<p>{{.Text}}</p>
 {{else if eq .Kind 1}}<div class="f">{{.Text}}: <span class="b">{{.Value}}</span></div>
 {{else if eq .Kind 2}}{{if .Text}}<div class="f">{{.Text}}</div>{{end}}<ol>{{range .Items}}<li>{{.}}</li>{{end}}</ol>
 {{else}}<table class="grid"><colgroup>{{range .Cols}}<col style="width:{{.Percent}}%">{{end}}</colgroup>

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
@@ -39,7 +40,8 @@ var ErrUnknownForm = fmt.Errorf("printout: unknown form")
 
 // NewContext returns the context of a form printed through store s on
 // date today: the office settings and the printing staff member's name.
-func NewContext(s model.Store, cat *i18n.Catalog, today model.Date) (Context, error) {
+func NewContext(s model.Store, cat *i18n.Catalog, now time.Time) (Context, error) {
+	today := model.DateOf(now)
 	o, err := s.Office()
 	if err != nil {
 		return Context{}, err
@@ -52,7 +54,7 @@ func NewContext(s model.Store, cat *i18n.Catalog, today model.Date) (Context, er
 	if name == "" {
 		name = me.Username
 	}
-	return Context{Office: o, Cat: cat, Today: today, Clerk: name}, nil
+	return Context{Office: o, Cat: cat, Today: today, At: now, Clerk: name}, nil
 }
 
 // DossierForm builds form f of dossier d, with its applicant from s.

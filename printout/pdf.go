@@ -45,9 +45,16 @@ func layoutFor(s Size) pdfLayout {
 
 // pdfDoc draws one Doc.
 type pdfDoc struct {
-	pdf   *fpdf.Fpdf
-	lay   pdfLayout
-	width float64 // between the margins
+	pdf    *fpdf.Fpdf
+	lay    pdfLayout
+	width  float64 // between the margins
+	orient string  // of the current page: "P" or "L"
+}
+
+// newPage starts a page like the current one (a landscape appendix stays
+// landscape).
+func (p *pdfDoc) newPage() {
+	p.pdf.AddPageFormat(p.orient, p.pdf.GetPageSizeStr(p.lay.size))
 }
 
 // WritePDF renders d as a PDF to print: the fonts embedded, the heading of
@@ -84,12 +91,15 @@ func (d *Doc) WritePDF(w io.Writer) error {
 	}, false)
 	pdf.AddPage()
 	pw, _ := pdf.GetPageSize()
-	p := &pdfDoc{pdf: pdf, lay: lay, width: pw - lay.left - lay.right}
+	p := &pdfDoc{pdf: pdf, lay: lay, width: pw - lay.left - lay.right, orient: lay.orient}
 	p.heading(d)
 	for _, b := range d.Blocks {
 		p.block(b)
 	}
-	p.signs(d.SignCols())
+	p.signs(d.SignCols(), d.Recipients)
+	for _, b := range d.Appendix {
+		p.block(b)
+	}
 	if err := pdf.Error(); err != nil {
 		return err
 	}
@@ -187,6 +197,22 @@ func (p *pdfDoc) block(b Block) {
 		}
 	case Grid:
 		p.grid(b)
+	case Note:
+		pdf.SetFont(family, "I", lay.body-2)
+		pdf.MultiCell(0, lay.line*0.8, b.Text, "", "L", false)
+	case Heading:
+		pdf.SetFont(family, "B", lay.body)
+		pdf.SetY(pdf.GetY() + lay.line/3)
+		pdf.MultiCell(0, lay.line, b.Text, "", "L", false)
+	case Break:
+		orient := "P"
+		if b.Value == "L" {
+			orient = "L"
+		}
+		p.orient = orient
+		p.newPage()
+		pw, _ := pdf.GetPageSize()
+		p.width = pw - lay.left - lay.right
 	}
 }
 
@@ -251,12 +277,12 @@ func (p *pdfDoc) grid(b Block) {
 	defer pdf.SetAutoPageBreak(true, lay.bottom)
 	headH := height(heads, "B")
 	if pdf.GetY()+headH+lay.cellLine*2 > pageH-lay.bottom {
-		pdf.AddPage()
+		p.newPage()
 	}
 	row(heads, "B")
 	for _, r := range b.Rows {
 		if pdf.GetY()+height(r, "") > pageH-lay.bottom {
-			pdf.AddPage()
+			p.newPage()
 			row(heads, "B")
 		}
 		row(r, "")
@@ -311,19 +337,32 @@ func (p *pdfDoc) colWidths(b Block, size, pad float64) []float64 {
 	return widths
 }
 
-// signs draws the signature columns side by side, kept on one page.
-func (p *pdfDoc) signs(cols []Sign) {
+// signs draws the signature columns side by side, kept on one page, and
+// on the left of a report the "Nơi nhận:" list.
+func (p *pdfDoc) signs(cols []Sign, recipients []string) {
 	if len(cols) == 0 {
 		return
 	}
 	pdf, lay := p.pdf, p.lay
 	_, pageH := pdf.GetPageSize()
-	need := 4*lay.line + lay.signGap
+	need := max(4*lay.line+lay.signGap, float64(len(recipients))*lay.line)
 	if pdf.GetY()+need > pageH-lay.bottom {
-		pdf.AddPage()
+		p.newPage()
 	}
 	top := pdf.GetY() + lay.line/2
 	w := p.width / float64(len(cols))
+	if len(recipients) > 0 {
+		pdf.SetY(top)
+		for i, r := range recipients {
+			style, size := "", lay.body-2
+			if i == 0 {
+				style, size = "BI", lay.body-1
+			}
+			pdf.SetFont(family, style, size)
+			pdf.SetX(lay.left)
+			pdf.MultiCell(w, lay.line*0.85, r, "", "L", false)
+		}
+	}
 	for i, s := range cols {
 		x := lay.left + float64(i)*w
 		pdf.SetY(top)

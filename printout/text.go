@@ -107,6 +107,11 @@ func (d *Doc) TextLines() []string {
 			}
 		case Grid:
 			lines = append(lines, grid(b.Cols, b.Rows)...)
+		case Heading:
+			lines = append(lines, "")
+			lines = append(lines, wrap(b.Text, w)...)
+		case Note:
+			lines = append(lines, wrap(b.Text, w)...)
 		}
 	}
 	if len(d.Signs) > 0 {

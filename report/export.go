@@ -21,6 +21,9 @@ const (
 	FormatCSV  Format = "csv" // for Excel on a Vietnamese PC: ";" and decimal comma
 	// FormatCSVPlain is RFC 4180 for programs: "," and a "." decimal point.
 	FormatCSVPlain Format = "csv-plain"
+	// FormatPDF is the written report to print; the printout package
+	// renders it (Write refuses it).
+	FormatPDF Format = "pdf"
 	FormatXLSX     Format = "xlsx"
 	FormatHTML     Format = "html"
 	FormatProse    Format = "prose"
@@ -28,7 +31,7 @@ const (
 
 // Formats lists the export formats in the order screens offer them.
 func Formats() []Format {
-	return []Format{FormatXLSX, FormatHTML, FormatCSV, FormatText, FormatProse, FormatCSVPlain}
+	return []Format{FormatPDF, FormatXLSX, FormatHTML, FormatCSV, FormatText, FormatProse, FormatCSVPlain}
 }
 
 // ErrBadFormat is returned for a format name that is not one of Formats.

@@ -515,8 +515,8 @@ func TestWriteFileFailsCleanly(t *testing.T) {
 	if len(left) != 0 {
 		t.Errorf("left behind: %v", left)
 	}
-	if _, err := report.ParseFormat("pdf"); err == nil {
-		t.Error("ParseFormat(pdf) accepted")
+	if _, err := report.ParseFormat("docx"); err == nil {
+		t.Error("ParseFormat(docx) accepted")
 	}
 }
 

@@ -18,6 +18,9 @@ func padLeft(s string, w int) string  { return strings.Repeat(" ", max(0, w-widt
 func padRight(s string, w int) string { return s + strings.Repeat(" ", max(0, w-width(s))) }
 
 // cellText writes a cell for screens and text: "1.770", "98,7%", "-".
+// Text is the cell as printed: "1.770", "98,7%", or nothing when blank.
+func (c Cell) Text() string { return cellText(c) }
+
 func cellText(c Cell) string {
 	if c.Blank {
 		return ""

@@ -109,9 +109,16 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 	d.expect("Tổng hợp số liệu: 01/10/2026 - 10/10/2026")
 	d.expectNot("không đúng")
 
-	// Export to XLSX, the first format offered: the status says where.
+	// The written report as a PDF, the first format offered, then the
+	// XLSX, the next: the status says where.
 	d.key(tea.KeyF2, 1)
-	d.expect("Xuất báo cáo ra tệp trong thư mục", "xlsx", "html", "csv")
+	d.expect("Xuất báo cáo ra tệp trong thư mục", "pdf", "xlsx", "html", "csv")
+	d.key(tea.KeyEnter, 1)
+	if _, err := os.Stat(filepath.Join(d.c.ExportDir, "baocao-2026-10-01..2026-10-10.pdf")); err != nil {
+		t.Fatalf("PDF export: %v\n%s", err, d.screen())
+	}
+	d.key(tea.KeyF2, 1)
+	d.key(tea.KeyDown, 1)
 	d.key(tea.KeyEnter, 1)
 	path := filepath.Join(d.c.ExportDir, "baocao-2026-10-01..2026-10-10.xlsx")
 	if _, err := os.Stat(path); err != nil {

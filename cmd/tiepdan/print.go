@@ -76,7 +76,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 	}
 	defer db.Close()
 	st := db.For(actor())
-	x, err := printout.NewContext(st, cat, today)
+	x, err := printout.NewContext(st, cat, now())
 	if err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
 		return 1

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/storage"
 )
@@ -61,11 +62,45 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	if err == nil {
 		var sum *report.Summary
 		if sum, err = report.Compute(st, office, choice.resolve(office, today), today); err == nil {
-			return writeReport(sum, format, *out, cat, stdout, stderr)
+			if format == report.FormatPDF {
+				var x printout.Context
+				if x, err = printout.NewContext(st, cat, now()); err == nil {
+					return writePDFReport(sum, x, *out, cat, stdout, stderr)
+				}
+			} else {
+				return writeReport(sum, format, *out, cat, stdout, stderr)
+			}
 		}
 	}
 	fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
 	return 1
+}
+
+// writePDFReport writes the written report as a PDF, like writeReport.
+func writePDFReport(sum *report.Summary, x printout.Context, out string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
+	fill := func(w io.Writer) error { return printout.WriteSummaryPDF(w, x, sum) }
+	if out == "" || out == "-" {
+		var buf bytes.Buffer
+		if err := fill(&buf); err != nil {
+			fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
+			return 1
+		}
+		_, err := stdout.Write(buf.Bytes())
+		if err != nil {
+			return 1
+		}
+		return 0
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		out = filepath.Join(out, report.FileName(sum, report.FormatPDF))
+	}
+	if err := report.WriteAtomic(out, fill); err != nil {
+		fmt.Fprintln(stderr, report.WriteErrorText(cat, out, err))
+		return 1
+	}
+	abs, _ := filepath.Abs(out)
+	fmt.Fprintln(stdout, cat.T("cli.report_written", abs))
+	return 0
 }
 
 func writeReport(sum *report.Summary, format report.Format, out string, cat *i18n.Catalog, stdout, stderr io.Writer) int {

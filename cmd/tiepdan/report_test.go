@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -112,7 +114,7 @@ func TestReportCommandRefuses(t *testing.T) {
 		{"range backwards", []string{"--period", "31/10/2026..01/10/2026"}, 2, "ngày kết thúc đứng trước ngày bắt đầu"},
 		{"garbage", []string{"--period", "tháng mười"}, 2, "năm phải có 4 chữ số"},
 		{"bad date in range", []string{"--period", "2026-10-01..2026-02-30"}, 2, "ngày kết thúc của khoảng thời gian không đúng"},
-		{"unknown format", []string{"--format", "pdf"}, 2, "Định dạng \"pdf\" không có"},
+		{"unknown format", []string{"--format", "docx"}, 2, "Định dạng \"docx\" không có"},
 		{"missing folder", []string{"-o", filepath.Join(dir, "khong", "co", "bc.txt")}, 1, "thư mục " + filepath.Join(dir, "khong", "co") + " không tồn tại"},
 		{"missing database", []string{"--db", filepath.Join(dir, "nham.db")}, 1, "Không có tệp dữ liệu"},
 	} {
@@ -160,5 +162,43 @@ func TestReportOfficialWindow(t *testing.T) {
 	if code := run([]string{"report", "--db", db, "--period", "2022-H1", "--window", "15-14"}, &out, &errOut); code != 2 ||
 		!strings.Contains(errOut.String(), "Kỳ số liệu \"15-14\" không đúng") {
 		t.Errorf("bad window: exit %d, %q", code, errOut.String())
+	}
+}
+
+// TestReportPDF: the written report of a period as a PDF, read back with
+// poppler: the heading of an official paper with the zero-padded date, the
+// title and period, the numbered parts with their figures, the recipients
+// and the signer, then the tables on landscape pages, the national forms
+// among them.
+func TestReportPDF(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"report", "--db", db, "--period", "2026-H1", "--window", "official", "--format", "pdf", "-o", dir},
+		&out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	pdf := filepath.Join(dir, "baocao-2026-H1-chinhthuc.pdf")
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: /BC-UBND", "BÁO CÁO",
+		"6 tháng đầu năm 2026", "(số liệu từ ngày 15/12/2025 đến ngày 14/06/2026)",
+		"I. GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "II. TIẾP CÔNG DÂN", "III. TIẾP NHẬN, XỬ LÝ ĐƠN THƯ",
+		"Tổng số hồ sơ yêu cầu giải quyết TTHC từ 15/12/2025 đến 14/06/2026", "Nơi nhận:", "Lưu: VT.",
+		"TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC: CÁC BẢNG SỐ LIỆU", "01/TCD", "II.06a"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report PDF lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`ngày \d\d tháng (0[12]|1[0-2]|[3-9]) năm 20\d\d`).MatchString(flat) {
+		t.Errorf("no date line as Nghị định 30 writes it")
+	}
+	info, err := exec.Command("pdfinfo", "-f", "1", "-l", "99", pdf).Output()
+	if err != nil || !regexp.MustCompile(`Page +1 size: +595.28 x 841.89`).Match(info) ||
+		!regexp.MustCompile(`Page +3 size: +841.89 x 595.28`).Match(info) {
+		t.Errorf("pages: the report on A4 portrait, the appendix landscape: %v\n%s", err, info)
 	}
 }

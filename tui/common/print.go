@@ -26,9 +26,9 @@ func WriteDoc(c *Common, dir string, doc printout.Doc) tea.Msg {
 
 // PrintRegister writes the register f of period p to the exports folder.
 func PrintRegister(c *Common, f printout.Form, p model.Period) tea.Cmd {
-	store, cat, dir, today := c.Store, c.Cat, c.ExportDir, model.DateOf(c.Now())
+	store, cat, dir, now := c.Store, c.Cat, c.ExportDir, c.Now()
 	return func() tea.Msg {
-		x, err := printout.NewContext(store, cat, today)
+		x, err := printout.NewContext(store, cat, now)
 		if err != nil {
 			return StatusMsg{Text: c.ErrorText(err), Err: true}
 		}

@@ -16,9 +16,9 @@ import (
 // Print writes form f of dossier d to the exports folder, as a page to
 // print (A5) and as plain text, off the event loop, and says where.
 func Print(c *common.Common, f printout.Form, d model.Dossier) tea.Cmd {
-	store, cat, dir, today := c.Store, c.Cat, c.ExportDir, model.DateOf(c.Now())
+	store, cat, dir, now := c.Store, c.Cat, c.ExportDir, c.Now()
 	return func() tea.Msg {
-		x, err := printout.NewContext(store, cat, today)
+		x, err := printout.NewContext(store, cat, now)
 		if err != nil {
 			return common.StatusMsg{Text: c.ErrorText(err), Err: true}
 		}

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/tui/common"
 )
@@ -280,8 +281,16 @@ func (p *Page) exportKey(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 // export writes the summary on screen to the exports folder, off the event
 // loop, and says where the file went.
 func (p *Page) export(f report.Format) tea.Cmd {
-	sum, cat, dir := p.sum, p.c.Cat, p.c.ExportDir
+	sum, cat, dir, store, now := p.sum, p.c.Cat, p.c.ExportDir, p.c.Store, p.c.Now()
 	return common.Do(p.id, func() tea.Msg {
+		if f == report.FormatPDF {
+			x, err := printout.NewContext(store, cat, now)
+			if err != nil {
+				return exported{err: err}
+			}
+			path, err := writePDF(dir, sum, x)
+			return exported{path: path, err: err}
+		}
 		path, err := writeExport(dir, f, sum, cat)
 		return exported{path: path, err: err}
 	})

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/vntext"
+	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/tui/common"
 )
@@ -36,6 +38,19 @@ func nextKind(p model.Period, today model.Date, cutoff int) model.Period {
 		next = model.YearPeriod(y)
 	}
 	return next.In(p.Window(), cutoff)
+}
+
+// writePDF writes the written report of sum as a PDF into dir and returns
+// the file's full path.
+func writePDF(dir string, sum *report.Summary, x printout.Context) (string, error) {
+	path, err := filepath.Abs(filepath.Join(dir, report.FileName(sum, report.FormatPDF)))
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return path, err
+	}
+	return path, report.WriteAtomic(path, func(w io.Writer) error { return printout.WriteSummaryPDF(w, x, sum) })
 }
 
 // writeExport writes sum in format f into dir (made if missing) under the
