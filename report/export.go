@@ -23,10 +23,10 @@ const (
 	FormatCSVPlain Format = "csv-plain"
 	// FormatPDF is the written report to print; the printout package
 	// renders it (Write refuses it).
-	FormatPDF Format = "pdf"
-	FormatXLSX     Format = "xlsx"
-	FormatHTML     Format = "html"
-	FormatProse    Format = "prose"
+	FormatPDF   Format = "pdf"
+	FormatXLSX  Format = "xlsx"
+	FormatHTML  Format = "html"
+	FormatProse Format = "prose"
 )
 
 // Formats lists the export formats in the order screens offer them.
