@@ -250,6 +250,9 @@ type Office struct {
 	// ResultPlace is where applicants collect results, printed on the
 	// appointment slip.
 	ResultPlace string `json:"rp,omitempty"`
+	// Printer is the printer a printed form goes straight to on the desk's
+	// own PC; empty opens it in the PC's PDF viewer instead.
+	Printer string `json:"prn,omitempty"`
 	// DeadlineRules is the deadline rules table; empty means the defaults.
 	DeadlineRules []DeadlineRule `json:"dl,omitempty"`
 	// Protected is how denouncers' identities are kept; empty is offline.

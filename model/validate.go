@@ -504,6 +504,7 @@ func (o *Office) Validate(time.Time) error {
 		e.maxLen("DayOverrides", d.Note, MaxShortLen)
 	}
 	e.maxLen("ResultPlace", o.ResultPlace, MaxShortLen)
+	e.maxLen("Printer", o.Printer, MaxShortLen)
 	for i, r := range o.DeadlineRules {
 		e.choice("DeadlineKey", r.Key.Valid())
 		e.choice("CountMode", r.Mode.Valid())

@@ -346,7 +346,21 @@ func (a *App) View() string {
 		head = st.Title.Render("tiepdan")
 	}
 	title := st.Title.Render(vntext.Truncate(a.top().Title(), w-1))
-	bodyH := h - 4
+	// A long status (a file's full path) wraps onto up to three lines
+	// rather than being cut; the body gives up the lines.
+	var statusLines []string
+	if a.status != "" {
+		s := st.Status
+		if a.statusErr {
+			s = st.Error
+		}
+		for _, l := range wrapStatus(a.status, w-1, 3) {
+			statusLines = append(statusLines, s.Render(l))
+		}
+	} else {
+		statusLines = []string{""}
+	}
+	bodyH := h - 3 - len(statusLines)
 	if bodyH < 1 {
 		bodyH = 1
 	}
@@ -357,15 +371,34 @@ func (a *App) View() string {
 	for len(body) < bodyH {
 		body = append(body, "")
 	}
-	status := ""
-	if a.status != "" {
-		s := st.Status
-		if a.statusErr {
-			s = st.Error
+	return strings.Join([]string{head, title, strings.Join(body, "\n"), strings.Join(statusLines, "\n"), a.footer(w)}, "\n")
+}
+
+// wrapStatus cuts a status into at most n lines of w columns, breaking
+// between words, or inside a word (a path) longer than a line.
+func wrapStatus(s string, w, n int) []string {
+	var out []string
+	r := []rune(s)
+	for len(r) > 0 && len(out) < n {
+		if len(r) <= w {
+			out = append(out, string(r))
+			break
 		}
-		status = s.Render(vntext.Truncate(a.status, w-1))
+		cut := w
+		for i := w; i > w/2; i-- {
+			if r[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		if len(out) == n-1 {
+			out = append(out, vntext.Truncate(string(r), w))
+			break
+		}
+		out = append(out, strings.TrimRight(string(r[:cut]), " "))
+		r = []rune(strings.TrimLeft(string(r[cut:]), " "))
 	}
-	return strings.Join([]string{head, title, strings.Join(body, "\n"), status, a.footer(w)}, "\n")
+	return out
 }
 
 // footer lists the top page's live keys and the quit key, cut to width.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/model"
 )
@@ -76,6 +77,18 @@ func seedDesk(t *testing.T, d *driver) map[string]model.Dossier {
 
 func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	d := newDriver(t, true)
+	// The desk's own PC: what is printed is handed to the PDF viewer.
+	var opened []string
+	d.c.OpenForPrint = func(path, printer string) (bool, error) {
+		opened = append(opened, filepath.Base(path))
+		return false, nil
+	}
+	last := func() string {
+		if len(opened) == 0 {
+			return ""
+		}
+		return opened[len(opened)-1]
+	}
 	dos := seedDesk(t, d)
 	d.key(tea.KeyCtrlR, 1)
 	d.expect("Hôm nay: Thứ Tư, 21/10/2026", "Hồ sơ đến hạn trả hôm nay: 1", "Hồ sơ quá hạn: 2",
@@ -101,7 +114,10 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 
 	// F2 prints the appointment slip into the exports folder.
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra giay-hen-" + dos["tre"].Code + ".pdf")
+	d.expect("Đã mở bản PDF để in:")
+	if want := "giay-hen-" + dos["tre"].Code + ".pdf"; last() != want {
+		t.Errorf("opened %q, want %q", last(), want)
+	}
 	page, err := os.ReadFile(filepath.Join(d.c.ExportDir, "giay-hen-"+dos["tre"].Code+".html"))
 	if err != nil || !strings.Contains(string(page), "GIẤY TIẾP NHẬN HỒ SƠ") && !strings.Contains(string(page), "Giấy tiếp nhận hồ sơ") {
 		t.Fatalf("slip: %v", err)
@@ -119,7 +135,10 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	d.expect("▸ Lý do chậm trễ") // the cursor waits on the field to fix
 	d.typeText("Chờ UBND xã Đông Hòa trả lời xác minh")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra phieu-xin-loi-" + dos["tre"].Code + ".pdf")
+	d.expect("Đã mở bản PDF để in:")
+	if want := "phieu-xin-loi-" + dos["tre"].Code + ".pdf"; last() != want {
+		t.Errorf("opened %q, want %q", last(), want)
+	}
 	text, err := os.ReadFile(filepath.Join(d.c.ExportDir, "phieu-xin-loi-"+dos["tre"].Code+".txt"))
 	flat := strings.Join(strings.Fields(string(text)), " ")
 	if err != nil || !strings.Contains(flat, "Lý do: Chờ UBND xã Đông Hòa trả lời xác minh") ||
@@ -138,15 +157,45 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	// The dossier register of the month from the dossiers list.
 	d.key(tea.KeyF5, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-01-2026-10-31.pdf")
+	d.expect("Đã mở bản PDF để in:")
+	if want := "so-theo-doi-ho-so-2026-10-01-2026-10-31.pdf"; last() != want {
+		t.Errorf("opened %q, want %q", last(), want)
+	}
 
 	// An office that reports on the official window prints the official
 	// month holding today: 21/10 is in November's, 15/10 - 14/11.
 	d.c.Office.ReportWindow = model.WindowOfficial
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Đã in ra so-theo-doi-ho-so-2026-10-15-2026-11-14.pdf")
+	d.expect("Đã mở bản PDF để in:")
+	if want := "so-theo-doi-ho-so-2026-10-15-2026-11-14.pdf"; last() != want {
+		t.Errorf("opened %q, want %q", last(), want)
+	}
 	page, err = os.ReadFile(filepath.Join(d.c.ExportDir, "so-theo-doi-ho-so-2026-10-15-2026-11-14.html"))
 	if err != nil || !strings.Contains(string(page), "(số liệu từ ngày 15/10/2026 đến ngày 14/11/2026)") {
 		t.Errorf("official register: %v", err)
+	}
+}
+
+// TestPrintOverSSHSaysWhereTheFileIs: with no hand on the clerk's PC (an
+// SSH session), F2 says the file's full path, wrapped, never cut, and how
+// to fetch it.
+func TestPrintOverSSHSaysWhereTheFileIs(t *testing.T) {
+	d := newDriver(t, true)
+	seedDesk(t, d)
+	d.key(tea.KeyF5, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	path := filepath.Join(d.c.ExportDir, "so-theo-doi-ho-so-2026-10-01-2026-10-31.pdf")
+	flat := strings.ReplaceAll(d.screen(), "\n", "")
+	if !strings.Contains(flat, path) || !strings.Contains(flat, "scp hoặc WinSCP") {
+		t.Fatalf("the status does not give %s whole:\n%s", path, d.screen())
+	}
+	lines := strings.Split(d.screen(), "\n")
+	if len(lines) != 24 {
+		t.Errorf("%d lines, want the 24 of the screen", len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d wide", i+1, w)
+		}
 	}
 }

@@ -78,6 +78,9 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if abs, err := filepath.Abs(*dbPath); err == nil {
 		c.ExportDir = filepath.Join(filepath.Dir(abs), "baocao")
 	}
+	// At the desk's own PC a printed form goes to its viewer or printer;
+	// over SSH (server/) there is no such hand.
+	c.OpenForPrint = openForPrint
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen())
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.tui_failed", err))

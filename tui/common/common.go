@@ -35,8 +35,11 @@ type Common struct {
 	// Office is the office settings as last loaded (working calendar,
 	// cut-off hours).
 	Office model.Office
-	nextID int
-	nav    []NavOp
+	// OpenForPrint, set on the desk's own PC, hands a written PDF to the
+	// printer named (or, with none, to the PC's viewer); nil over SSH.
+	OpenForPrint func(path, printer string) (printed bool, err error)
+	nextID       int
+	nav          []NavOp
 }
 
 // New returns a Common for one session rendering through r.

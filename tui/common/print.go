@@ -21,7 +21,24 @@ func WriteDoc(c *Common, dir string, doc printout.Doc) tea.Msg {
 		}
 		path = p
 	}
-	return StatusMsg{Text: c.T("print.done", filepath.Base(path), filepath.Dir(path))}
+	return Handed(c, path)
+}
+
+// Handed says where a written PDF went: on the desk's own PC to the
+// printer the settings name or to the viewer, ready to print; over SSH,
+// the file on the server and how to fetch it. The full path is said.
+func Handed(c *Common, path string) StatusMsg {
+	if c.OpenForPrint == nil {
+		return StatusMsg{Text: c.T("print.done_remote", path, filepath.Base(path))}
+	}
+	printed, err := c.OpenForPrint(path, c.Office.Printer)
+	switch {
+	case err != nil:
+		return StatusMsg{Text: c.T("print.open_failed", path, err.Error()), Err: true}
+	case printed:
+		return StatusMsg{Text: c.T("print.sent", c.Office.Printer, path)}
+	}
+	return StatusMsg{Text: c.T("print.opened", path)}
 }
 
 // PrintRegister writes the register f of period p to the exports folder.

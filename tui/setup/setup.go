@@ -42,6 +42,7 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		workdays(),
 		protectedMode(c),
 		form.TextField("ResultPlace", false, func(o *model.Office) *string { return &o.ResultPlace }),
+		form.TextField("Printer", false, func(o *model.Office) *string { return &o.Printer }),
 	}
 }
 
