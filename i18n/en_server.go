@@ -169,5 +169,7 @@ func enServer() map[string]string {
 		"field.OverrideNote":     "Note (basis)",
 		"cli.calendar_workdays":  "Swapped working days (rest days the office works):",
 		"err.workdays":           "list the working days separated by spaces: 2 3 4 5 6 (Monday to Friday), 7 is Saturday, CN is Sunday; each once",
+		"err.hours":              "write the office hours in order through the day, as 07:30-11:30, 13:30-17:00",
+		"field.OfficeHours":      "Office hours",
 	}
 }

@@ -170,5 +170,7 @@ func viServer() map[string]string {
 		"field.OverrideNote":     "Ghi chú (căn cứ)",
 		"cli.calendar_workdays":  "Ngày làm việc bù (ngày nghỉ hằng tuần cơ quan làm việc):",
 		"err.workdays":           "ghi các thứ làm việc, cách nhau bằng dấu cách: 2 3 4 5 6 (thứ Hai đến thứ Sáu), 7 là thứ Bảy, CN là Chủ nhật; mỗi ngày một lần",
+		"err.hours":              "ghi giờ làm việc theo thứ tự trong ngày, dạng 07:30-11:30, 13:30-17:00",
+		"field.OfficeHours":      "Giờ làm việc",
 	}
 }

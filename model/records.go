@@ -250,6 +250,9 @@ type Office struct {
 	// ResultPlace is where applicants collect results, printed on the
 	// appointment slip.
 	ResultPlace string `json:"rp,omitempty"`
+	// OfficeHours are when the desk is open; an appointment's time of day
+	// falls within them. Empty means DefaultOfficeHours.
+	OfficeHours []HourRange `json:"hrs,omitempty"`
 	// Printer is the printer a printed form goes straight to on the desk's
 	// own PC; empty opens it in the PC's PDF viewer instead.
 	Printer string `json:"prn,omitempty"`

@@ -464,6 +464,7 @@ const (
 	ErrCodeCalendarYear  = "err.calendar_year"
 	ErrCodeDuplicateDate = "err.duplicate_date"
 	ErrCodeWorkdays      = "err.workdays"
+	ErrCodeHours         = "err.hours"
 )
 
 // Validate checks the office settings.
@@ -505,6 +506,11 @@ func (o *Office) Validate(time.Time) error {
 	}
 	e.maxLen("ResultPlace", o.ResultPlace, MaxShortLen)
 	e.maxLen("Printer", o.Printer, MaxShortLen)
+	if len(o.OfficeHours) > 0 {
+		if _, ok := ParseHours(FormatHours(o.OfficeHours)); !ok {
+			e.add("OfficeHours", ErrCodeHours)
+		}
+	}
 	for i, r := range o.DeadlineRules {
 		e.choice("DeadlineKey", r.Key.Valid())
 		e.choice("CountMode", r.Mode.Valid())

@@ -24,6 +24,9 @@ type Context struct {
 	// date (zero: the start of Today).
 	At    time.Time
 	Clerk string
+	// StaffName gives a staff member's full name by username ("" when the
+	// username is no staff member's, such as the PC's own user).
+	StaffName func(username string) string
 }
 
 func (x Context) made() time.Time {
@@ -64,6 +67,25 @@ func (x Context) clock(t time.Time, d model.Date) string {
 	return x.t("print.clock", t.Hour(), t.Minute(), d.String())
 }
 
+// returnClock is the time of day a result is collected on d: the receipt's
+// clock time brought into the office's hours ("13 giờ 30 phút" for a
+// dossier received at 12:10).
+func (x Context) returnClock(received time.Time, d model.Date) string {
+	t := received.In(model.VN)
+	m := model.InHours(x.Office.Hours(), t.Hour()*60+t.Minute())
+	return x.t("print.clock", m/60, m%60, d.String())
+}
+
+// receiver is the full name of the staff member who received dossier d,
+// as the slip prints it; blank (signed and written by hand) when the
+// dossier was entered under a name that is no staff member's.
+func (x Context) receiver(d model.Dossier) string {
+	if x.StaffName == nil {
+		return ""
+	}
+	return x.StaffName(d.CreatedBy)
+}
+
 func stem(prefix, code string) string {
 	code = strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
@@ -78,7 +100,8 @@ func stem(prefix, code string) string {
 // nhận hồ sơ và hẹn trả kết quả, A5): code, applicant, procedure,
 // documents received, working days, received and due date-time, where the
 // result is collected, and the register volume and number. The due time
-// of day is the receipt's.
+// of day is the receipt's brought into office hours; the receiver signs
+// under the full name of the staff member who received the dossier.
 func Slip(x Context, d model.Dossier, a model.Citizen) Doc {
 	vol, no := d.RegisterNo()
 	doc := x.doc(A5, x.t("print.slip_title"), d.Received())
@@ -101,13 +124,13 @@ func Slip(x Context, d model.Dossier, a model.Citizen) Doc {
 		{Kind: List, Text: x.t("print.slip_docs"), Items: docs},
 		{Kind: Field, Text: x.t("print.slip_days"), Value: x.t("print.working_days", vntext.Count(d.WorkingDays))},
 		{Kind: Field, Text: x.t("print.slip_received"), Value: x.clock(d.ReceivedAt, d.Received())},
-		{Kind: Field, Text: x.t("print.slip_due"), Value: x.clock(d.ReceivedAt, d.Due)},
+		{Kind: Field, Text: x.t("print.slip_due"), Value: x.returnClock(d.ReceivedAt, d.Due)},
 		{Kind: Field, Text: x.t("print.slip_place"), Value: x.resultPlace()},
 		{Kind: Para, Text: x.t("print.slip_register", vol, fmt.Sprintf("%04d", no))},
 	}
 	doc.Signs = []Sign{
 		{Title: x.t("print.sign_applicant"), Note: x.t("print.sign_note"), Name: a.FullName},
-		{Title: x.t("print.sign_receiver"), Note: x.t("print.sign_note"), Name: x.Clerk},
+		{Title: x.t("print.sign_receiver"), Note: x.t("print.sign_note"), Name: x.receiver(d)},
 	}
 	return doc
 }

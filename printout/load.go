@@ -54,7 +54,13 @@ func NewContext(s model.Store, cat *i18n.Catalog, now time.Time) (Context, error
 	if name == "" {
 		name = me.Username
 	}
-	return Context{Office: o, Cat: cat, Today: today, At: now, Clerk: name}, nil
+	staff := func(username string) string {
+		if st, err := s.Staff(username); err == nil {
+			return st.FullName
+		}
+		return ""
+	}
+	return Context{Office: o, Cat: cat, Today: today, At: now, Clerk: name, StaffName: staff}, nil
 }
 
 // DossierForm builds form f of dossier d, with its applicant from s.

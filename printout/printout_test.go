@@ -24,6 +24,7 @@ func ctx() printout.Context {
 			SignerTitle: "Chủ tịch", SignerName: "Lê Văn Hùng",
 			ResultPlace: "Bộ phận Một cửa UBND xã Quang Trung, số 5 đường Lê Lợi"},
 		Cat: i18n.New(i18n.Vietnamese), Today: model.NewDate(2026, 11, 20), Clerk: "Nguyễn Thị Lan",
+		StaffName: func(u string) string { return map[string]string{"lan": "Nguyễn Thị Lan"}[u] },
 	}
 }
 
@@ -33,7 +34,7 @@ var applicant = model.Citizen{Meta: model.Meta{ID: 1}, FullName: "Đỗ Thị Ma
 // The dossier of the issue: received Friday 13/02/2026 at 16:00 for a
 // 3-working-day procedure, due Thursday 26/02/2026 after Tết.
 func dossier() model.Dossier {
-	return model.Dossier{Meta: model.Meta{ID: 7}, Code: "QT-260213-0042", ProcedureName: "Chứng thực bản sao từ bản chính",
+	return model.Dossier{Meta: model.Meta{ID: 7, CreatedBy: "lan"}, Code: "QT-260213-0042", ProcedureName: "Chứng thực bản sao từ bản chính",
 		Field: model.FieldCertification, WorkingDays: 3, ApplicantID: 1, Channel: model.ChannelDirect,
 		Documents:  "Bản chính giấy khai sinh; Bản sao cần chứng thực (02 bản)\nCăn cước công dân",
 		ReceivedAt: time.Date(2026, 2, 13, 16, 0, 0, 0, model.VN), Due: model.NewDate(2026, 2, 26),
@@ -205,5 +206,46 @@ func TestFormsOfADossierWithout(t *testing.T) {
 	}
 	if _, err := printout.Apology(ctx(), d, applicant); !errors.Is(err, printout.ErrNoApology) {
 		t.Errorf("apology of a dossier with none: %v", err)
+	}
+}
+
+// TestSlipReceiverAndReturnHour: the slip is signed under the full name of
+// the staff member who received the dossier, never a login or the PC's own
+// user; the result is collected within office hours, the receipt's clock
+// time brought into them.
+func TestSlipReceiverAndReturnHour(t *testing.T) {
+	x := ctx()
+	d := dossier()
+	for _, c := range []struct {
+		at   string
+		want string
+	}{{"16:00", "16 giờ 00 phút"}, {"12:10", "13 giờ 30 phút"}, {"06:45", "07 giờ 30 phút"}, {"17:40", "07 giờ 30 phút"}} {
+		hm, _ := time.Parse("15:04", c.at)
+		d.ReceivedAt = time.Date(2026, 2, 13, hm.Hour(), hm.Minute(), 0, 0, model.VN)
+		var buf bytes.Buffer
+		slip := printout.Slip(x, d, applicant)
+		if err := slip.WriteText(&buf); err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(buf.String()), " ")
+		if !strings.Contains(flat, "kết quả giải quyết hồ sơ: "+c.want+", ngày 26/02/2026") {
+			t.Errorf("received %s: return time is not %s:\n%s", c.at, c.want, flat)
+		}
+	}
+	d.CreatedBy = "root" // entered on the PC under its own user, no staff member
+	slip := printout.Slip(x, d, applicant)
+	if name := slip.Signs[1].Name; name != "" {
+		t.Errorf("receiver printed as %q, want blank to sign by hand", name)
+	}
+	if got := printout.Slip(x, dossier(), applicant).Signs[1].Name; got != "Nguyễn Thị Lan" {
+		t.Errorf("receiver %q", got)
+	}
+	if hours, ok := model.ParseHours("07:00-11:00; 13:00-16:30"); !ok || model.FormatHours(hours) != "07:00-11:00, 13:00-16:30" {
+		t.Errorf("ParseHours: %v %v", hours, ok)
+	}
+	for _, bad := range []string{"", "17:00-07:00", "08:00", "07:00-11:00, 10:00-12:00", "25:00-26:00"} {
+		if _, ok := model.ParseHours(bad); ok {
+			t.Errorf("ParseHours(%q) accepted", bad)
+		}
 	}
 }

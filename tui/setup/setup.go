@@ -40,10 +40,26 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		form.IntField("SessionRules", true, func(o *model.Office) *int { return &o.LatestSessionRule().PerMonth }),
 		form.DateField("SessionFrom", true, func(o *model.Office) *model.Date { return &o.LatestSessionRule().From }),
 		workdays(),
+		officeHours(),
 		protectedMode(c),
 		form.TextField("ResultPlace", false, func(o *model.Office) *string { return &o.ResultPlace }),
 		form.TextField("Printer", false, func(o *model.Office) *string { return &o.Printer }),
 	}
+}
+
+// officeHours edits the desk's hours as offices write them: "07:30-11:30,
+// 13:30-17:00"; an appointment's time of day falls within them.
+func officeHours() form.Field[model.Office] {
+	return form.Field[model.Office]{Key: "OfficeHours", Kind: form.Text, Required: true,
+		Get: func(o *model.Office) string { return model.FormatHours(o.Hours()) },
+		Set: func(o *model.Office, v string) string {
+			hours, ok := model.ParseHours(v)
+			if !ok {
+				return model.ErrCodeHours
+			}
+			o.OfficeHours = hours
+			return ""
+		}}
 }
 
 // workdays edits the working weekdays as Vietnamese offices write them:
