@@ -17,6 +17,8 @@ const (
 	KindDossier   Kind = "dossier"
 	KindProcedure Kind = "procedure"
 	KindOffice    Kind = "office"
+	// KindDocument names a printed document in the audit log.
+	KindDocument Kind = "document"
 )
 
 // Meta is what every record carries: identity, who made and changed it, the
@@ -400,6 +402,9 @@ const (
 	ActionUpdate       = "update"
 	ActionVoid         = "void"
 	ActionViewIdentity = "view_identity"
+	// ActionHandOut records that a printed document was handed to a
+	// clerk's browser; it changes nothing.
+	ActionHandOut = "hand_out"
 )
 
 // Changed reports whether the event records a change of the record (not a

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sync"
@@ -54,6 +55,13 @@ type Config struct {
 	// Wrap, when set, wraps each session's model (tests put a faulty one
 	// around it to prove a panic ends that session only).
 	Wrap func(tea.Model) tea.Model
+	// PrintPort is the port ServePrint listens on, told to clerks whose
+	// printed documents wait for their browser; 0: no print page, the
+	// documents stay in the exports folder (SFTP, scp).
+	PrintPort int
+	// DocTTL is how long a printed document waits for its tab (0:
+	// DefaultDocTTL).
+	DocTTL time.Duration
 }
 
 // Server is a running SSH server.
@@ -72,6 +80,9 @@ type Server struct {
 	programs map[*tea.Program]chan tea.Msg
 	wg       sync.WaitGroup
 	unsub    func()
+
+	prints *printHub
+	web    *http.Server
 }
 
 // New builds the server; Serve starts it.
@@ -92,7 +103,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Limiter = auth.NewLimiter(cfg.Now)
 	}
 	s := &Server{cfg: cfg, db: cfg.DB, log: cfg.Log, limiter: cfg.Limiter, cat: i18n.New(cfg.Lang),
-		programs: map[*tea.Program]chan tea.Msg{}}
+		programs: map[*tea.Program]chan tea.Msg{}, prints: newPrintHub(cfg.Now, cfg.DocTTL)}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPEM(cfg.HostKey),
 		wish.WithPasswordAuth(s.passwordHandler),
@@ -109,6 +120,22 @@ func New(cfg Config) (*Server, error) {
 	s.ssh = srv
 	s.unsub = cfg.DB.Subscribe(s.broadcast)
 	return s, nil
+}
+
+// ServePrint serves the print page on l until Shutdown: the page a clerk's
+// browser pairs with her SSH session to receive what she prints (see
+// printHandler). It returns nil after a graceful shutdown.
+func (s *Server) ServePrint(l net.Listener) error {
+	s.mu.Lock()
+	s.web = &http.Server{Handler: s.printHandler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	web := s.web
+	s.mu.Unlock()
+	err := web.Serve(l)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
 }
 
 // Serve accepts connections on l until Shutdown; it returns nil after a
@@ -153,6 +180,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.mu.Unlock()
 	}
 	s.unsub()
+	s.mu.Lock()
+	web := s.web
+	s.mu.Unlock()
+	if web != nil {
+		_ = web.Shutdown(ctx)
+	}
 	err := s.ssh.Shutdown(ctx)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		err = s.ssh.Close()

@@ -80,6 +80,9 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	}
 	c := common.New(s.db.As(st), s.cat, renderer(sess, pty), st.Username, s.cfg.Now)
 	c.ExportDir = dir
+	if s.cfg.PrintPort > 0 {
+		c.HandToBrowser = s.handToBrowser(st, sess.LocalAddr())
+	}
 	c.Width, c.Height = pty.Window.Width, pty.Window.Height
 	lock := tui.LockConfig{Idle: s.cfg.IdleLock}
 	if st.PasswordHash != "" {

@@ -123,3 +123,12 @@ func (s *Store) AuditLog(q model.AuditQuery) ([]model.AuditEvent, error) {
 	})
 	return out, err
 }
+
+// HandOut records that the printed document name was handed to the staff
+// member's browser: an audit event that changes no record.
+func (s *Store) HandOut(name string) error {
+	return s.update(func(tx *bolt.Tx) error {
+		return appendAudit(tx, model.AuditEvent{At: s.db.now().UTC(), Staff: s.actor, Action: model.ActionHandOut,
+			Kind: model.KindDocument, Changes: []model.Change{{Field: "File", New: name}}})
+	})
+}

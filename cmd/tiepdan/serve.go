@@ -21,6 +21,10 @@ import (
 // DefaultAddr is where serve listens when --addr is not given.
 const DefaultAddr = ":23234"
 
+// DefaultPrintAddr is where the print page listens: the clerks' browsers
+// on the office network receive what they print over SSH there.
+const DefaultPrintAddr = ":23235"
+
 // serverNote is the file beside the database that names the server holding
 // it, so another tiepdan that finds the file locked can say which.
 func serverNote(dbPath string) string { return dbPath + ".server" }
@@ -36,6 +40,7 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	hostKey := fs.String("host-key", "", cat.T("cli.flag_host_key"))
 	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, cat.T("cli.flag_max_sessions"))
 	idle := fs.Duration("idle-lock", server.DefaultIdleLock, cat.T("cli.flag_idle_lock"))
+	printAddr := fs.String("print-addr", DefaultPrintAddr, cat.T("cli.flag_print_addr"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -70,8 +75,18 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	if *idle == 0 {
 		*idle = -1
 	}
+	var printL net.Listener
+	printPort := 0
+	if *printAddr != "off" && *printAddr != "" {
+		if printL, err = net.Listen("tcp", *printAddr); err != nil {
+			l.Close()
+			fmt.Fprintln(stderr, cat.T("cli.serve_listen", *printAddr, err.Error()))
+			return 1
+		}
+		printPort = printL.Addr().(*net.TCPAddr).Port
+	}
 	srv, err := server.New(server.Config{DB: db, HostKey: pem, ExportRoot: filepath.Join(filepath.Dir(abs), "baocao"),
-		MaxSessions: *maxSessions, IdleLock: *idle, Lang: cat.Lang(),
+		MaxSessions: *maxSessions, IdleLock: *idle, Lang: cat.Lang(), PrintPort: printPort,
 		Log: slog.New(slog.NewTextHandler(stderr, nil))})
 	if err != nil {
 		l.Close()
@@ -93,6 +108,14 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	defer stop()
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
+	if printL != nil {
+		fmt.Fprintln(stdout, cat.T("cli.serve_print_page", printL.Addr().String()))
+		go func() {
+			if err := srv.ServePrint(printL); err != nil {
+				fmt.Fprintln(stderr, cat.T("cli.serve_failed", err.Error()))
+			}
+		}()
+	}
 	select {
 	case err := <-done:
 		fmt.Fprintln(stderr, cat.T("cli.serve_failed", fmt.Sprint(err)))

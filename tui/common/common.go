@@ -38,8 +38,12 @@ type Common struct {
 	// OpenForPrint, set on the desk's own PC, hands a written PDF to the
 	// printer named (or, with none, to the PC's viewer); nil over SSH.
 	OpenForPrint func(path, printer string) (printed bool, err error)
-	nextID       int
-	nav          []NavOp
+	// HandToBrowser, set in an SSH session whose server has a print page,
+	// gives a written PDF to the browser tab paired with the session and
+	// returns what to tell the clerk.
+	HandToBrowser func(path string) StatusMsg
+	nextID        int
+	nav           []NavOp
 }
 
 // New returns a Common for one session rendering through r.

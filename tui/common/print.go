@@ -29,6 +29,9 @@ func WriteDoc(c *Common, dir string, doc printout.Doc) tea.Msg {
 // the file on the server and how to fetch it. The full path is said.
 func Handed(c *Common, path string) StatusMsg {
 	if c.OpenForPrint == nil {
+		if c.HandToBrowser != nil {
+			return c.HandToBrowser(path)
+		}
 		return StatusMsg{Text: c.T("print.done_remote", path, filepath.Base(path))}
 	}
 	printed, err := c.OpenForPrint(path, c.Office.Printer)
