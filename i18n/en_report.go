@@ -12,6 +12,7 @@ func enReport() map[string]string {
 		"rpt.place_date":  "%s, %s/%s/%d",
 		"rpt.signer_for":  "FOR THE PEOPLE'S COMMITTEE",
 		"rpt.signer_def":  "CHAIRPERSON",
+		"rpt.signer_kt":   "FOR THE %s",
 		"rpt.recipients":  "To:",
 		"rpt.recip_sup":   "- %s;",
 		"rpt.recip_file":  "- File.",

@@ -15,6 +15,7 @@ func viReport() map[string]string {
 		"rpt.place_date":  "%s, ngày %s tháng %s năm %d",
 		"rpt.signer_for":  "TM. ỦY BAN NHÂN DÂN",
 		"rpt.signer_def":  "CHỦ TỊCH",
+		"rpt.signer_kt":   "KT. %s",
 		"rpt.recipients":  "Nơi nhận:",
 		"rpt.recip_sup":   "- %s;",
 		"rpt.recip_file":  "- Lưu: VT.",

@@ -169,11 +169,7 @@ func SupplementRequest(x Context, d model.Dossier, a model.Citizen) (Doc, error)
 }
 
 func (x Context) signer() Sign {
-	title := strings.ToUpper(x.Office.SignerTitle)
-	if title == "" {
-		title = x.t("rpt.signer_def")
-	}
-	return Sign{For: x.t("rpt.signer_for"), Title: title, Name: x.Office.SignerName}
+	return Sign{For: x.t("rpt.signer_for"), Title: report.SignerTitle(x.Cat, x.Office.SignerTitle), Name: x.Office.SignerName}
 }
 
 // Apology is the dossier's last apology slip with the new appointment

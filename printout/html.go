@@ -64,7 +64,7 @@ body { font-size: 12pt; line-height: 1.3; }
 <tbody>{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody></table>
 {{end}}{{end}}</div>
-{{if .Signs}}<table class="sign"><tr>{{range .SignCols}}<td>{{if .For}}<div class="b">{{.For}}</div>{{end}}<div class="b">{{.Title}}</div>{{if .Note}}<div class="i">{{.Note}}</div>{{end}}{{if .Title}}<div class="name">{{.Name}}</div>{{end}}</td>{{end}}</tr></table>
+{{if .Signs}}<table class="sign"><tr>{{range .SignCols}}<td>{{if .For}}<div class="b">{{.For}}</div>{{end}}<div class="b" style="white-space: pre-line">{{.Title}}</div>{{if .Note}}<div class="i">{{.Note}}</div>{{end}}{{if .Title}}<div class="name">{{.Name}}</div>{{end}}</td>{{end}}</tr></table>
 {{end}}</body>
 </html>
 `))

@@ -28,11 +28,7 @@ func SummaryDoc(x Context, s *report.Summary) Doc {
 	if s.Running() {
 		d.Blocks = append(d.Blocks, Block{Kind: Para, Text: cat.T("prose.asof", s.AsOf.String())})
 	}
-	title := strings.ToUpper(s.Office.SignerTitle)
-	if title == "" {
-		title = cat.T("rpt.signer_def")
-	}
-	d.Signs = []Sign{{For: cat.T("rpt.signer_for"), Title: title, Name: s.Office.SignerName}}
+	d.Signs = []Sign{{For: cat.T("rpt.signer_for"), Title: report.SignerTitle(cat, s.Office.SignerTitle), Name: s.Office.SignerName}}
 	d.Recipients = []string{cat.T("rpt.recipients")}
 	if s.Office.Superior != "" {
 		d.Recipients = append(d.Recipients, cat.T("rpt.recip_sup", s.Office.Superior))

@@ -120,7 +120,7 @@ p.note { text-indent: 0; font-style: italic; font-size: 11pt; margin: 2pt 0 8pt 
 {{end}}{{end}}
 <table class="sign"><tr>
 <td class="recip"><div class="b">{{index .Recipients 0}}</div>{{range $i, $r := .Recipients}}{{if $i}}<div>{{$r}}</div>{{end}}{{end}}</td>
-<td class="signer"><div class="b">{{.SignerFor}}</div><div class="b">{{.SignerTitle}}</div><div class="name">{{.Signer}}</div></td>
+<td class="signer"><div class="b">{{.SignerFor}}</div><div class="b" style="white-space: pre-line">{{.SignerTitle}}</div><div class="name">{{.Signer}}</div></td>
 </tr></table>
 </body>
 </html>
@@ -137,11 +137,8 @@ func writeHTML(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 		PlaceDate: placeDate(cat, s.Office.Place, y, int(m), d),
 		Title:     cat.T("rpt.title"), Subtitle: cat.T("rpt.subtitle") + " " + PeriodHeading(cat, s.Period),
 		Range:     PeriodDates(cat, s.Period),
-		SignerFor: cat.T("rpt.signer_for"), SignerTitle: strings.ToUpper(s.Office.SignerTitle), Signer: s.Office.SignerName,
+		SignerFor: cat.T("rpt.signer_for"), SignerTitle: SignerTitle(cat, s.Office.SignerTitle), Signer: s.Office.SignerName,
 		Recipients: []string{cat.T("rpt.recipients")},
-	}
-	if doc.SignerTitle == "" {
-		doc.SignerTitle = cat.T("rpt.signer_def")
 	}
 	if s.Office.Superior != "" {
 		doc.Recipients = append(doc.Recipients, cat.T("rpt.recip_sup", s.Office.Superior))

@@ -192,3 +192,14 @@ func TestReferenceQuangTrung(t *testing.T) {
 		"Đã giải quyết 20/23 đơn thuộc thẩm quyền, đạt 86,9%.",
 		"Số đơn đang giải quyết: 03 đơn, trong đó quá hạn: không.")
 }
+
+// TestSignerTitle: a deputy signs for the chair as Nghị định 30 writes it.
+func TestSignerTitle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Chủ tịch", "CHỦ TỊCH"}, {"Phó Chủ tịch", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"}, {"", "CHỦ TỊCH"},
+	} {
+		if got := report.SignerTitle(vi, c.in); got != c.want {
+			t.Errorf("SignerTitle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

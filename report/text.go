@@ -140,6 +140,21 @@ func Wrap(s string, w int) []string {
 	return lines
 }
 
+// SignerTitle is the signer's title block under "TM. ỦY BAN NHÂN DÂN", as
+// Nghị định 30 writes it: "CHỦ TỊCH"; for a deputy signing for the chair,
+// "KT. CHỦ TỊCH" then "PHÓ CHỦ TỊCH" (on two lines); the default when the
+// settings name none.
+func SignerTitle(cat *i18n.Catalog, title string) string {
+	t := strings.ToUpper(strings.TrimSpace(title))
+	if t == "" {
+		return cat.T("rpt.signer_def")
+	}
+	if rest, ok := strings.CutPrefix(t, "PHÓ "); ok {
+		return cat.T("rpt.signer_kt", rest) + "\n" + t
+	}
+	return t
+}
+
 // placeDate is the place and date line of a paper: "Quang Trung, ngày 05
 // tháng 01 năm 2027".
 func placeDate(cat *i18n.Catalog, place string, y, m, d int) string {
