@@ -263,10 +263,20 @@ func BenchmarkSummary(b *testing.B) {
 		b.Fatal(err)
 	}
 	cat := i18n.New(i18n.Vietnamese)
+	x, err := printout.NewContext(s, cat, End)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, f := range report.Formats() {
 		b.Run("export-"+string(f), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if err := report.Write(io.Discard, f, sum, cat); err != nil {
+				var err error
+				if f == report.FormatPDF { // the written report, rendered by printout
+					err = printout.WriteSummaryPDF(io.Discard, x, sum)
+				} else {
+					err = report.Write(io.Discard, f, sum, cat)
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -433,21 +443,34 @@ func BenchmarkPrintDossierRegister(b *testing.B) {
 	st := db.For("bench")
 	cat := i18n.New(i18n.Vietnamese)
 	p := model.MonthPeriod(2026, time.October)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		x, err := printout.NewContext(st, cat, End)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := printout.Register(st, x, printout.FormDossierRegister, p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := doc.WriteHTML(io.Discard); err != nil {
-			b.Fatal(err)
-		}
-		if i == 0 {
-			b.ReportMetric(float64(len(doc.Blocks[0].Rows)), "rows")
-		}
+	for _, f := range []printout.Format{printout.FormatHTML, printout.FormatPDF} {
+		b.Run(string(f), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				x, err := printout.NewContext(st, cat, End)
+				if err != nil {
+					b.Fatal(err)
+				}
+				doc, err := printout.Register(st, x, printout.FormDossierRegister, p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				var buf countingWriter
+				if err := doc.Write(&buf, f); err != nil {
+					b.Fatal(err)
+				}
+				if i == 0 {
+					b.ReportMetric(float64(len(doc.Blocks[0].Rows)), "rows")
+					b.ReportMetric(float64(buf)/1e6, "MB")
+				}
+			}
+		})
 	}
+}
+
+// countingWriter counts what is written to it.
+type countingWriter int
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
 }
