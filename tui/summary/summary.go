@@ -73,6 +73,9 @@ type exported struct {
 	err  error
 }
 
+// handed is where the written report went, said on the status line.
+type handed common.StatusMsg
+
 // New returns the summary screen on the current month.
 func New(c *common.Common) *Page {
 	today := model.DateOf(c.Now())
@@ -151,6 +154,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		p.sum = msg.sum
 		return p, nil
+	case handed:
+		return p, func() tea.Msg { return common.StatusMsg(msg) }
 	case exported:
 		if msg.err != nil {
 			return p, common.Status(report.WriteErrorText(p.c.Cat, msg.path, msg.err), true)
@@ -281,7 +286,7 @@ func (p *Page) exportKey(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 // export writes the summary on screen to the exports folder, off the event
 // loop, and says where the file went.
 func (p *Page) export(f report.Format) tea.Cmd {
-	sum, cat, dir, store, now := p.sum, p.c.Cat, p.c.ExportDir, p.c.Store, p.c.Now()
+	sum, cat, dir, store, now, c := p.sum, p.c.Cat, p.c.ExportDir, p.c.Store, p.c.Now(), p.c
 	return common.Do(p.id, func() tea.Msg {
 		if f == report.FormatPDF {
 			x, err := printout.NewContext(store, cat, now)
@@ -289,7 +294,10 @@ func (p *Page) export(f report.Format) tea.Cmd {
 				return exported{err: err}
 			}
 			path, err := writePDF(dir, sum, x)
-			return exported{path: path, err: err}
+			if err != nil {
+				return exported{path: path, err: err}
+			}
+			return handed(common.Handed(c, path)) // to the printer, the viewer or the paired tab
 		}
 		path, err := writeExport(dir, f, sum, cat)
 		return exported{path: path, err: err}
