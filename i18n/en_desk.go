@@ -144,6 +144,7 @@ func enDesk() map[string]string {
 		"print.sent":                  "Sent to printer %s: %s",
 		"print.open_failed":           "Wrote %s but could not open it to print: %s",
 		"print.done_remote":           "Wrote %s on the server; fetch it with scp or WinSCP (file %s).",
+		"field.SlipSymbol":            "Slip number symbol",
 		"field.Printer":               "Printer (empty: open the PDF)",
 		"print.write_failed":          "Could not write %s: %s",
 		"dossier.apology_new":         "Apology, new appointment: %s",

@@ -146,6 +146,7 @@ func viDesk() map[string]string {
 		"print.sent":                  "Đã gửi tới máy in %s: %s",
 		"print.open_failed":           "Đã ghi %s nhưng không mở được để in: %s",
 		"print.done_remote":           "Đã ghi %s trên máy chủ; lấy về bằng scp hoặc WinSCP (tệp %s).",
+		"field.SlipSymbol":            "Ký hiệu số giấy hẹn",
 		"field.Printer":               "Máy in (trống: mở bản PDF)",
 		"print.write_failed":          "Không ghi được tệp %s: %s",
 		"dossier.apology_new":         "Phiếu xin lỗi, hẹn lại: %s",

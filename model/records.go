@@ -252,6 +252,9 @@ type Office struct {
 	// ResultPlace is where applicants collect results, printed on the
 	// appointment slip.
 	ResultPlace string `json:"rp,omitempty"`
+	// SlipSymbol is the ký hiệu printed after an appointment slip's
+	// number ("Số: 0042/TNHS"); empty prints the number alone.
+	SlipSymbol string `json:"slsym,omitempty"`
 	// OfficeHours are when the desk is open; an appointment's time of day
 	// falls within them. Empty means DefaultOfficeHours.
 	OfficeHours []HourRange `json:"hrs,omitempty"`

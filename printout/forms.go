@@ -106,7 +106,11 @@ func Slip(x Context, d model.Dossier, a model.Citizen) Doc {
 	vol, no := d.RegisterNo()
 	doc := x.doc(A5, x.t("print.slip_title"), d.Received())
 	doc.Unit = x.t("print.unit_onestop")
-	doc.Number = x.t("print.number", fmt.Sprintf("%04d", no))
+	number := fmt.Sprintf("%04d", no)
+	if sym := strings.TrimSpace(x.Office.SlipSymbol); sym != "" {
+		number += "/" + sym
+	}
+	doc.Number = x.t("print.number", number)
 	doc.Subtitle = []string{x.t("print.code", d.Code)}
 	doc.FileStem = stem(x.t("print.stem_slip"), d.Code)
 	doc.HTMLTitleExtra = d.Code

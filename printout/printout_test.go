@@ -249,3 +249,16 @@ func TestSlipReceiverAndReturnHour(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipNumberCarriesTheSymbol: the office's ký hiệu follows the slip's
+// number when the settings give one.
+func TestSlipNumberCarriesTheSymbol(t *testing.T) {
+	x := ctx()
+	if n := printout.Slip(x, dossier(), applicant).Number; n != "Số: 0042" {
+		t.Errorf("without a symbol: %q", n)
+	}
+	x.Office.SlipSymbol = "TNHS"
+	if n := printout.Slip(x, dossier(), applicant).Number; n != "Số: 0042/TNHS" {
+		t.Errorf("with one: %q", n)
+	}
+}
