@@ -3,14 +3,12 @@ package server_test
 import (
 	"context"
 	"net"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/tiepdan/tiepdan/server"
 )
@@ -89,20 +87,8 @@ func TestPrintReachesThePairedBrowser(t *testing.T) {
 	f := start(t, func(c *server.Config) { c.PrintPort = port })
 	go func() { _ = f.srv.ServePrint(pl) }()
 	base := "http://127.0.0.1:" + strconv.Itoa(port) + "/"
-	codeRE := regexp.MustCompile(`Mã ghép nối (\d{6})`)
 
-	c, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	tm := f.open(c)
-	tm.waitFor("Hôm nay")
-	tm.send("\x1b[15~") // F5
-	tm.waitFor("Hồ sơ")
-	tm.send("\x1bOQ") // F2
-	tm.waitFor("Mã ghép nối")
-	code := codeRE.FindStringSubmatch(tm.text())[1]
+	tm, code := f.printUnpaired("an")
 
 	pc := browser(t)
 	if text := pairTab(t, pc, base, code); !strings.Contains(text, "tiepdan — bản in") {
@@ -124,18 +110,8 @@ func TestPrintReachesThePairedBrowser(t *testing.T) {
 		t.Errorf("a used code: the page shows\n%s", text)
 	}
 	// Another clerk's browser, paired with her own session, sees only hers.
-	c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
-	tm2 := f.open(c2)
-	tm2.waitFor("Hôm nay")
-	tm2.send("\x1b[15~")
-	tm2.waitFor("Hồ sơ")
-	tm2.send("\x1bOQ")
-	tm2.waitFor("Mã ghép nối")
-	pairTab(t, other, base, codeRE.FindStringSubmatch(tm2.text())[1])
+	_, code2 := f.printUnpaired("binh")
+	pairTab(t, other, base, code2)
 	if list, view := shownDocs(t, other, 1); !strings.HasSuffix(view, "/doc/3") || strings.Count(list, ".pdf") != 1 {
 		t.Errorf("binh's tab: %q, in view %q", list, view)
 	}

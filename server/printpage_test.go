@@ -65,6 +65,27 @@ func (b *tab) pair(code string) int {
 	return r.StatusCode
 }
 
+// codeRE finds the pairing code on a session's screen.
+var codeRE = regexp.MustCompile(`Mã ghép nối (\d{6})`)
+
+// printUnpaired logs user in by key, prints the dossier register (F5, F2)
+// and returns the session and the pairing code its status line shows.
+func (f *fixture) printUnpaired(user string) (*term, string) {
+	f.t.Helper()
+	c, err := f.dial(user, gossh.PublicKeys(f.keys[user]))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { c.Close() })
+	tm := f.open(c)
+	tm.waitFor("Hôm nay")
+	tm.send("\x1b[15~") // F5: dossiers
+	tm.waitFor("Hồ sơ")
+	tm.send("\x1bOQ") // F2: print the register
+	tm.waitFor("Mã ghép nối")
+	return tm, codeRE.FindStringSubmatch(tm.text())[1]
+}
+
 // TestPrintPageHandsPDFsToThePairedTab: a clerk prints over SSH (F2 on the
 // dossier list); the status tells her the print page's address and a
 // one-time code; her browser tab pairs with it and receives the PDF, and
@@ -82,22 +103,14 @@ func TestPrintPageHandsPDFsToThePairedTab(t *testing.T) {
 	go func() { _ = f.srv.ServePrint(pl) }()
 	base := "http://127.0.0.1:" + strconv.Itoa(port) + "/"
 
-	c, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	tm := f.open(c)
-	tm.waitFor("Hôm nay")
-	tm.send("\x1b[15~") // F5: dossiers
-	tm.waitFor("Hồ sơ")
-	tm.send("\x1bOQ") // F2: print the register
-	tm.waitFor("Mã ghép nối")
+	tm, code := f.printUnpaired("an")
 	m := regexp.MustCompile(`Mã ghép nối (\d{6}): mở (http://[0-9.:]+/)`).FindStringSubmatch(tm.text())
 	if m == nil {
 		t.Fatalf("no code and address in:\n%s", tm.text())
 	}
-	code := m[1]
+	if m[1] != code {
+		t.Errorf("code %s, then %s", code, m[1])
+	}
 	if m[2] != base {
 		t.Errorf("address %s, want %s", m[2], base)
 	}
@@ -137,19 +150,7 @@ func TestPrintPageHandsPDFsToThePairedTab(t *testing.T) {
 
 	// Another staff member's tab sees none of it; a code left unused for
 	// five minutes is refused, the next F2 gives a new one.
-	c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
-	tm2 := f.open(c2)
-	tm2.waitFor("Hôm nay")
-	tm2.send("\x1b[15~")
-	tm2.waitFor("Hồ sơ")
-	tm2.send("\x1bOQ")
-	tm2.waitFor("Mã ghép nối")
-	codeRE := regexp.MustCompile(`Mã ghép nối (\d{6})`)
-	stale := codeRE.FindStringSubmatch(tm2.text())[1]
+	tm2, stale := f.printUnpaired("binh")
 	clk.add(server.PairingCodeTTL + time.Second)
 	theirs := newTab(t, base)
 	if status := theirs.pair(stale); status != http.StatusForbidden {
