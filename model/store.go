@@ -75,6 +75,8 @@ type Store interface {
 	PetitionFromReception(p *Petition, receptionID, receptionVersion uint64) error
 
 	Dossier(id uint64) (Dossier, error)
+	// DossierPaper returns dossier id and its applicant from one read.
+	DossierPaper(id uint64) (Dossier, Citizen, error)
 	SaveDossier(d *Dossier) error
 	ListDossiers(q ListQuery) (Page[Dossier], error)
 

@@ -63,9 +63,11 @@ func NewContext(s model.Store, cat *i18n.Catalog, now time.Time) (Context, error
 	return Context{Office: o, Cat: cat, Today: today, At: now, Clerk: name, StaffName: staff}, nil
 }
 
-// DossierForm builds form f of dossier d, with its applicant from s.
-func DossierForm(s model.Store, x Context, f Form, d model.Dossier) (Doc, error) {
-	a, err := s.Citizen(d.ApplicantID)
+// DossierForm builds form f of dossier id from one read of s: the dossier
+// and its applicant as they stand together, so what is printed is what was
+// recorded at one moment.
+func DossierForm(s model.Store, x Context, f Form, id uint64) (Doc, error) {
+	d, a, err := s.DossierPaper(id)
 	if err != nil {
 		return Doc{}, err
 	}
@@ -80,10 +82,14 @@ func DossierForm(s model.Store, x Context, f Form, d model.Dossier) (Doc, error)
 	return Doc{}, ErrUnknownForm
 }
 
-// Register builds register f for period p from s: every live record dated
-// in p, oldest first.
+// registerLimit bounds one register's rows; a register is read in one
+// transaction, so that what is printed is one moment's records.
+const registerLimit = 1_000_000
+
+// Register builds register f for period p from one read of s: every live
+// record dated in p, oldest first.
 func Register(s model.Store, x Context, f Form, p model.Period) (Doc, error) {
-	q := model.ListQuery{From: p.From, To: p.To, Limit: 500}
+	q := model.ListQuery{From: p.From, To: p.To, Limit: registerLimit}
 	cits := map[uint64]model.Citizen{}
 	switch f {
 	case FormReceptionRegister:

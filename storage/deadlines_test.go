@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -208,5 +209,24 @@ func TestVisitReplyDeadline(t *testing.T) {
 	r.Replied = model.NewDate(2026, 10, 20)
 	if err := s.SaveReception(&r); fieldOf(err) != "Replied" {
 		t.Fatalf("a reply before the visit: %v", err)
+	}
+}
+
+// DossierPaper reads a dossier and its applicant together, for a paper.
+func TestDossierPaper(t *testing.T) {
+	db, clk := openTest(t)
+	s := db.For("canbo")
+	c := newCitizen(t, s, "Lê Thị Hồng", "", "")
+	d := model.Dossier{ProcedureName: "Đăng ký kết hôn", Field: model.FieldCivilStatus, WorkingDays: 5,
+		ApplicantID: c.ID, Channel: model.ChannelDirect, Status: model.DossierInProgress, ReceivedAt: clk.t}
+	if err := s.SaveDossier(&d); err != nil {
+		t.Fatal(err)
+	}
+	got, a, err := s.DossierPaper(d.ID)
+	if err != nil || got.Code != d.Code || a.FullName != "Lê Thị Hồng" {
+		t.Fatalf("DossierPaper: %+v %+v %v", got, a, err)
+	}
+	if _, _, err := s.DossierPaper(d.ID + 100); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("a missing dossier: %v", err)
 	}
 }

@@ -231,6 +231,20 @@ func (s *Store) PetitionFromReception(p *model.Petition, receptionID, receptionV
 // Dossier returns dossier id.
 func (s *Store) Dossier(id uint64) (model.Dossier, error) { return get[model.Dossier](s, id) }
 
+// DossierPaper returns dossier id and its applicant read in one
+// transaction, for a paper that shows both.
+func (s *Store) DossierPaper(id uint64) (d model.Dossier, a model.Citizen, err error) {
+	err = s.db.bolt.View(func(tx *bolt.Tx) error {
+		dt, _ := tableFor(model.KindDossier)
+		if err := load(tx, dt, id, &d); err != nil {
+			return err
+		}
+		ct, _ := tableFor(model.KindCitizen)
+		return load(tx, ct, d.ApplicantID, &a)
+	})
+	return d, a, err
+}
+
 // SaveDossier stores a dossier; a new one without a code gets the next code
 // of its year: <office code>-YYMMDD-NNNN.
 func (s *Store) SaveDossier(d *model.Dossier) error {

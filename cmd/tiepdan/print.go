@@ -88,7 +88,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 			fmt.Fprintln(stderr, cat.T("cli.print_no_dossier", pos[1]))
 			return 1
 		}
-		doc, err = printout.DossierForm(st, x, form, d)
+		doc, err = printout.DossierForm(st, x, form, d.ID)
 		switch {
 		case errors.Is(err, printout.ErrNoSupplement):
 			fmt.Fprintln(stderr, cat.T("print.err_no_supplement", d.Code))

@@ -22,7 +22,7 @@ func Print(c *common.Common, f printout.Form, d model.Dossier) tea.Cmd {
 		if err != nil {
 			return common.StatusMsg{Text: c.ErrorText(err), Err: true}
 		}
-		doc, err := printout.DossierForm(store, x, f, d)
+		doc, err := printout.DossierForm(store, x, f, d.ID)
 		switch {
 		case errors.Is(err, printout.ErrNoSupplement):
 			return common.StatusMsg{Text: c.T("print.err_no_supplement", d.Code), Err: true}
