@@ -6,6 +6,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -355,7 +356,7 @@ func (a *App) View() string {
 			s = st.Error
 		}
 		for _, l := range wrapStatus(a.status, w-1, 3) {
-			statusLines = append(statusLines, s.Render(l))
+			statusLines = append(statusLines, linkURLs(s.Render(l)))
 		}
 	} else {
 		statusLines = []string{""}
@@ -372,6 +373,18 @@ func (a *App) View() string {
 		body = append(body, "")
 	}
 	return strings.Join([]string{head, title, strings.Join(body, "\n"), strings.Join(statusLines, "\n"), a.footer(w)}, "\n")
+}
+
+// urlRE finds a web address in a status line.
+var urlRE = regexp.MustCompile(`https?://[^\s\x1b]+[^\s\x1b.,;:)]`)
+
+// linkURLs makes each web address on a line a hyperlink (OSC 8) that
+// terminals which understand them let the clerk click (the print page's
+// address); the others show the text as it is.
+func linkURLs(line string) string {
+	return urlRE.ReplaceAllStringFunc(line, func(u string) string {
+		return "\x1b]8;;" + u + "\x1b\\" + u + "\x1b]8;;\x1b\\"
+	})
 }
 
 // wrapStatus cuts a status into at most n lines of w columns, breaking

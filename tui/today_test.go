@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui/common"
 )
 
 // seedDesk gives the desk a morning's worth of deadlines on Wednesday
@@ -194,6 +195,24 @@ func TestPrintOverSSHSaysWhereTheFileIs(t *testing.T) {
 		t.Errorf("%d lines, want the 24 of the screen", len(lines))
 	}
 	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d wide", i+1, w)
+		}
+	}
+}
+
+// TestPrintPageAddressIsALink: the print page's address on the status
+// line is a hyperlink (OSC 8) for terminals that understand them, and the
+// screen still fits 80 columns.
+func TestPrintPageAddressIsALink(t *testing.T) {
+	d := newDriver(t, true)
+	d.c.HandToBrowser = func(path string) common.StatusMsg {
+		return common.StatusMsg{Text: "Mã ghép nối 123456: mở http://192.168.1.10:23235/ trên máy tính của bạn."}
+	}
+	d.key(tea.KeyF5, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("\x1b]8;;http://192.168.1.10:23235/\x1b\\http://192.168.1.10:23235/\x1b]8;;\x1b\\")
+	for i, l := range strings.Split(d.screen(), "\n") {
 		if w := lipgloss.Width(l); w > 80 {
 			t.Errorf("line %d is %d wide", i+1, w)
 		}
