@@ -145,6 +145,8 @@ func enDesk() map[string]string {
 		"print.open_failed":           "Wrote %s but could not open it to print: %s",
 		"print.done_remote":           "Wrote %s on the server; fetch it with scp or WinSCP (file %s).",
 		"field.SlipSymbol":            "Slip number symbol",
+		"field.ReportNumber":          "Report number (empty: by hand)",
+		"print.report_number_of":      "No. %s/BC-UBND",
 		"field.Printer":               "Printer (empty: open the PDF)",
 		"print.write_failed":          "Could not write %s: %s",
 		"dossier.apology_new":         "Apology, new appointment: %s",

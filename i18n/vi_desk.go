@@ -147,6 +147,8 @@ func viDesk() map[string]string {
 		"print.open_failed":           "Đã ghi %s nhưng không mở được để in: %s",
 		"print.done_remote":           "Đã ghi %s trên máy chủ; lấy về bằng scp hoặc WinSCP (tệp %s).",
 		"field.SlipSymbol":            "Ký hiệu số giấy hẹn",
+		"field.ReportNumber":          "Số báo cáo (trống: văn thư ghi)",
+		"print.report_number_of":      "Số: %s/BC-UBND",
 		"field.Printer":               "Máy in (trống: mở bản PDF)",
 		"print.write_failed":          "Không ghi được tệp %s: %s",
 		"dossier.apology_new":         "Phiếu xin lỗi, hẹn lại: %s",

@@ -252,6 +252,10 @@ type Office struct {
 	// ResultPlace is where applicants collect results, printed on the
 	// appointment slip.
 	ResultPlace string `json:"rp,omitempty"`
+	// ReportNumber is the number the văn thư gave the next written report,
+	// printed in "Số: 15/BC-UBND"; empty leaves the number blank to write
+	// by hand.
+	ReportNumber string `json:"rno,omitempty"`
 	// SlipSymbol is the ký hiệu printed after an appointment slip's
 	// number ("Số: 0042/TNHS"); empty prints the number alone.
 	SlipSymbol string `json:"slsym,omitempty"`

@@ -507,6 +507,7 @@ func (o *Office) Validate(time.Time) error {
 	e.maxLen("ResultPlace", o.ResultPlace, MaxShortLen)
 	e.maxLen("Printer", o.Printer, MaxShortLen)
 	e.maxLen("SlipSymbol", o.SlipSymbol, 20)
+	e.maxLen("ReportNumber", o.ReportNumber, 20)
 	if len(o.OfficeHours) > 0 {
 		if _, ok := ParseHours(FormatHours(o.OfficeHours)); !ok {
 			e.add("OfficeHours", ErrCodeHours)

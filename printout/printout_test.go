@@ -14,6 +14,7 @@ import (
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/printout"
+	"github.com/tiepdan/tiepdan/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -260,5 +261,20 @@ func TestSlipNumberCarriesTheSymbol(t *testing.T) {
 	x.Office.SlipSymbol = "TNHS"
 	if n := printout.Slip(x, dossier(), applicant).Number; n != "Số: 0042/TNHS" {
 		t.Errorf("with one: %q", n)
+	}
+}
+
+// TestReportNumber: the written report leaves its number blank for the văn
+// thư unless the settings give one.
+func TestReportNumber(t *testing.T) {
+	x := ctx()
+	s := &report.Summary{Office: x.Office, Period: model.MonthPeriod(2026, 10), AsOf: model.NewDate(2026, 10, 31),
+		Made: model.NewDate(2026, 11, 2)}
+	if n := printout.SummaryDoc(x, s).Number; n != "Số:        /BC-UBND" {
+		t.Errorf("blank number: %q", n)
+	}
+	s.Office.ReportNumber = "15"
+	if n := printout.SummaryDoc(x, s).Number; n != "Số: 15/BC-UBND" {
+		t.Errorf("given number: %q", n)
 	}
 }

@@ -19,6 +19,9 @@ func SummaryDoc(x Context, s *report.Summary) Doc {
 	d := x.doc(A4, cat.T("rpt.title"), s.Made)
 	d.Superior, d.Office = s.Office.Superior, s.Office.Name
 	d.Number = cat.T("print.report_number")
+	if n := strings.TrimSpace(s.Office.ReportNumber); n != "" {
+		d.Number = cat.T("print.report_number_of", n)
+	}
 	d.Subtitle = report.PeriodLines(cat, cat.T("rpt.subtitle"), s.Period)
 	d.FileStem = strings.TrimSuffix(report.FileName(s, report.FormatText), report.FormatText.Ext())
 	for i, sec := range s.Sections(cat) {

@@ -44,6 +44,7 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		protectedMode(c),
 		form.TextField("ResultPlace", false, func(o *model.Office) *string { return &o.ResultPlace }),
 		form.TextField("SlipSymbol", false, func(o *model.Office) *string { return &o.SlipSymbol }),
+		form.TextField("ReportNumber", false, func(o *model.Office) *string { return &o.ReportNumber }),
 		form.TextField("Printer", false, func(o *model.Office) *string { return &o.Printer }),
 	}
 }
