@@ -409,3 +409,17 @@ func TestVisitContinuesTheCitizensCase(t *testing.T) {
 	d.key(tea.KeyEnter, 1)
 	d.expect("(đã kết thúc)")
 }
+
+// A label longer than the label column is cut on screen; the focused field
+// shows it whole beneath, so a clerk reads what the field is for.
+func TestFocusedFieldShowsItsWholeLabel(t *testing.T) {
+	d := newDriver(t, false)
+	d.expect("Lần đầu sử dụng")
+	d.expectNot("Số báo cáo (trống: văn thư ghi)")
+	for i := 0; i < 40 && !strings.Contains(d.screen(), "▸ Số báo cáo"); i++ {
+		d.key(tea.KeyTab, 1)
+	}
+	d.expect("▸ Số báo cáo", "Số báo cáo (trống: văn thư ghi)")
+	d.key(tea.KeyTab, 1)
+	d.expectNot("Số báo cáo (trống: văn thư ghi)")
+}

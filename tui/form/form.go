@@ -439,7 +439,7 @@ func (m *Model[T, P]) View() string {
 		inputW = 10
 	}
 	var lines []string
-	focusLine := 0
+	focusLine, focusEnd := 0, 0
 	for i, f := range m.fields {
 		label := m.c.T("field." + f.Key)
 		if f.Label != "" {
@@ -448,6 +448,7 @@ func (m *Model[T, P]) View() string {
 		if f.Required {
 			label += " *"
 		}
+		whole := label
 		label = padRight(label, labelWidth)
 		marker := "  "
 		ls := st.Label
@@ -456,8 +457,15 @@ func (m *Model[T, P]) View() string {
 			focusLine = len(lines)
 		}
 		lines = append(lines, marker+ls.Render(label)+" "+m.renderValue(i, inputW))
+		if i == m.focus && lipgloss.Width(whole) > labelWidth {
+			// the label column cut it: the focused field shows it whole
+			lines = append(lines, "  "+st.Hint.Render(truncate(whole, m.c.Width-3)))
+		}
 		if e, bad := m.errs[f.Key]; bad {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
+		}
+		if i == m.focus {
+			focusEnd = len(lines) - 1
 		}
 	}
 	status := ""
@@ -469,8 +477,12 @@ func (m *Model[T, P]) View() string {
 		height = 3
 	}
 	start := 0
-	if focusLine >= height-1 {
-		start = focusLine - height + 2
+	// the focused field's lines (its whole label, its error) stay shown
+	if focusEnd >= height-1 {
+		start = focusEnd - height + 2
+	}
+	if start > focusLine-1 && focusLine > 0 {
+		start = focusLine - 1
 	}
 	end := start + height
 	if end > len(lines) {
