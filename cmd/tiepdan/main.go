@@ -13,6 +13,8 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -40,21 +42,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 // runWithInput is run reading standard input from stdin ("user passwd").
 func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cat := i18n.New(langFromArgs(args))
-	if len(args) > 0 && args[0] == "demo" {
-		return runDemo(args[1:], cat, stdout, stderr)
-	}
+	cmds := commands(cat, stdin, stdout, stderr)
 	if len(args) > 0 {
-		switch args[0] {
-		case "report":
-			return runReport(args[1:], cat, time.Now, stdout, stderr)
-		case "serve":
-			return runServe(args[1:], cat, stdout, stderr)
-		case "user":
-			return runUser(args[1:], cat, stdin, stdout, stderr)
-		case "calendar":
-			return runCalendar(args[1:], cat, stdout, stderr)
-		case "print":
-			return runPrint(args[1:], cat, time.Now, stdout, stderr)
+		if c, ok := cmds[args[0]]; ok {
+			return c.run(args[1:])
 		}
 	}
 	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)
@@ -65,7 +56,16 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, cat.T("cli.unknown_command", fs.Arg(0)))
+		// "tiepdan -db x.db report": the flags given before a command are
+		// the command's own (every command takes -db and -lang)
+		if c, ok := cmds[fs.Arg(0)]; ok {
+			before := args[:len(args)-fs.NArg()]
+			rest := fs.Args()[1:]
+			lead := min(c.lead, len(rest))
+			forwarded := append(append(append([]string{}, rest[:lead]...), before...), rest[lead:]...)
+			return c.run(forwarded)
+		}
+		fmt.Fprintln(stderr, cat.T("cli.unknown_command", fs.Arg(0), strings.Join(commandNames(cmds), ", ")))
 		return 2
 	}
 	db, err := storage.Open(*dbPath, storage.Options{})
@@ -87,6 +87,36 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// command is one "tiepdan <name>" command: lead is how many words it reads
+// before its flags ("user add" reads the action first).
+type command struct {
+	run  func(args []string) int
+	lead int
+}
+
+// commands are the program's commands by name: the one table the dispatch
+// and the usage message read.
+func commands(cat *i18n.Catalog, stdin io.Reader, stdout, stderr io.Writer) map[string]command {
+	return map[string]command{
+		"demo":     {run: func(a []string) int { return runDemo(a, cat, stdout, stderr) }},
+		"report":   {run: func(a []string) int { return runReport(a, cat, time.Now, stdout, stderr) }},
+		"print":    {run: func(a []string) int { return runPrint(a, cat, time.Now, stdout, stderr) }},
+		"serve":    {run: func(a []string) int { return runServe(a, cat, stdout, stderr) }},
+		"user":     {run: func(a []string) int { return runUser(a, cat, stdin, stdout, stderr) }, lead: 1},
+		"calendar": {run: func(a []string) int { return runCalendar(a, cat, stdout, stderr) }},
+	}
+}
+
+// commandNames lists the commands in the order the usage names them.
+func commandNames(cmds map[string]command) []string {
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func langFromArgs(args []string) i18n.Lang {

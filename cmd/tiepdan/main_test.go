@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/storage"
 )
 
@@ -70,5 +71,47 @@ func TestDemoCommand(t *testing.T) {
 	errOut.Reset()
 	if code := run([]string{"lung-tung"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "Lệnh không rõ") {
 		t.Fatalf("unknown command: %d %q", code, errOut.String())
+	}
+}
+
+// The flags a newcomer writes first ("tiepdan -db x.db report") belong to
+// the command that follows, as if written after it.
+func TestFlagsBeforeTheCommand(t *testing.T) {
+	db := demoDB(t)
+	var after, afterErr, before, beforeErr bytes.Buffer
+	if code := run([]string{"report", "-db", db, "-period", "2026-10"}, &after, &afterErr); code != 0 {
+		t.Fatalf("report -db: %d %s", code, afterErr.String())
+	}
+	if code := run([]string{"-db", db, "report", "-period", "2026-10"}, &before, &beforeErr); code != 0 {
+		t.Fatalf("-db report: %d %s", code, beforeErr.String())
+	}
+	if after.Len() == 0 || before.String() != after.String() {
+		t.Fatalf("-db before the command gave another report:\n%s\n---\n%s", before.String(), after.String())
+	}
+	// "user" reads its action first: the flags go after it
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-db", db, "user", "list"}, &out, &errOut); code != 0 {
+		t.Fatalf("-db user list: %d %s", code, errOut.String())
+	}
+}
+
+// The usage names every command the program has and every format the
+// report writes; none is left out when one is added.
+func TestUsageNamesEveryCommandAndFormat(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lung-tung"}, &out, &errOut); code != 2 {
+		t.Fatalf("unknown command exit %d", code)
+	}
+	for _, c := range []string{"report", "print", "serve", "user", "calendar", "demo"} {
+		if !strings.Contains(errOut.String(), c) {
+			t.Errorf("usage lacks %q: %s", c, errOut.String())
+		}
+	}
+	errOut.Reset()
+	run([]string{"report", "-h"}, &out, &errOut)
+	for _, f := range report.Formats() {
+		if !strings.Contains(errOut.String(), string(f)) {
+			t.Errorf("report -h lacks format %q:\n%s", f, errOut.String())
+		}
 	}
 }

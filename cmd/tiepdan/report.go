@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tiepdan/tiepdan/i18n"
@@ -25,7 +26,7 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
 	periodText := fs.String("period", "", cat.T("cli.flag_period"))
 	windowText := fs.String("window", "", cat.T("cli.flag_window"))
-	formatText := fs.String("format", string(report.FormatText), cat.T("cli.flag_format"))
+	formatText := fs.String("format", string(report.FormatText), cat.T("cli.flag_format", formatNames()))
 	out := fs.String("o", "", cat.T("cli.flag_out"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
@@ -42,7 +43,7 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	}
 	format, err := report.ParseFormat(*formatText)
 	if err != nil {
-		fmt.Fprintln(stderr, cat.T("cli.report_format", *formatText))
+		fmt.Fprintln(stderr, cat.T("cli.report_format", *formatText, formatNames()))
 		return 2
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
@@ -125,4 +126,13 @@ func writeReport(sum *report.Summary, format report.Format, out string, cat *i18
 	abs, _ := filepath.Abs(out)
 	fmt.Fprintln(stdout, cat.T("cli.report_written", abs))
 	return 0
+}
+
+// formatNames lists the report formats as the -format flag takes them.
+func formatNames() string {
+	var names []string
+	for _, f := range report.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
 }
