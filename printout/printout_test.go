@@ -277,4 +277,10 @@ func TestReportNumber(t *testing.T) {
 	if n := printout.SummaryDoc(x, s).Number; n != "Số: 15/BC-UBND" {
 		t.Errorf("given number: %q", n)
 	}
+	// the number as the văn thư writes it whole, symbol and all, is kept
+	// as written, not given a second symbol
+	s.Office.ReportNumber = "15/BC-UBND"
+	if n := printout.SummaryDoc(x, s).Number; n != "Số: 15/BC-UBND" {
+		t.Errorf("whole number: %q", n)
+	}
 }

@@ -19,7 +19,10 @@ func SummaryDoc(x Context, s *report.Summary) Doc {
 	d := x.doc(A4, cat.T("rpt.title"), s.Made)
 	d.Superior, d.Office = s.Office.Superior, s.Office.Name
 	d.Number = cat.T("print.report_number")
-	if n := strings.TrimSpace(s.Office.ReportNumber); n != "" {
+	switch n := strings.TrimSpace(s.Office.ReportNumber); {
+	case strings.Contains(n, "/"): // written whole: "15/BC-UBND"
+		d.Number = cat.T("print.number", n)
+	case n != "":
 		d.Number = cat.T("print.report_number_of", n)
 	}
 	d.Subtitle = report.PeriodLines(cat, cat.T("rpt.subtitle"), s.Period)
