@@ -107,7 +107,7 @@ func Slip(x Context, d model.Dossier, a model.Citizen) Doc {
 	doc := x.doc(A5, x.t("print.slip_title"), d.Received())
 	doc.Unit = x.t("print.unit_onestop")
 	number := fmt.Sprintf("%04d", no)
-	if sym := strings.TrimSpace(x.Office.SlipSymbol); sym != "" {
+	if sym := strings.TrimLeft(strings.TrimSpace(x.Office.SlipSymbol), "/ "); sym != "" {
 		number += "/" + sym
 	}
 	doc.Number = x.t("print.number", number)

@@ -262,6 +262,10 @@ func TestSlipNumberCarriesTheSymbol(t *testing.T) {
 	if n := printout.Slip(x, dossier(), applicant).Number; n != "Số: 0042/TNHS" {
 		t.Errorf("with one: %q", n)
 	}
+	x.Office.SlipSymbol = " /TNHS "
+	if n := printout.Slip(x, dossier(), applicant).Number; n != "Số: 0042/TNHS" {
+		t.Errorf("typed with its slash: %q", n)
+	}
 }
 
 // TestReportNumber: the written report leaves its number blank for the văn
