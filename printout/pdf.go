@@ -248,8 +248,11 @@ func (p *pdfDoc) grid(b Block) {
 		for i := range widths {
 			pdf.Rect(x, y, widths[i], h, "D")
 			align := "L"
-			if style == "B" {
+			switch {
+			case style == "B":
 				align = "C"
+			case i < len(cells) && isFigure(cells[i]): // as the HTML report sets them
+				align = "R"
 			}
 			for j, l := range lines[i] {
 				pdf.SetXY(x+pad, y+pad+float64(j)*lay.cellLine)
@@ -291,40 +294,48 @@ func (p *pdfDoc) grid(b Block) {
 }
 
 // colWidths shares the table's width out: every column first gets room
-// for its longest word (and a short cell, such as a date or a code, whole),
-// so nothing breaks inside a word; what is left goes to the columns whose
-// text would still wrap, in proportion to how much more they would need,
-// so rows are as few lines tall as the page allows.
+// for its longest word, head and cells alike, so nothing breaks inside a
+// word; where the page allows, a short cell (a date, a code, "Tổng cộng")
+// is also kept whole. What is left goes to the columns whose text would
+// still wrap, in proportion to how much more they would need, so rows are
+// as few lines tall as the page allows.
 func (p *pdfDoc) colWidths(b Block, size, pad float64) []float64 {
 	pdf := p.pdf
-	minW := make([]float64, len(b.Cols))
-	want := make([]float64, len(b.Cols))
-	measure := func(i int, text, style string) {
+	n := len(b.Cols)
+	word := make([]float64, n)  // the longest word
+	whole := make([]float64, n) // and the short cells whole
+	want := make([]float64, n)  // every cell on one line
+	measure := func(i int, text, style string, cell bool) {
 		pdf.SetFont(family, style, size)
-		words := strings.Fields(text)
-		if len([]rune(text)) <= 16 {
-			words = []string{text}
+		for _, w := range strings.Fields(text) {
+			word[i] = max(word[i], pdf.GetStringWidth(w)+2*pad+0.5)
 		}
-		for _, w := range words {
-			minW[i] = max(minW[i], pdf.GetStringWidth(w)+2*pad+0.5)
+		if cell && len([]rune(text)) <= 16 {
+			whole[i] = max(whole[i], pdf.GetStringWidth(text)+2*pad+0.5)
 		}
 		want[i] = max(want[i], pdf.GetStringWidth(text)+2*pad+0.5)
 	}
-	need, more := 0.0, 0.0
 	for i, c := range b.Cols {
-		measure(i, c.Head, "B")
+		measure(i, c.Head, "B", false)
 		for _, r := range b.Rows {
 			if i < len(r) {
-				measure(i, r[i], "")
+				measure(i, r[i], "", true)
 			}
 		}
+		whole[i] = max(whole[i], word[i])
+	}
+	minW, need := whole, sum(whole)
+	if need > p.width {
+		minW, need = word, sum(word)
+	}
+	more := 0.0
+	for i := range want {
 		want[i] = max(minW[i], min(want[i], p.width/2))
-		need += minW[i]
 		more += want[i] - minW[i]
 	}
-	widths := make([]float64, len(b.Cols))
+	widths := make([]float64, n)
 	extra := p.width - need
-	for i := range b.Cols {
+	for i := range widths {
 		switch {
 		case extra < 0: // more columns than the page holds words for
 			widths[i] = p.width * minW[i] / need
@@ -335,6 +346,28 @@ func (p *pdfDoc) colWidths(b Block, size, pad float64) []float64 {
 		}
 	}
 	return widths
+}
+
+// isFigure reports whether a cell is a number as the reports write it:
+// "1.211", "91,4%", "0".
+func isFigure(c string) bool {
+	if c == "" || c[0] < '0' || c[0] > '9' {
+		return false
+	}
+	for _, r := range strings.TrimSuffix(c, "%") {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
 }
 
 // signs draws the signature columns side by side, kept on one page, and

@@ -120,3 +120,39 @@ func TestDayMonthPadding(t *testing.T) {
 		}
 	}
 }
+
+// TestWideTableBreaksOnlyBetweenWords: a table of twenty columns, as the
+// report's appendix has, breaks its heads between words only ("Kỳ trước
+// chuyển sang", never "trướ c"), and keeps every figure ("91,4%") whole.
+func TestWideTableBreaksOnlyBetweenWords(t *testing.T) {
+	heads := []string{"Chỉ tiêu", "Tổng số", "Kỳ trước chuyển sang", "Mới tiếp nhận", "Trực tiếp",
+		"Trực tuyến", "Bưu chính công ích", "Bưu điện thường", "Đã giải quyết", "Trước hạn",
+		"Đúng hạn", "Quá hạn", "Tỷ lệ trước và đúng hạn", "Từ chối giải quyết", "Công dân rút hồ sơ",
+		"Đang giải quyết", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn"}
+	row := []string{"Tổng cộng", "1.211", "179", "1.032", "560", "452", "19", "1", "1.024", "788",
+		"148", "88", "91,4%", "4", "3", "180", "108", "72"}
+	var cols []printout.Col
+	for _, h := range heads {
+		cols = append(cols, printout.Col{Head: h})
+	}
+	doc := printout.Doc{Size: printout.A4, Title: "BÁO CÁO", Blocks: []printout.Block{
+		{Kind: printout.Break, Value: "L"},
+		{Kind: printout.Grid, Cols: cols, Rows: [][]string{row}},
+	}}
+	var buf bytes.Buffer
+	if err := doc.WritePDF(&buf); err != nil {
+		t.Fatal(err)
+	}
+	text, _ := pdfRead(t, buf.Bytes())
+	tokens := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		tokens[w] = true
+	}
+	for _, h := range append(heads, row...) {
+		for _, w := range strings.Fields(h) {
+			if !tokens[w] {
+				t.Errorf("%q is broken inside a word (%q)", w, h)
+			}
+		}
+	}
+}
