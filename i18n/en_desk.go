@@ -125,7 +125,7 @@ func enDesk() map[string]string {
 		"print.stem_apology":          "apology",
 		"print.stem_rreg":             "reception-register",
 		"print.stem_dreg":             "dossier-register",
-		"cli.print_usage":             "Usage:\n  tiepdan print slip|supplement|apology DOSSIER_CODE [--db FILE] [--format html|txt] [-o FILE|FOLDER]\n  tiepdan print reception-register|dossier-register [--period PERIOD] [--db FILE] [--format html|txt] [-o FILE|FOLDER]",
+		"cli.print_usage":             "Usage:\n  tiepdan print slip|supplement|apology DOSSIER_CODE [--db FILE] [--format pdf|html|txt] [-o FILE|FOLDER]\n  tiepdan print reception-register|dossier-register [--period PERIOD] [--db FILE] [--format pdf|html|txt] [-o FILE|FOLDER]",
 		"cli.print_form":              "No printed form %q. Choose one of: slip, supplement, apology, reception-register, dossier-register.",
 		"cli.print_need_code":         "Form %s needs a dossier code (e.g. QT-261021-0001) or number.",
 		"cli.print_format":            "No format %q. Choose pdf, html or txt.",

@@ -127,7 +127,7 @@ func viDesk() map[string]string {
 		"print.stem_apology":          "phieu-xin-loi",
 		"print.stem_rreg":             "so-tiep-cong-dan",
 		"print.stem_dreg":             "so-theo-doi-ho-so",
-		"cli.print_usage":             "Cách dùng:\n  tiepdan print slip|supplement|apology MÃ_HỒ_SƠ [--db TỆP] [--format html|txt] [-o TỆP|THƯ_MỤC]\n  tiepdan print reception-register|dossier-register [--period KỲ] [--db TỆP] [--format html|txt] [-o TỆP|THƯ_MỤC]\n(slip: giấy hẹn; supplement: phiếu yêu cầu bổ sung; apology: phiếu xin lỗi; reception-register: sổ tiếp công dân; dossier-register: sổ theo dõi hồ sơ)",
+		"cli.print_usage":             "Cách dùng:\n  tiepdan print slip|supplement|apology MÃ_HỒ_SƠ [--db TỆP] [--format pdf|html|txt] [-o TỆP|THƯ_MỤC]\n  tiepdan print reception-register|dossier-register [--period KỲ] [--db TỆP] [--format pdf|html|txt] [-o TỆP|THƯ_MỤC]\n(slip: giấy hẹn; supplement: phiếu yêu cầu bổ sung; apology: phiếu xin lỗi; reception-register: sổ tiếp công dân; dossier-register: sổ theo dõi hồ sơ)",
 		"cli.print_form":              "Không có mẫu in %q. Chọn một trong: slip, supplement, apology, reception-register, dossier-register.",
 		"cli.print_need_code":         "Mẫu %s cần mã hồ sơ (ví dụ QT-261021-0001) hoặc số hồ sơ.",
 		"cli.print_format":            "Định dạng %q không có. Chọn pdf, html hoặc txt.",
