@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,13 +18,12 @@ import (
 // lunar date of lunar holidays), with the office's overrides when --db is
 // given, and the number of working days per month.
 func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tiepdan calendar", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("calendar")
 	dbPath := fs.String("db", "", cat.T("cli.flag_calendar_db"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(fs, "calendar", err, cat, stdout, stderr)
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, cat.T("cli.calendar_usage"))

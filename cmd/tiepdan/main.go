@@ -48,12 +48,24 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return c.run(args[1:])
 		}
 	}
-	fs := flag.NewFlagSet("tiepdan", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("")
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_db"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
-		return 2
+		if errors.Is(err, flag.ErrHelp) {
+			writeProgramHelp(stdout, cmds, cat)
+			return 0
+		}
+		return flagExit(fs, "", err, cat, stdout, stderr)
+	}
+	if fs.NArg() > 0 && fs.Arg(0) == "help" {
+		// "tiepdan help" lists the commands; "tiepdan help report" is
+		// "tiepdan report -h"
+		if c, ok := cmds[fs.Arg(1)]; ok {
+			return c.run([]string{"-h"})
+		}
+		writeProgramHelp(stdout, cmds, cat)
+		return 0
 	}
 	if fs.NArg() > 0 {
 		// "tiepdan -db x.db report": the flags given before a command are
@@ -168,14 +180,13 @@ func OpenErrorText(cat *i18n.Catalog, path string, err error) string {
 }
 
 func runDemo(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tiepdan demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("demo")
 	dbPath := fs.String("db", "", cat.T("cli.flag_db"))
 	n := fs.Int("records", 20000, cat.T("cli.flag_records"))
 	seed := fs.Int64("seed", 1, cat.T("cli.flag_seed"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(fs, "demo", err, cat, stdout, stderr)
 	}
 	if *dbPath == "" || *n < 100 {
 		fmt.Fprintln(stderr, cat.T("cli.demo_usage"))

@@ -107,11 +107,52 @@ func TestUsageNamesEveryCommandAndFormat(t *testing.T) {
 			t.Errorf("usage lacks %q: %s", c, errOut.String())
 		}
 	}
-	errOut.Reset()
+	out.Reset()
 	run([]string{"report", "-h"}, &out, &errOut)
 	for _, f := range report.Formats() {
-		if !strings.Contains(errOut.String(), string(f)) {
-			t.Errorf("report -h lacks format %q:\n%s", f, errOut.String())
+		if !strings.Contains(out.String(), string(f)) {
+			t.Errorf("report -h lacks format %q:\n%s", f, out.String())
 		}
+	}
+}
+
+// "tiepdan help" and "--help" list every command with its line in the
+// chosen language and exit 0; each command's help is in that language too,
+// names its arguments, and a bad flag is said in it.
+func TestHelpInTheChosenLanguage(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}} {
+		var out, errOut bytes.Buffer
+		if code := run(args, &out, &errOut); code != 0 {
+			t.Fatalf("%v: exit %d %s", args, code, errOut.String())
+		}
+		for _, want := range []string{"Các lệnh:", "report    lập báo cáo", "calendar  xem ngày nghỉ lễ",
+			"user      quản lý tài khoản", "serve     chạy máy chủ SSH", "print     in giấy hẹn", "demo      tạo một cơ quan mẫu"} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("%v lacks %q:\n%s", args, want, out.String())
+			}
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"calendar", "-h"}, "tiepdan calendar NĂM"},
+		{[]string{"help", "print"}, "slip|supplement|apology"},
+		{[]string{"user", "-h"}, "tiepdan user add"},
+		{[]string{"serve", "--help"}, "Các cờ:"},
+		{[]string{"demo", "-h"}, "(mặc định: 20000)"},
+		{[]string{"-lang", "en", "help"}, "Commands:"},
+	} {
+		var out, errOut bytes.Buffer
+		if code := run(tc.args, &out, &errOut); code != 0 || !strings.Contains(out.String(), tc.want) {
+			t.Errorf("%v: exit %d, lacks %q:\n%s%s", tc.args, code, tc.want, out.String(), errOut.String())
+		}
+		if strings.Contains(out.String(), "Usage of") {
+			t.Errorf("%v: Go's English usage:\n%s", tc.args, out.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"report", "-bogus"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "Không có cờ -bogus") {
+		t.Errorf("bad flag: exit %d %q", code, errOut.String())
 	}
 }

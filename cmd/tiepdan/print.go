@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,8 +22,7 @@ import (
 // takes the form's own file name). A dossier's forms take its code (or
 // number); the registers take --period (this month by default).
 func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tiepdan print", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("print")
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
 	periodText := fs.String("period", "", cat.T("cli.flag_period"))
 	windowText := fs.String("window", "", cat.T("cli.flag_window"))
@@ -33,7 +31,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(fs, "print", err, cat, stdout, stderr)
 	}
 	if len(pos) == 0 {
 		fmt.Fprintln(stderr, cat.T("cli.print_usage"))

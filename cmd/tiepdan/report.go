@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,8 +20,7 @@ import (
 // format, to standard output or to a file (-o), with the same code as the
 // summary screen's export. Usage errors exit 2, failures 1.
 func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tiepdan report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("report")
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_report_db"))
 	periodText := fs.String("period", "", cat.T("cli.flag_period"))
 	windowText := fs.String("window", "", cat.T("cli.flag_window"))
@@ -30,10 +28,10 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 	out := fs.String("o", "", cat.T("cli.flag_out"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(fs, "report", err, cat, stdout, stderr)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, cat.T("cli.report_usage"))
+		fmt.Fprintln(stderr, usageText(cat, "report"))
 		return 2
 	}
 	today := model.DateOf(now())

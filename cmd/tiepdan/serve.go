@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -33,8 +32,7 @@ func serverNote(dbPath string) string { return dbPath + ".server" }
 // SIGINT or SIGTERM, then a graceful shutdown (sessions told and closed,
 // listener stopped, database closed last).
 func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tiepdan serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve")
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_db"))
 	addr := fs.String("addr", DefaultAddr, cat.T("cli.flag_addr"))
 	hostKey := fs.String("host-key", "", cat.T("cli.flag_host_key"))
@@ -43,7 +41,7 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	printAddr := fs.String("print-addr", DefaultPrintAddr, cat.T("cli.flag_print_addr"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(fs, "serve", err, cat, stdout, stderr)
 	}
 	if fs.NArg() > 0 || *maxSessions < 1 || *idle < 0 {
 		fmt.Fprintln(stderr, cat.T("cli.serve_usage"))

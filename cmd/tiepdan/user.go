@@ -51,8 +51,7 @@ func runUser(args []string, cat *i18n.Catalog, stdin io.Reader, stdout, stderr i
 		fmt.Fprintln(stderr, cat.T("cli.user_usage"))
 		return 2
 	}
-	fs := flag.NewFlagSet("tiepdan user "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("user " + args[0])
 	dbPath := fs.String("db", DefaultDB, cat.T("cli.flag_db"))
 	role := fs.String("role", "", cat.T("cli.flag_role"))
 	name := fs.String("name", "", cat.T("cli.flag_name"))
@@ -60,9 +59,14 @@ func runUser(args []string, cat *i18n.Catalog, stdin io.Reader, stdout, stderr i
 	keyFile := fs.String("key", "", cat.T("cli.flag_key"))
 	seeProt := fs.String("see-protected", "", cat.T("cli.flag_see_protected"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		writeCommandHelp(stdout, fs, "user", cat)
+		return 0
+	}
 	pos, err := parseInterspersed(fs, args[1:])
 	if err != nil {
-		return 2
+		return flagExit(fs, "user", err, cat, stdout, stderr)
 	}
 	action := args[0]
 	if action != "list" && len(pos) != 1 || action == "list" && len(pos) != 0 {
