@@ -423,3 +423,32 @@ func TestFocusedFieldShowsItsWholeLabel(t *testing.T) {
 	d.key(tea.KeyTab, 1)
 	d.expectNot("Số báo cáo (trống: văn thư ghi)")
 }
+
+// The first key typed into a prefilled field replaces its value, as in a
+// spreadsheet cell ("Số người 1", typing 6 gives 6, not 16); an arrow,
+// Home or End first keeps the value to edit it. A value that typing would
+// replace is shown selected.
+func TestTypingReplacesAPrefilledValue(t *testing.T) {
+	d := newDriver(t, true)
+	d.key(tea.KeyF3, 1)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText("Lê Văn Tám")
+	d.key(tea.KeyCtrlN, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expectLine("▸ Số người", "1")
+	d.typeText("6")
+	d.expectLine("▸ Số người", "6")
+	d.expectNot("16")
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyShiftTab, 1) // back to it: the 6 is prefilled now
+	d.key(tea.KeyEnd, 1)
+	d.typeText("0")
+	d.expectLine("▸ Số người", "60")
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyShiftTab, 1)
+	d.key(tea.KeyBackspace, 1) // Backspace edits the value, as in a cell being edited
+	d.typeText("5")
+	d.expectLine("▸ Số người", "65")
+}

@@ -87,6 +87,9 @@ type Model[T any, P interface {
 	rec     T
 	fields  []Field[T]
 	inputs  []textinput.Model
+	// fresh: the focused number or date field still holds the value it
+	// had when focus came to it; the first character typed replaces it.
+	fresh bool
 	values  []string
 	initial []string
 	labels  []string
@@ -216,9 +219,11 @@ func (m *Model[T, P]) focusField(i int) {
 		m.inputs[m.focus].Blur()
 	}
 	m.focus = (i + len(m.fields)) % len(m.fields)
-	if isText(m.fields[m.focus].Kind) {
+	m.fresh = false
+	if k := m.fields[m.focus].Kind; isText(k) {
 		m.inputs[m.focus].Focus()
 		m.inputs[m.focus].CursorEnd()
+		m.fresh = k != Text && m.inputs[m.focus].Value() != ""
 	}
 }
 
@@ -312,6 +317,11 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 			return m, m.c.Push(m.picker(f, string(msg.Runes)))
 		}
 	default:
+		if m.fresh && msg.Type == tea.KeyRunes {
+			// as in a spreadsheet cell: typing replaces the value
+			m.inputs[m.focus].SetValue("")
+		}
+		m.fresh = false
 		var cmd tea.Cmd
 		m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 		return m, cmd
@@ -548,6 +558,10 @@ func (m *Model[T, P]) renderValue(i, w int) string {
 			return truncate(strings.Repeat("•", len([]rune(in.Value()))), w)
 		}
 		return truncate(in.Value(), w)
+	}
+	if m.fresh {
+		// selected: the next character typed replaces it
+		return st.Selected.Render(truncate(in.Value(), w))
 	}
 	return in.View()
 }
