@@ -81,15 +81,15 @@ type Model[T any, P interface {
 	*T
 	model.Record
 }] struct {
-	c       *common.Common
-	id      int
-	title   string
-	rec     T
-	fields  []Field[T]
-	inputs  []textinput.Model
+	c      *common.Common
+	id     int
+	title  string
+	rec    T
+	fields []Field[T]
+	inputs []textinput.Model
 	// fresh: the focused number or date field still holds the value it
 	// had when focus came to it; the first character typed replaces it.
-	fresh bool
+	fresh   bool
 	values  []string
 	initial []string
 	labels  []string
