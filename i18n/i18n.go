@@ -7,6 +7,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Lang is a UI language.
@@ -64,6 +65,22 @@ func (c *Catalog) Label(enum, code string) string {
 		return ""
 	}
 	return c.T(enum + "." + code)
+}
+
+// Duration says a span of time as a person would: "45 giây", "10 phút",
+// "1 giờ 30 phút" (never "0 phút" for a short one).
+func (c *Catalog) Duration(d time.Duration) string {
+	d = d.Round(time.Second)
+	switch {
+	case d < time.Minute:
+		return c.T("dur.seconds", int(d.Seconds()))
+	case d < time.Hour:
+		return c.T("dur.minutes", int(d.Round(time.Minute).Minutes()))
+	case d%time.Hour < time.Minute:
+		return c.T("dur.hours", int(d.Hours()))
+	default:
+		return c.T("dur.hours_minutes", int(d.Hours()), int((d % time.Hour).Round(time.Minute).Minutes()))
+	}
 }
 
 // FieldError returns the message for a field error code with its args.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
@@ -158,5 +159,17 @@ func TestMissingKeyIsVisibleNotFatal(t *testing.T) {
 	}
 	if got := i18n.New(i18n.Vietnamese).Label("content", "complaint"); got != "Khiếu nại" {
 		t.Errorf("label = %q", got)
+	}
+}
+
+func TestDuration(t *testing.T) {
+	c := i18n.New(i18n.Vietnamese)
+	for d, want := range map[time.Duration]string{
+		time.Second: "1 giây", 45 * time.Second: "45 giây", 10 * time.Minute: "10 phút",
+		time.Hour: "1 giờ", 90 * time.Minute: "1 giờ 30 phút",
+	} {
+		if got := c.Duration(d); got != want {
+			t.Errorf("%v: %q, want %q", d, got, want)
+		}
 	}
 }

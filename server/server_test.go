@@ -367,7 +367,7 @@ func TestIdleLockAsksForThePassword(t *testing.T) {
 	defer c.Close()
 	tm := f.open(c)
 	tm.waitFor("F3 Tiếp dân")
-	tm.waitFor("đã khóa sau")
+	tm.waitFor("đã khóa sau 1 giây không dùng") // not "0 phút"
 	tm.send("sai mật khẩu\r")
 	tm.waitFor("Mật khẩu không đúng")
 	mark := len(tm.text())

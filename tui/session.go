@@ -160,7 +160,7 @@ func (s *Session) View() string {
 		lines = []string{st.Title.Render("tiepdan"), "", st.Error.Render(s.c.T("server.shutting_down"))}
 	} else {
 		lines = []string{st.Title.Render("tiepdan — " + s.c.Actor), "",
-			vntext.Truncate(s.c.T("lock.locked", int(s.cfg.Idle.Minutes())), s.c.Width-1), ""}
+			vntext.Truncate(s.c.T("lock.locked", s.c.Cat.Duration(s.cfg.Idle)), s.c.Width-1), ""}
 		if s.cfg.Check != nil {
 			lines = append(lines, s.c.T("lock.password")+" "+s.input.View())
 		} else {
