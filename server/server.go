@@ -94,7 +94,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.IdleLock = DefaultIdleLock
 	}
 	if cfg.Log == nil {
-		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+		cfg.Log = NewLog(os.Stderr)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

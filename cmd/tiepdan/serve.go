@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"os"
 	"os/signal"
@@ -85,7 +84,7 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	}
 	srv, err := server.New(server.Config{DB: db, HostKey: pem, ExportRoot: filepath.Join(filepath.Dir(abs), "baocao"),
 		MaxSessions: *maxSessions, IdleLock: *idle, Lang: cat.Lang(), PrintPort: printPort,
-		Log: slog.New(slog.NewTextHandler(stderr, nil))})
+		Log: server.NewLog(stderr)})
 	if err != nil {
 		l.Close()
 		fmt.Fprintln(stderr, cat.T("cli.serve_failed", err.Error()))
