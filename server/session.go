@@ -78,7 +78,11 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	if err != nil {
 		s.log.Error("exports folder", "user", st.Username, "err", err)
 	}
-	c := common.New(s.db.As(st), s.cat, renderer(sess, pty), st.Username, s.cfg.Now)
+	r := renderer(sess, pty)
+	c := common.New(s.db.As(st), s.cat, r, st.Username, s.cfg.Now)
+	if environ(sess.Environ()).Getenv("NO_COLOR") != "" {
+		c.Styles = common.NoColorStyles(r)
+	}
 	c.ExportDir = dir
 	if s.cfg.PrintPort > 0 {
 		c.HandToBrowser = s.handToBrowser(st, sess.LocalAddr())

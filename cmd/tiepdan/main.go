@@ -87,6 +87,9 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	defer db.Close()
 	c := common.New(db.For(actor()), cat, lipgloss.DefaultRenderer(), actor(), time.Now)
+	if os.Getenv("NO_COLOR") != "" {
+		c.Styles = common.NoColorStyles(lipgloss.DefaultRenderer())
+	}
 	if abs, err := filepath.Abs(*dbPath); err == nil {
 		c.ExportDir = filepath.Join(filepath.Dir(abs), "baocao")
 	}
