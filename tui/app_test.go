@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,6 +28,10 @@ type driver struct {
 	app tea.Model
 	db  *storage.DB
 	c   *common.Common
+	// changes are the commits the database announced, delivered to the
+	// app as the program delivers them (cmd/tiepdan, server/)
+	mu      sync.Mutex
+	changes []tea.Msg
 }
 
 func newDriver(t *testing.T, configured bool) *driver {
@@ -52,6 +57,11 @@ func newDriver(t *testing.T, configured bool) *driver {
 	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "canbo", func() time.Time { return testNow })
 	c.ExportDir = t.TempDir()
 	d := &driver{t: t, app: tui.New(c), db: db, c: c}
+	t.Cleanup(db.Subscribe(func(ev storage.Event) {
+		d.mu.Lock()
+		d.changes = append(d.changes, common.ChangedMsg{Kind: ev.Kind, ID: ev.ID, Staff: ev.Staff})
+		d.mu.Unlock()
+	}))
 	d.run(d.app.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d
@@ -59,9 +69,22 @@ func newDriver(t *testing.T, configured bool) *driver {
 
 func (d *driver) run(cmd tea.Cmd) {
 	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
+	for steps := 0; ; steps++ {
 		if steps > 1000 {
 			d.t.Fatal("commands do not settle")
+		}
+		if len(queue) == 0 {
+			d.mu.Lock()
+			changes := d.changes
+			d.changes = nil
+			d.mu.Unlock()
+			if len(changes) == 0 {
+				return
+			}
+			for _, m := range changes {
+				queue = append(queue, func() tea.Msg { return m })
+			}
+			continue
 		}
 		c := queue[0]
 		queue = queue[1:]

@@ -97,11 +97,38 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	// over SSH (server/) there is no such hand.
 	c.OpenForPrint = openForPrint
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen())
+	defer forwardChanges(db, p)()
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.tui_failed", err))
 		return 1
 	}
 	return 0
+}
+
+// forwardChanges delivers every commit of this process to the program, as
+// the server does to its sessions, so every list shows a change made in
+// another tab at once. The committing goroutine never blocks: a full
+// mailbox means a reload is already pending.
+func forwardChanges(db *storage.DB, p *tea.Program) (stop func()) {
+	box := make(chan tea.Msg, 16)
+	cancel := db.Subscribe(func(ev storage.Event) {
+		select {
+		case box <- common.ChangedMsg{Kind: ev.Kind, ID: ev.ID, Staff: ev.Staff}:
+		default:
+		}
+	})
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case m := <-box:
+				p.Send(m)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { cancel(); close(done) }
 }
 
 // command is one "tiepdan <name>" command: lead is how many words it reads

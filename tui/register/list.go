@@ -282,11 +282,11 @@ func Cell(s string, w int) string {
 	return fmt.Sprintf("%-*s", w, s)
 }
 
-// Changed reloads the page shown when someone else committed a record of
-// the list's kind, keeping the page and the selection (clamped to the rows
-// that come back). The clerk's own saves reload it on return already.
+// Changed reloads the page shown when anyone (the clerk in another tab
+// too) committed a record of the list's kind, keeping the page and the
+// selection (clamped to the rows that come back).
 func (l *List[T]) Changed(msg common.ChangedMsg) tea.Cmd {
-	if msg.Kind != l.spec.Kind || msg.Staff == l.c.Actor {
+	if msg.Kind != l.spec.Kind {
 		return nil
 	}
 	if l.sel < len(l.items) {

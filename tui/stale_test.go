@@ -1,0 +1,41 @@
+package tui_test
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// Every list shows every change made in this process at once, the clerk's
+// own included: five visits logged from the session tab are on F3's list
+// without ^R, and a petition on F4's.
+func TestListsShowTheClerksOwnChanges(t *testing.T) {
+	d := newDriver(t, true)
+	d.key(tea.KeyF3, 1)
+	d.expect("Chưa có bản ghi nào")
+	d.key(tea.KeyF4, 1)
+	d.expect("Chưa có bản ghi nào")
+	// the same clerk saves elsewhere in this process (the session tab)
+	s := d.db.For("canbo")
+	cit := model.Citizen{FullName: "Đỗ Thị Mận", Address: "Thôn 2"}
+	if err := s.SaveCitizen(&cit); err != nil {
+		t.Fatal(err)
+	}
+	r := model.Reception{At: testNow, RecKind: model.ReceptionRegular, CitizenID: cit.ID, HeadCount: 1,
+		Summary: "Đề nghị sửa đường liên thôn", Content: model.ContentProposal, Field: model.FieldLand, Handling: model.HandlingGuided}
+	if err := s.SaveReception(&r); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Petition{Received: model.NewDate(2026, 10, 21), Source: model.SourceByHand, CitizenID: cit.ID,
+		Summary: "Đơn đề nghị sửa đường", Content: model.ContentProposal, Field: model.FieldLand,
+		Eligibility: model.EligibilityEligible, InJurisdiction: true, Status: model.PetitionHandling}
+	if err := s.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24}) // the program delivers the commits
+	d.expect("21/10/2026 Đỗ Thị Mận", "Kiến nghị")
+	d.key(tea.KeyF3, 1)
+	d.expect("21/10/2026 09:30 Đỗ Thị Mận")
+}
