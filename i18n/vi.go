@@ -117,7 +117,8 @@ func viApp() map[string]string {
 		"setup.done":     "Đã lưu thông tin cơ quan. Chào mừng!",
 		"setup.required": "Cần nhập tên cơ quan và địa danh trước khi bắt đầu (F10 để thoát).",
 		// field names
-		"field.FullName": "Họ và tên", "field.BirthYear": "Năm sinh", "field.Gender": "Giới tính",
+		"citizen.no_diacritics": "Tên chưa có dấu: gõ lại có dấu cho đúng giấy tờ.",
+		"field.FullName":        "Họ và tên", "field.BirthYear": "Năm sinh", "field.Gender": "Giới tính",
 		"field.IDNumber": "Số CCCD/CMND", "field.Phone": "Điện thoại", "field.Address": "Địa chỉ",
 		"field.Voided": "Đã hủy", "field.VoidReason": "Lý do hủy",
 		"field.Date": "Ngày", "field.SessKind": "Loại buổi tiếp", "field.Presiding": "Người chủ trì",

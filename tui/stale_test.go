@@ -39,3 +39,23 @@ func TestListsShowTheClerksOwnChanges(t *testing.T) {
 	d.key(tea.KeyF3, 1)
 	d.expect("21/10/2026 09:30 Đỗ Thị Mận")
 }
+
+// A new citizen from the picker takes what was typed, as typed; typed
+// without diacritics, the form says so beside the name, and the notice
+// goes when the name is typed with them.
+func TestNewCitizenNameWithoutDiacriticsIsPointedOut(t *testing.T) {
+	d := newDriver(t, true)
+	d.key(tea.KeyF3, 1)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText("tran van hung")
+	d.key(tea.KeyCtrlN, 1)
+	d.expectLine("Họ và tên", "tran van hung")
+	d.expect("chưa có dấu")
+	for i := 0; i < len("tran van hung"); i++ {
+		d.key(tea.KeyBackspace, 1)
+	}
+	d.typeText("Trần Văn Hùng")
+	d.expectNot("chưa có dấu")
+}

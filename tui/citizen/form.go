@@ -5,6 +5,8 @@ package citizen
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/tui/common"
@@ -16,7 +18,7 @@ func Fields(c *common.Common) []form.Field[model.Citizen] {
 	gender := form.Options(model.Genders(), func(s string) string { return c.Cat.Label("gender", s) })
 	gender = append([]form.Option{{Code: "", Label: c.T("form.none")}}, gender...)
 	return []form.Field[model.Citizen]{
-		form.TextField("FullName", true, func(r *model.Citizen) *string { return &r.FullName }),
+		nameField(),
 		form.IntField("BirthYear", false, func(r *model.Citizen) *int { return &r.BirthYear }),
 		form.ChoiceField("Gender", false, gender, func(r *model.Citizen) *model.Gender { return &r.Gender }),
 		form.TextField("IDNumber", false, func(r *model.Citizen) *string { return &r.IDNumber }),
@@ -74,4 +76,23 @@ func RefField[T any](c *common.Common, key string, required bool, ptr func(*T) *
 		RefLabel: func(r *T) string { return names[*ptr(r)] },
 		Pick:     func(q string) common.Page { return NewPicker(c, q, true) },
 	}
+}
+
+// nameField is the citizen's full name; a name of two words or more typed
+// with no diacritics at all ("tran van hung", as a search is often typed)
+// is pointed out, since a Vietnamese name almost always has them.
+func nameField() form.Field[model.Citizen] {
+	f := form.TextField("FullName", true, func(r *model.Citizen) *string { return &r.FullName })
+	f.Warn = func(text string) string {
+		if len(strings.Fields(text)) < 2 {
+			return ""
+		}
+		for _, r := range text {
+			if r > unicode.MaxASCII {
+				return ""
+			}
+		}
+		return "citizen.no_diacritics"
+	}
+	return f
 }

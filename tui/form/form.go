@@ -58,6 +58,10 @@ type Field[T any] struct {
 	// PickFor, when set instead of Pick, builds the picker from the record
 	// as typed so far (a case picker needs the citizen chosen above).
 	PickFor func(rec *T, query string) common.Page
+	// Warn, when set, names a catalogue key for a notice shown under the
+	// field while its text calls for one ("typed without diacritics"); it
+	// never stops a save.
+	Warn func(text string) (key string)
 }
 
 // Picked is the result a Ref's picker page pops with.
@@ -473,6 +477,11 @@ func (m *Model[T, P]) View() string {
 		}
 		if e, bad := m.errs[f.Key]; bad {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
+		}
+		if f.Warn != nil {
+			if w := f.Warn(m.values[i]); w != "" {
+				lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Hint.Render("⚠ "+m.c.T(w)))
+			}
 		}
 		if i == m.focus {
 			focusEnd = len(lines) - 1
