@@ -475,3 +475,16 @@ func TestTypingReplacesAPrefilledValue(t *testing.T) {
 	d.typeText("5")
 	d.expectLine("▸ Số người", "65")
 }
+
+// A setting whose name does not say what it does explains itself under the
+// field while it is focused ("Ngày chốt số liệu").
+func TestFocusedSettingExplainsItself(t *testing.T) {
+	d := newDriver(t, false)
+	d.expect("Lần đầu sử dụng")
+	for i := 0; i < 40 && !strings.Contains(d.screen(), "▸ Ngày chốt số liệu"); i++ {
+		d.key(tea.KeyTab, 1)
+	}
+	d.expect("▸ Ngày chốt số liệu", "số liệu của kỳ tính đến hết ngày này")
+	d.key(tea.KeyTab, 1)
+	d.expectNot("số liệu của kỳ tính đến hết ngày này")
+}

@@ -475,6 +475,12 @@ func (m *Model[T, P]) View() string {
 			// the label column cut it: the focused field shows it whole
 			lines = append(lines, "  "+st.Hint.Render(truncate(whole, m.c.Width-3)))
 		}
+		if i == m.focus && m.c.Cat.Has("help."+f.Key) {
+			// what the field is for, when its name does not say
+			for _, l := range strings.Split(wrapStatus(m.c.T("help."+f.Key), m.c.Width-5), "\n") {
+				lines = append(lines, "  "+st.Hint.Render(l))
+			}
+		}
 		if e, bad := m.errs[f.Key]; bad {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
 		}
