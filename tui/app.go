@@ -329,17 +329,27 @@ func (a *App) View() string {
 	w, h := a.c.Width, a.c.Height
 	var head string
 	if a.setup == nil {
-		tabs := make([]string, numTabs)
 		keys := tabKeys(a.c.Keys)
-		for i, name := range []string{"tabshort.today", "tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session", "tabshort.summary"} {
-			label := keys[i].Help().Key + " " + a.c.T(name)
-			if i == a.tab {
-				tabs[i] = st.TabActive.Render(label)
-			} else {
-				tabs[i] = st.Tab.Render(label)
+		names := []string{"tabshort.today", "tabshort.reception", "tabshort.petition", "tabshort.dossier", "tabshort.citizen", "tabshort.session", "tabshort.summary"}
+		// every tab with its name; where the window is too narrow for
+		// that (English, 60 columns), the other tabs show their key only
+		for _, short := range []bool{false, true} {
+			tabs := make([]string, numTabs)
+			for i, name := range names {
+				label := keys[i].Help().Key
+				if !short || i == a.tab {
+					label += " " + a.c.T(name)
+				}
+				if i == a.tab {
+					tabs[i] = st.TabActive.Render(label)
+				} else {
+					tabs[i] = st.Tab.Render(label)
+				}
+			}
+			if head = strings.Join(tabs, " "); lipgloss.Width(head) < w {
+				break
 			}
 		}
-		head = strings.Join(tabs, " ")
 		if name := a.office.Name; name != "" && lipgloss.Width(head)+3+len([]rune(name)) <= w {
 			head += "  " + st.Dim.Render(name)
 		}

@@ -1,10 +1,13 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
+	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model"
 )
 
@@ -58,4 +61,30 @@ func TestNewCitizenNameWithoutDiacriticsIsPointedOut(t *testing.T) {
 	}
 	d.typeText("Trần Văn Hùng")
 	d.expectNot("chưa có dấu")
+}
+
+// The tab bar fits the window in either language: every tab's key is on
+// it (the English labels are longer: inactive tabs then show their key
+// only), and no line is wider than the window.
+func TestTabBarFits(t *testing.T) {
+	for _, tc := range []struct {
+		lang  i18n.Lang
+		width int
+	}{{i18n.English, 80}, {i18n.Vietnamese, 80}, {i18n.Vietnamese, 60}, {i18n.English, 60}} {
+		d := newDriver(t, true)
+		d.c.Cat = i18n.New(tc.lang)
+		d.send(tea.WindowSizeMsg{Width: tc.width, Height: 24})
+		d.key(tea.KeyF4, 1)
+		lines := strings.Split(d.screen(), "\n")
+		for _, k := range []string{"^G", "F3", "F4", "F5", "F6", "F7", "F11"} {
+			if !strings.Contains(lines[0], k) {
+				t.Errorf("%v at %d: the tab bar lacks %s: %q", tc.lang, tc.width, k, lines[0])
+			}
+		}
+		for i, l := range lines {
+			if w := lipgloss.Width(l); w > tc.width {
+				t.Errorf("%v at %d: line %d is %d wide: %q", tc.lang, tc.width, i, w, l)
+			}
+		}
+	}
 }
