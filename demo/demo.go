@@ -68,7 +68,7 @@ func Generate(db *storage.DB, opt Options) (Stats, error) {
 		s := db.For(Actor)
 		o, _ := s.Office()
 		if !o.Configured() {
-			o.Name, o.Place, o.Superior, o.Code = "UBND xã Quang Trung", "Quang Trung", "UBND huyện Thống Nhất", "QT"
+			o.Name, o.Place, o.Superior, o.Code = "UBND xã Quang Trung", "Quang Trung", "UBND tỉnh Đồng Nai", "QT"
 			o.SignerTitle, o.SignerName = "CHỦ TỊCH", "Nguyễn Văn Thành"
 			err = s.SaveOffice(&o)
 		}

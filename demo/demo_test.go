@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,5 +83,19 @@ func TestDemoIsDeterministicValidAndVaried(t *testing.T) {
 	o, _ := s1.Office()
 	if !o.Configured() {
 		t.Error("demo office not configured")
+	}
+	// since 1/7/2025 a commune sits directly under its province: no
+	// district, in the office or among the agencies a case goes to
+	if strings.Contains(strings.ToLower(o.Superior), "huyện") {
+		t.Errorf("the demo office's superior is a district: %q", o.Superior)
+	}
+	page, err := s1.ListPetitions(model.ListQuery{Limit: 100000})
+	if err != nil || len(page.Items) == 0 {
+		t.Fatalf("petitions: %d %v", len(page.Items), err)
+	}
+	for _, p := range page.Items {
+		if strings.Contains(strings.ToLower(p.TransferredTo), "huyện") {
+			t.Fatalf("petition %d transferred to a district: %q", p.ID, p.TransferredTo)
+		}
 	}
 }

@@ -39,7 +39,8 @@ var (
 		{"other", "proposal", "Kiến nghị sửa chữa đường giao thông nông thôn"},
 		{"land", "complaint", "Khiếu nại quyết định xử phạt về đất đai"},
 	}
-	transferTargets = []string{"UBND huyện", "Thanh tra huyện", "Phòng Tài nguyên và Môi trường",
-		"Công an xã", "Tòa án nhân dân huyện"}
+	// since 1/7/2025 a commune answers to its province: no district bodies
+	transferTargets = []string{"UBND tỉnh", "Thanh tra tỉnh", "Sở Nông nghiệp và Môi trường",
+		"Công an xã", "Tòa án nhân dân khu vực"}
 	officials = []string{"Chủ tịch UBND xã", "Phó Chủ tịch UBND xã"}
 )
