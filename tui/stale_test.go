@@ -88,3 +88,34 @@ func TestTabBarFits(t *testing.T) {
 		}
 	}
 }
+
+// A petition's deadline is named by what it is the deadline for: a
+// complaint not yet accepted shows "Hạn thụ lý", once accepted "Hạn giải
+// quyết"; a proposal before acceptance "Hạn xử lý đơn".
+func TestPetitionDeadlineSaysWhatItIsFor(t *testing.T) {
+	d := newDriver(t, true)
+	s := d.db.For("canbo")
+	cit := model.Citizen{FullName: "Vũ Văn Lâm", Address: "Thôn 1"}
+	if err := s.SaveCitizen(&cit); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Petition{Received: model.NewDate(2026, 10, 19), Source: model.SourceByHand, CitizenID: cit.ID,
+		Summary: "Khiếu nại quyết định thu hồi đất", Content: model.ContentComplaint, Field: model.FieldLand,
+		Eligibility: model.EligibilityEligible, InJurisdiction: true, Status: model.PetitionHandling}
+	if err := s.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	d.key(tea.KeyF4, 1)
+	d.key(tea.KeyEnter, 1)
+	d.expectLine("Hạn thụ lý", "/2026")
+	d.expectNot("Hạn giải quyết")
+	p.Accepted = model.NewDate(2026, 10, 21)
+	if err := s.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	d.key(tea.KeyCtrlR, 1)
+	d.key(tea.KeyEsc, 1)
+	d.key(tea.KeyEnter, 1)
+	d.expectLine("Hạn giải quyết", "/2026")
+	d.expectNot("Hạn thụ lý")
+}

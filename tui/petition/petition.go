@@ -185,7 +185,7 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Petition] {
 				register.L("field.Sector", c.Cat.Label("sector", string(p.SectorOrDefault()))),
 				register.L("field.Conduct", c.Cat.Label("conduct", string(p.Conduct))),
 				register.L("field.Extensions", countIf(p.Extensions)),
-				register.L("field.Due", p.Due.String()),
+				register.L(dueLabel(p), p.Due.String()),
 				register.L("field.DueRule", c.RuleText(p.DueRule)),
 				register.L("field.Resolved", p.Resolved.String()),
 				register.L("field.Note", p.Note),
@@ -224,4 +224,12 @@ func caseNo(id uint64) string {
 		return ""
 	}
 	return "#" + strconv.FormatUint(id, 10)
+}
+
+// dueLabel names a petition's deadline by what it is the deadline for, from
+// the stage the petition is at: "Hạn xử lý đơn", "Hạn thụ lý", "Hạn giải
+// quyết".
+func dueLabel(p *model.Petition) string {
+	key, _ := p.PetitionDeadline()
+	return "due_label." + string(key)
 }
