@@ -119,3 +119,38 @@ func TestPetitionDeadlineSaysWhatItIsFor(t *testing.T) {
 	d.expectLine("Hạn giải quyết", "/2026")
 	d.expectNot("Hạn thụ lý")
 }
+
+// A name with wide characters (a Chinese citizen's, 李小龍) lines up in a
+// list with a Vietnamese one: columns are display columns, not runes.
+func TestListColumnsAreDisplayColumns(t *testing.T) {
+	d := newDriver(t, true)
+	s := d.db.For("canbo")
+	for _, name := range []string{"Nguyễn Văn Ân", "李小龍 Lee"} {
+		cit := model.Citizen{FullName: name, Address: "Thôn 1"}
+		if err := s.SaveCitizen(&cit); err != nil {
+			t.Fatal(err)
+		}
+		r := model.Reception{At: testNow, RecKind: model.ReceptionRegular, CitizenID: cit.ID, HeadCount: 1,
+			Summary: "Đề nghị làm rõ ranh giới thửa đất giữa hai hộ gia đình", Content: model.ContentProposal,
+			Field: model.FieldLand, Handling: model.HandlingGuided}
+		if err := s.SaveReception(&r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.key(tea.KeyF3, 1)
+	col := map[string]int{}
+	for _, l := range strings.Split(d.screen(), "\n") {
+		for _, who := range []string{"Ân", "Lee"} {
+			if i := strings.Index(l, who); i >= 0 {
+				j := strings.Index(l, "Kiến nghị")
+				if j < 0 {
+					t.Fatalf("no content kind on %q", l)
+				}
+				col[who] = lipgloss.Width(l[:j])
+			}
+		}
+	}
+	if len(col) != 2 || col["Ân"] != col["Lee"] {
+		t.Errorf("the column after the name starts at %v", col)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mattn/go-runewidth"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -93,20 +94,31 @@ func Digits(s string) string {
 	return b.String()
 }
 
-// Truncate cuts s to at most n display cells (runes; Vietnamese letters are one
-// cell wide), ending with "…" when it cut anything.
+// Truncate cuts s to at most n terminal columns (display width: a letter
+// typed with combining marks is one column, a wide character two), ending
+// with "…" when it cut anything.
 func Truncate(s string, n int) string {
 	if n <= 0 {
 		return ""
 	}
-	r := []rune(s)
-	if len(r) <= n {
+	if runewidth.StringWidth(s) <= n {
 		return s
 	}
-	if n == 1 {
-		return "…"
+	return runewidth.Truncate(s, n, "…")
+}
+
+// Width is s's width on a terminal, in columns: a combining mark takes
+// none, a wide character two.
+func Width(s string) int { return runewidth.StringWidth(s) }
+
+// Pad fits s into exactly n columns: cut with "…" when wider, spaces after
+// it when narrower.
+func Pad(s string, n int) string {
+	s = Truncate(s, n)
+	if w := runewidth.StringWidth(s); w < n {
+		s += strings.Repeat(" ", n-w)
 	}
-	return string(r[:n-1]) + "…"
+	return s
 }
 
 // UpperFirst returns s with its first letter in upper case ("tháng 10 năm

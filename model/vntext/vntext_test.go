@@ -111,3 +111,22 @@ func TestTruncate(t *testing.T) {
 		t.Errorf("Truncate short = %q", got)
 	}
 }
+
+// Truncate counts display columns, not runes: a name typed in combining
+// form (Unikey's "Unicode tổ hợp": e + U+0302 + U+0303) is as wide as in
+// precomposed form, and a wide character takes two columns.
+func TestTruncateByDisplayWidth(t *testing.T) {
+	nfd := "Nguye\u0302\u0303n Va\u0306n A\u0302n" // Nguyễn Văn Ân, decomposed
+	if got := Truncate(nfd, 13); got != nfd {
+		t.Errorf("a 13-column name cut at 13: %q", got)
+	}
+	if got := Truncate(nfd, 8); got != "Nguye\u0302\u0303n …" {
+		t.Errorf("cut at 8: %q", got)
+	}
+	if got := Truncate("漢字漢字", 5); got != "漢字…" {
+		t.Errorf("wide characters cut at 5: %q", got)
+	}
+	if w := Width(nfd); w != 13 {
+		t.Errorf("width %d, want 13", w)
+	}
+}

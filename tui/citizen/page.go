@@ -117,7 +117,7 @@ func (p *Page) View() string {
 	var b strings.Builder
 	detail := func(key, v string) {
 		if v != "" {
-			b.WriteString(st.Label.Render(fmt.Sprintf("%-14s", p.c.T("field."+key))) + " " + v + "\n")
+			b.WriteString(st.Label.Render(vntext.Pad(p.c.T("field."+key), 14)) + " " + v + "\n")
 		}
 	}
 	detail("FullName", c.FullName)
@@ -166,7 +166,7 @@ func voided(h model.HistoryItem) bool {
 
 func (p *Page) historyLine(h model.HistoryItem) string {
 	cat := p.c.Cat
-	kind := fmt.Sprintf("%-9s", vntext.Truncate(p.c.T("kind."+string(h.Kind)), 9))
+	kind := vntext.Pad(p.c.T("kind."+string(h.Kind)), 9)
 	var what, status string
 	switch {
 	case h.Reception != nil:
@@ -177,5 +177,5 @@ func (p *Page) historyLine(h model.HistoryItem) string {
 		what, status = h.Dossier.ProcedureName, cat.Label("dstatus", string(h.Dossier.Status))
 	}
 	what = strings.ReplaceAll(what, "\n", " ")
-	return fmt.Sprintf("%s %s %-36s %s", h.Date, kind, vntext.Truncate(what, 36), status)
+	return fmt.Sprintf("%s %s %s %s", h.Date, kind, vntext.Pad(what, 36), status)
 }

@@ -195,7 +195,7 @@ func (p *Picker) View() string {
 	}
 	for i := start; i < len(p.results) && i < start+rows; i++ {
 		r := p.results[i]
-		line := fmt.Sprintf("%-26s %4s %-12s %-10s %s", vntext.Truncate(r.FullName, 26), year(r.BirthYear),
+		line := fmt.Sprintf("%s %4s %-12s %-10s %s", vntext.Pad(r.FullName, 26), year(r.BirthYear),
 			r.IDNumber, r.Phone, r.Address)
 		line = vntext.Truncate(line, w-2)
 		if i == p.sel {

@@ -5,7 +5,6 @@
 package register
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -278,8 +277,7 @@ func (l *List[T]) View() string {
 // Cell fits s into exactly w columns (one line), for table rows.
 func Cell(s string, w int) string {
 	s = strings.ReplaceAll(s, "\n", " ")
-	s = vntext.Truncate(s, w)
-	return fmt.Sprintf("%-*s", w, s)
+	return vntext.Pad(s, w)
 }
 
 // Changed reloads the page shown when anyone (the clerk in another tab

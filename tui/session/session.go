@@ -127,8 +127,8 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.ReceptionSession] {
 			}
 			b.WriteString("\n" + c.Styles.Header.Render(c.T("session.visitors", len(v.list), people)) + "\n")
 			for i, r := range v.list {
-				line := fmt.Sprintf("%2d. %s %-22s %3d  %s", i+1, r.At.In(model.VN).Format("15:04"),
-					vntext.Truncate(v.names[r.CitizenID], 22), r.HeadCount, strings.ReplaceAll(r.Summary, "\n", " "))
+				line := fmt.Sprintf("%2d. %s %s %3d  %s", i+1, r.At.In(model.VN).Format("15:04"),
+					vntext.Pad(v.names[r.CitizenID], 22), r.HeadCount, strings.ReplaceAll(r.Summary, "\n", " "))
 				line = vntext.Truncate(line, c.Width-1)
 				if r.Voided {
 					line = c.Styles.Voided.Render(line)
