@@ -35,9 +35,12 @@ type DetailSpec[T any] struct {
 	Edit    func(c *common.Common, rec T, cit model.Citizen) tea.Cmd
 	Extra   []Action[T]
 	// Below renders more under the lines (a session's visitors) from what
-	// Load fetched after the record.
-	Below func(c *common.Common, rec *T, extra any) string
+	// Load fetched after the record; sel is the one of Links chosen.
+	Below func(c *common.Common, rec *T, extra any, sel int) string
 	Load  func(s model.Store, rec *T) (any, error)
+	// Links are the records listed below that can be opened, in the order
+	// shown: ↑↓ choose one, Enter opens it.
+	Links func(extra any) []common.OpenMsg
 	// AfterSave runs when a form opened from this page saved (the session
 	// page opens the next visitor's form).
 	AfterSave func(c *common.Common, rec *T, saved form.Saved) tea.Cmd
@@ -52,6 +55,7 @@ type Detail[T any] struct {
 	rec    T
 	cit    model.Citizen
 	extra  any
+	sel    int
 	loaded bool
 	err    string
 }
@@ -123,6 +127,9 @@ func (d *Detail[T]) Help() []common.KeyHelp {
 		}
 		hs = append(hs, common.Help(k.Edit, k.Void)...)
 	}
+	if len(d.links()) > 0 {
+		hs = append([]common.KeyHelp{{Key: "↑↓", Desc: d.c.T("key.choose")}}, append(common.Help(k.Open), hs...)...)
+	}
 	hs = append(hs, common.Help(k.Back)...)
 	if d.cit.ID != 0 {
 		hs = append(hs, common.Help(k.Citizen)...)
@@ -141,6 +148,7 @@ func (d *Detail[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return d, nil
 		}
 		d.rec, d.cit, d.extra, d.err = msg.rec, msg.cit, msg.extra, ""
+		d.sel = max(0, min(d.sel, len(d.links())-1))
 	case common.Returned:
 		var cmds []tea.Cmd
 		switch r := msg.Result.(type) {
@@ -161,6 +169,15 @@ func (d *Detail[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return d, d.c.Push(NewAudit(d.c, d.spec.Kind, d.rid))
 		case key.Matches(msg, k.Citizen) && d.cit.ID != 0:
 			return d, func() tea.Msg { return common.OpenMsg{Kind: model.KindCitizen, ID: d.cit.ID} }
+		case msg.Type == tea.KeyDown && d.sel+1 < len(d.links()):
+			d.sel++
+			return d, nil
+		case msg.Type == tea.KeyUp && d.sel > 0:
+			d.sel--
+			return d, nil
+		case key.Matches(msg, k.Open) && d.sel < len(d.links()):
+			open := d.links()[d.sel]
+			return d, func() tea.Msg { return open }
 		case !d.live():
 			return d, nil
 		case key.Matches(msg, k.Edit):
@@ -209,7 +226,7 @@ func (d *Detail[T]) View() string {
 	b.WriteString(st.Dim.Render(vntext.Truncate(d.c.T("record.meta", m.CreatedBy, model.FormatDateTime(m.CreatedAt),
 		m.UpdatedBy, model.FormatDateTime(m.UpdatedAt), m.Version), d.c.Width-1)) + "\n")
 	if d.spec.Below != nil {
-		b.WriteString(d.spec.Below(d.c, &d.rec, d.extra))
+		b.WriteString(d.spec.Below(d.c, &d.rec, d.extra, d.sel))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -236,3 +253,11 @@ func wrap(s string, w int) []string {
 
 // L makes a Line.
 func L(label, value string) Line { return Line{Label: label, Value: value} }
+
+// links are the records below that Enter opens.
+func (d *Detail[T]) links() []common.OpenMsg {
+	if d.spec.Links == nil || !d.loaded {
+		return nil
+	}
+	return d.spec.Links(d.extra)
+}

@@ -34,6 +34,9 @@ type Spec[T any] struct {
 	// the page creating one (it may load what the form needs first).
 	Open func(c *common.Common, id uint64) common.Page
 	New  func(c *common.Common) tea.Cmd
+	// OpenNew: a record created from the list opens at once (a session,
+	// ready for its first visitor), instead of the list showing it.
+	OpenNew bool
 	// KindOptions and StatusOptions feed the filter (nil: no such filter).
 	KindOptions, StatusOptions []form.Option
 	KindLabel, StatusLabel     string // catalogue keys of the filter fields
@@ -157,6 +160,9 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			if l.spec.Kind == r.Kind {
 				// a new record goes on top: show the first page
 				l.cursor, l.cursors, l.sel, l.top = nil, nil, 0, 0
+				if rec, ok := r.Record.(T); ok && l.spec.OpenNew && l.spec.Base(&rec).Version == 1 {
+					return l, tea.Batch(l.load(), l.c.Push(l.spec.Open(l.c, r.ID)))
+				}
 			}
 			return l, tea.Batch(l.load(), common.Status(l.c.T("form.saved"), false))
 		}

@@ -36,8 +36,9 @@ func ListSpec(c *common.Common) register.Spec[model.ReceptionSession] {
 		Load: func(s model.Store, q model.ListQuery) (model.Page[model.ReceptionSession], error) {
 			return s.ListSessions(q)
 		},
-		Base: base,
-		Open: func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
+		Base:    base,
+		Open:    func(c *common.Common, id uint64) common.Page { return NewDetail(c, id) },
+		OpenNew: true,
 		New: func(c *common.Common) tea.Cmd {
 			rec := model.ReceptionSession{Date: model.DateOf(c.Now()), SessKind: model.SessionPeriodic}
 			return c.Push(NewForm(c, rec))
@@ -116,7 +117,15 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.ReceptionSession] {
 			}
 			return visitors{list: list, names: names}, err
 		},
-		Below: func(c *common.Common, s *model.ReceptionSession, extra any) string {
+		Links: func(extra any) []common.OpenMsg {
+			v, _ := extra.(visitors)
+			links := make([]common.OpenMsg, len(v.list))
+			for i, r := range v.list {
+				links[i] = common.OpenMsg{Kind: model.KindReception, ID: r.ID}
+			}
+			return links
+		},
+		Below: func(c *common.Common, s *model.ReceptionSession, extra any, sel int) string {
 			v, _ := extra.(visitors)
 			var b strings.Builder
 			people := 0
@@ -130,7 +139,10 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.ReceptionSession] {
 				line := fmt.Sprintf("%2d. %s %s %3d  %s", i+1, r.At.In(model.VN).Format("15:04"),
 					vntext.Pad(v.names[r.CitizenID], 22), r.HeadCount, strings.ReplaceAll(r.Summary, "\n", " "))
 				line = vntext.Truncate(line, c.Width-1)
-				if r.Voided {
+				switch {
+				case i == sel:
+					line = c.Styles.Selected.Render(line)
+				case r.Voided:
 					line = c.Styles.Voided.Render(line)
 				}
 				b.WriteString(line + "\n")
