@@ -371,18 +371,23 @@ func (a *App) View() string {
 	} else {
 		statusLines = []string{""}
 	}
-	bodyH := h - 3 - len(statusLines)
+	footer := a.footer(w)
+	bodyH := h - 2 - len(statusLines) - len(footer)
 	if bodyH < 1 {
 		bodyH = 1
 	}
+	// a page lays itself out for the lines the frame leaves it
+	full := a.c.Height
+	a.c.Height = full - (len(footer) - 1)
 	body := strings.Split(a.top().View(), "\n")
+	a.c.Height = full
 	if len(body) > bodyH {
 		body = body[:bodyH]
 	}
 	for len(body) < bodyH {
 		body = append(body, "")
 	}
-	return strings.Join([]string{head, title, strings.Join(body, "\n"), strings.Join(statusLines, "\n"), a.footer(w)}, "\n")
+	return strings.Join([]string{head, title, strings.Join(body, "\n"), strings.Join(statusLines, "\n"), strings.Join(footer, "\n")}, "\n")
 }
 
 // urlRE finds a web address in a status line.
@@ -424,19 +429,32 @@ func wrapStatus(s string, w, n int) []string {
 	return out
 }
 
-// footer lists the top page's live keys and the quit key, cut to width.
-func (a *App) footer(w int) string {
+// footer lists the top page's live keys, then F12 where the staff member
+// may administer, then F10: on one line, or on two when they do not fit in
+// one, so no key that works is left unsaid (up to what two lines hold).
+func (a *App) footer(w int) []string {
 	st := a.c.Styles
-	hs := append(a.top().Help(), common.Help(a.c.Keys.Quit)...)
-	var parts []string
-	used := 0
-	for _, hk := range hs {
-		plain := hk.Key + " " + hk.Desc
-		if used+len([]rune(plain))+2 > w {
-			break
-		}
-		used += len([]rune(plain)) + 2
-		parts = append(parts, st.Key.Render(hk.Key)+" "+st.Footer.Render(hk.Desc))
+	hs := a.top().Help()
+	if a.setup == nil && admin.Allowed(a.c) {
+		hs = append(hs, common.KeyHelp{Key: "F12", Desc: a.c.T("admin.title")})
 	}
-	return strings.Join(parts, "  ")
+	hs = append(hs, common.Help(a.c.Keys.Quit)...)
+	var lines [][]string
+	used := w // start a new line at once
+	for _, hk := range hs {
+		n := vntext.Width(hk.Key+" "+hk.Desc) + 2
+		if used+n > w {
+			if len(lines) == 2 {
+				break
+			}
+			lines, used = append(lines, nil), 0
+		}
+		used += n
+		lines[len(lines)-1] = append(lines[len(lines)-1], st.Key.Render(hk.Key)+" "+st.Footer.Render(hk.Desc))
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.Join(l, "  ")
+	}
+	return out
 }

@@ -1,9 +1,12 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tiepdan/tiepdan/model"
 )
 
 // Saving a new session opens it, ready for its first visitor; the visitors
@@ -42,4 +45,26 @@ func TestSessionOpensOnSaveAndItsVisitorsOpen(t *testing.T) {
 	d.key(tea.KeyUp, 1)
 	d.key(tea.KeyEnter, 1)
 	d.expect("Lượt tiếp số 1", "Kiến nghị về điện chiếu sáng")
+}
+
+// The footer shows the keys that work on the screen: F12 where the staff
+// member may administer (and not where not), and F10 always, however many
+// keys the page has; ↑↓ on a list of more than one row.
+func TestFooterShowsTheKeysThatWork(t *testing.T) {
+	db, _ := openAdminDB(t, nil)
+	admin := deskAs(t, db, model.Staff{Username: "quantri", Role: model.RoleAdmin})
+	clerk := deskAs(t, db, model.Staff{Username: "an", Role: model.RoleClerk})
+	footer := func(d *driver) string {
+		lines := strings.Split(d.screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	for _, d := range []*driver{admin, clerk} {
+		d.key(tea.KeyF5, 1)
+	}
+	if f := footer(admin); !strings.Contains(f, "F12 Quản trị") || !strings.Contains(f, "F10 Thoát") {
+		t.Errorf("admin's footer: %q", f)
+	}
+	if f := footer(clerk); strings.Contains(f, "F12") || !strings.Contains(f, "F10 Thoát") {
+		t.Errorf("clerk's footer: %q", f)
+	}
 }
