@@ -1,0 +1,161 @@
+package form
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// View renders the fields that fit, scrolled to keep the focused one shown,
+// and the form's status line.
+func (m *Model[T, P]) View() string {
+	m.syncValues()
+	st := m.c.Styles
+	inputW := m.c.Width - labelWidth - 3
+	if inputW < 10 {
+		inputW = 10
+	}
+	var lines []string
+	focusLine, focusEnd := 0, 0
+	for i, f := range m.fields {
+		label := m.c.T("field." + f.Key)
+		if f.Label != "" {
+			label = m.c.T(f.Label)
+		}
+		if f.Required {
+			label += " *"
+		}
+		whole := label
+		label = padRight(label, labelWidth)
+		marker := "  "
+		ls := st.Label
+		if i == m.focus {
+			marker, ls = "▸ ", st.LabelFocus
+			focusLine = len(lines)
+		}
+		lines = append(lines, marker+ls.Render(label)+" "+m.renderValue(i, inputW))
+		if i == m.focus && lipgloss.Width(whole) > labelWidth {
+			// the label column cut it: the focused field shows it whole
+			lines = append(lines, "  "+st.Hint.Render(truncate(whole, m.c.Width-3)))
+		}
+		if i == m.focus && m.c.Cat.Has("help."+f.Key) {
+			// what the field is for, when its name does not say
+			for _, l := range strings.Split(wrapStatus(m.c.T("help."+f.Key), m.c.Width-5), "\n") {
+				lines = append(lines, "  "+st.Hint.Render(l))
+			}
+		}
+		if e, bad := m.errs[f.Key]; bad {
+			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
+		}
+		if f.Warn != nil {
+			if w := f.Warn(m.values[i]); w != "" {
+				lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Hint.Render("⚠ "+m.c.T(w)))
+			}
+		}
+		if i == m.focus {
+			focusEnd = len(lines) - 1
+		}
+	}
+	status := ""
+	if m.status != "" {
+		status = wrapStatus(m.status, m.c.Width-1)
+	}
+	height := m.c.Height - 5 - strings.Count(status, "\n") - 1
+	if height < 3 {
+		height = 3
+	}
+	start := 0
+	// the focused field's lines (its whole label, its error) stay shown
+	if focusEnd >= height-1 {
+		start = focusEnd - height + 2
+	}
+	if start > focusLine-1 && focusLine > 0 {
+		start = focusLine - 1
+	}
+	end := start + height
+	if end > len(lines) {
+		end = len(lines)
+	}
+	out := lines[start:end]
+	if start > 0 {
+		out[0] = st.Dim.Render("  ↑ …")
+	}
+	if end < len(lines) {
+		out[len(out)-1] = st.Dim.Render("  ↓ …")
+	}
+	body := strings.Join(out, "\n")
+	if m.status != "" {
+		s := st.Status
+		if len(m.errs) > 0 || m.confirm || m.conflicted {
+			s = st.Error
+		}
+		body += "\n" + s.Render(status)
+	}
+	return body
+}
+
+func (m *Model[T, P]) renderValue(i, w int) string {
+	f := m.fields[i]
+	st := m.c.Styles
+	focused := i == m.focus
+	switch f.Kind {
+	case Choice:
+		label := m.c.T("form.none")
+		for _, o := range f.Options {
+			if o.Code == m.values[i] {
+				label = o.Label
+			}
+		}
+		if focused {
+			return st.Selected.Render("‹ " + label + " ›")
+		}
+		return label
+	case Bool:
+		v := "[ ] " + m.c.T("form.no")
+		if m.values[i] != "" {
+			v = "[x] " + m.c.T("form.yes")
+		}
+		if focused {
+			return st.Selected.Render(v)
+		}
+		return v
+	case Ref:
+		v := m.labels[i]
+		if v == "" {
+			v = st.Hint.Render(m.c.T("form.pick_hint"))
+		}
+		if focused {
+			return st.Selected.Render(v) + " " + st.Hint.Render(m.c.T("form.pick_key"))
+		}
+		return v
+	}
+	in := m.inputs[i]
+	in.Width = w
+	if !focused {
+		if f.Secret {
+			return truncate(strings.Repeat("•", len([]rune(in.Value()))), w)
+		}
+		return truncate(in.Value(), w)
+	}
+	if m.fresh {
+		// selected: the next character typed replaces it
+		return st.Selected.Render(truncate(in.Value(), w))
+	}
+	return in.View()
+}
+
+func padRight(s string, w int) string {
+	n := lipgloss.Width(s)
+	if n >= w {
+		return truncate(s, w)
+	}
+	return s + strings.Repeat(" ", w-n)
+}
+
+func truncate(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w {
+		return s
+	}
+	return string(r[:w-1]) + "…"
+}
