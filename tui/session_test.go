@@ -67,4 +67,14 @@ func TestFooterShowsTheKeysThatWork(t *testing.T) {
 	if f := footer(clerk); strings.Contains(f, "F12") || !strings.Contains(f, "F10 Thoát") {
 		t.Errorf("clerk's footer: %q", f)
 	}
+	// ↑↓ once a list has rows to move between
+	if strings.Contains(admin.screen(), "↑↓") {
+		t.Errorf("↑↓ on an empty list: %q", footer(admin))
+	}
+	d := newDriver(t, true)
+	d.fillReception("Hồ Văn Mạnh", "Hỏi về thủ tục cấp đổi căn cước")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.fillReception("Hồ Thị Nụ", "Hỏi về trợ cấp người cao tuổi")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("↑↓ Chọn")
 }

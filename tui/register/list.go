@@ -100,6 +100,9 @@ func (l *List[T]) Dirty() bool { return false }
 func (l *List[T]) Help() []common.KeyHelp {
 	k := l.c.Keys
 	hs := common.Help(k.Open, k.New, k.Filter)
+	if len(l.items) > 1 {
+		hs = append([]common.KeyHelp{{Key: "↑↓", Desc: l.c.T("key.choose")}}, hs...)
+	}
 	if l.spec.Print != nil {
 		hs = append(hs, common.KeyHelp{Key: "F2", Desc: l.c.T("print.key_register")})
 	}
