@@ -243,5 +243,5 @@ func (db *DB) For(actor string) *Store {
 // As returns the Store through which staff member st works in a server
 // session: st's role and permission decide what it may read.
 func (db *DB) As(st model.Staff) *Store {
-	return &Store{db: db, actor: st.Username, role: st.Role, seeProtected: st.SeeProtected}
+	return &Store{db: db, actor: st.Username, name: st.FullName, role: st.Role, seeProtected: st.SeeProtected}
 }

@@ -145,7 +145,7 @@ func (s *Store) SaveStaff(st *model.Staff) error {
 // Me returns who this store acts for: the account, or in local mode an
 // administrator named after the OS user.
 func (s *Store) Me() model.Staff {
-	return model.Staff{Username: s.actor, Role: s.role, SeeProtected: s.seeProtected}
+	return model.Staff{Username: s.actor, FullName: s.name, Role: s.role, SeeProtected: s.seeProtected}
 }
 
 func (s *Store) canAudit() bool { return s.role == model.RoleLeader || s.role == model.RoleAdmin }

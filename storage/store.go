@@ -17,6 +17,7 @@ import (
 type Store struct {
 	db           *DB
 	actor        string
+	name         string // the staff member's full name, in a server session
 	role         model.Role
 	seeProtected bool
 }

@@ -349,13 +349,21 @@ func (a *App) View() string {
 				break
 			}
 		}
-		if name := a.office.Name; name != "" && lipgloss.Width(head)+3+len([]rune(name)) <= w {
-			head += "  " + st.Dim.Render(name)
-		}
 	} else {
 		head = st.Title.Render("tiepdan")
 	}
 	title := st.Title.Render(vntext.Truncate(a.top().Title(), w-1))
+	if a.setup == nil {
+		// who is at the desk and for which office, where the line has room
+		me := a.c.Store.Me()
+		who := me.Label()
+		if a.office.Name != "" {
+			who += " · " + a.office.Name
+		}
+		if gap := w - 1 - lipgloss.Width(title) - vntext.Width(who); gap >= 2 {
+			title += strings.Repeat(" ", gap) + st.Dim.Render(who)
+		}
+	}
 	// A long status (a file's full path) wraps onto up to three lines
 	// rather than being cut; the body gives up the lines.
 	var statusLines []string

@@ -78,3 +78,22 @@ func TestFooterShowsTheKeysThatWork(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("↑↓ Chọn")
 }
+
+// The header says who is logged in, by full name, and in which office.
+func TestHeaderSaysWhoAndWhere(t *testing.T) {
+	db, _ := openAdminDB(t, nil)
+	o, _ := db.For("x").Office()
+	o.Name, o.Place = "UBND phường Hòa Bình", "Hòa Bình"
+	if err := db.For("x").SaveOffice(&o); err != nil {
+		t.Fatal(err)
+	}
+	d := deskAs(t, db, model.Staff{Username: "hoa", FullName: "Nguyễn Thị Hoa", Role: model.RoleClerk})
+	d.key(tea.KeyCtrlR, 1)
+	lines := strings.Split(d.screen(), "\n")
+	if !strings.Contains(lines[1], "Nguyễn Thị Hoa") || !strings.Contains(lines[1], "UBND phường Hòa Bình") {
+		t.Errorf("the header does not say who and where: %q", lines[:2])
+	}
+	if strings.Contains(lines[1], "hoa ") {
+		t.Errorf("the login is shown, not the name: %q", lines[1])
+	}
+}
