@@ -101,6 +101,8 @@ func enApp() map[string]string {
 		"setup.done":            "Office details saved. Welcome!",
 		"setup.required":        "The office's name and place are needed before starting (F10 quits).",
 		"citizen.no_diacritics": "The name has no diacritics: type it with them, as on the papers.",
+		"form.choice_hint":      "←→ or type its first letters",
+		"form.choice_typed":     "typed: %s",
 		"field.FullName":        "Full name", "field.BirthYear": "Birth year", "field.Gender": "Gender",
 		"field.IDNumber": "ID number", "field.Phone": "Phone", "field.Address": "Address",
 		"field.Voided": "Voided", "field.VoidReason": "Reason",

@@ -118,6 +118,8 @@ func viApp() map[string]string {
 		"setup.required": "Cần nhập tên cơ quan và địa danh trước khi bắt đầu (F10 để thoát).",
 		// field names
 		"citizen.no_diacritics": "Tên chưa có dấu: gõ lại có dấu cho đúng giấy tờ.",
+		"form.choice_hint":      "←→ hoặc gõ chữ đầu",
+		"form.choice_typed":     "gõ: %s",
 		"field.FullName":        "Họ và tên", "field.BirthYear": "Năm sinh", "field.Gender": "Giới tính",
 		"field.IDNumber": "Số CCCD/CMND", "field.Phone": "Điện thoại", "field.Address": "Địa chỉ",
 		"field.Voided": "Đã hủy", "field.VoidReason": "Lý do hủy",

@@ -97,3 +97,33 @@ func TestHeaderSaysWhoAndWhere(t *testing.T) {
 		t.Errorf("the login is shown, not the name: %q", lines[1])
 	}
 }
+
+// A choice field takes a run of letters as a search by the start of any
+// word of its options ("ha" is "Hành chính, cán bộ", "an ninh" is "Tư
+// pháp, an ninh trật tự"), shows what was typed, and ignores a key that
+// would pick nothing, instead of jumping on every key.
+func TestChoiceFieldSearchesByWordPrefix(t *testing.T) {
+	d := newDriver(t, true)
+	d.key(tea.KeyF3, 1)
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText("Mai Văn Phúc")
+	d.key(tea.KeyCtrlN, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.key(tea.KeyTab, 3) // summary, content kind, field
+	d.expectLine("▸ Lĩnh vực", "gõ chữ đầu")
+	d.typeText("h")
+	d.typeText("a")
+	d.expectLine("▸ Lĩnh vực", "Hành chính, cán bộ", "gõ: ha")
+	d.typeText("q") // picks nothing: ignored
+	d.expectLine("▸ Lĩnh vực", "Hành chính, cán bộ", "gõ: ha")
+	d.key(tea.KeyShiftTab, 1)
+	d.key(tea.KeyTab, 1) // a new search
+	d.typeText("an")
+	d.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}) // as a terminal sends it
+	d.typeText("ninh")
+	d.expectLine("▸ Lĩnh vực", "Tư pháp, an ninh trật tự")
+	d.key(tea.KeyBackspace, 1) // one letter back: still the same option
+	d.expectLine("▸ Lĩnh vực", "Tư pháp, an ninh trật tự", "gõ: an nin")
+}

@@ -6,10 +6,7 @@ import (
 	"time"
 
 	"github.com/tiepdan/tiepdan/model"
-	"github.com/tiepdan/tiepdan/model/vntext"
 )
-
-func foldFirst(s string) string { return vntext.Fold(s) }
 
 // TextField edits a string field through get/set pointers.
 func TextField[T any](key string, required bool, ptr func(*T) *string) Field[T] {

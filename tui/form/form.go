@@ -91,7 +91,10 @@ type Model[T any, P interface {
 	inputs []textinput.Model
 	// fresh: the focused number or date field still holds the value it
 	// had when focus came to it; the first character typed replaces it.
-	fresh   bool
+	fresh bool
+	// typed is the run of letters typed into the focused choice field: a
+	// search by the start of its options' words.
+	typed   string
 	values  []string
 	initial []string
 	labels  []string
@@ -221,7 +224,7 @@ func (m *Model[T, P]) focusField(i int) {
 		m.inputs[m.focus].Blur()
 	}
 	m.focus = (i + len(m.fields)) % len(m.fields)
-	m.fresh = false
+	m.fresh, m.typed = false, ""
 	if k := m.fields[m.focus].Kind; isText(k) {
 		m.inputs[m.focus].Focus()
 		m.inputs[m.focus].CursorEnd()
@@ -338,40 +341,4 @@ func (m *Model[T, P]) picker(f Field[T], query string) common.Page {
 		return f.PickFor(&rec, query)
 	}
 	return f.Pick(query)
-}
-
-// cycle moves a Choice to the previous/next option, or to the first option
-// whose label starts with a typed letter.
-func (m *Model[T, P]) cycle(msg tea.KeyMsg) {
-	f := m.fields[m.focus]
-	cur := -1
-	for i, o := range f.Options {
-		if o.Code == m.values[m.focus] {
-			cur = i
-		}
-	}
-	n := len(f.Options)
-	switch msg.Type {
-	case tea.KeyRight, tea.KeySpace:
-		cur = (cur + 1) % n
-	case tea.KeyLeft:
-		cur = (cur - 1 + n) % n
-		if cur < 0 {
-			cur = n - 1
-		}
-	case tea.KeyRunes:
-		typed := strings.ToLower(string(msg.Runes))
-		for j := 1; j <= n; j++ {
-			o := f.Options[(cur+j)%n]
-			if strings.HasPrefix(strings.ToLower(o.Label), typed) || strings.HasPrefix(foldFirst(o.Label), typed) {
-				cur = (cur + j) % n
-				break
-			}
-		}
-	default:
-		return
-	}
-	if cur >= 0 {
-		m.values[m.focus] = f.Options[cur].Code
-	}
 }

@@ -107,7 +107,11 @@ func (m *Model[T, P]) renderValue(i, w int) string {
 			}
 		}
 		if focused {
-			return st.Selected.Render("‹ " + label + " ›")
+			hint := m.c.T("form.choice_hint")
+			if m.typed != "" {
+				hint = m.c.T("form.choice_typed", m.typed)
+			}
+			return st.Selected.Render("‹ "+label+" ›") + " " + st.Hint.Render(hint)
 		}
 		return label
 	case Bool:
