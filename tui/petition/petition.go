@@ -230,6 +230,9 @@ func caseNo(id uint64) string {
 // the stage the petition is at: "Hạn xử lý đơn", "Hạn thụ lý", "Hạn giải
 // quyết".
 func dueLabel(p *model.Petition) string {
-	key, _ := p.PetitionDeadline()
-	return "due_label." + string(key)
+	switch key, _ := p.PetitionDeadline(); key {
+	case model.DeadlineClassify, model.DeadlineDenounceInitial, model.DeadlineComplaintAccept:
+		return "due_label." + string(key)
+	}
+	return "due_label.resolve" // every resolution rule, whatever its days
 }
