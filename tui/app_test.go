@@ -288,31 +288,12 @@ func TestVoidWithReasonAndPetitionFromReception(t *testing.T) {
 
 func TestSessionLogsVisitorsOneAfterAnother(t *testing.T) {
 	d := newDriver(t, true)
-	d.send(tea.KeyMsg{Type: tea.KeyF7})
-	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 2)
-	d.typeText("Chủ tịch UBND xã")
-	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.newSession("Chủ tịch UBND xã")
 	d.expect("Định kỳ", "Chủ tịch UBND xã")
-	d.key(tea.KeyEnter, 1)
-	d.expect("Buổi tiếp ngày 21/10/2026", "Đã tiếp 0 lượt")
 	d.key(tea.KeyCtrlN, 1)
 	d.expect("Buổi tiếp — người tiếp theo")
 	for i, name := range []string{"Lê Văn Cường", "Phạm Thị Dung"} {
-		d.key(tea.KeyTab, 1)
-		d.key(tea.KeyEnter, 1)
-		d.typeText(name)
-		d.key(tea.KeyCtrlN, 1)
-		d.send(tea.KeyMsg{Type: tea.KeyF2})
-		d.key(tea.KeyTab, 1)
-		d.typeText("Kiến nghị số " + string(rune('1'+i)))
-		d.key(tea.KeyTab, 1)
-		d.key(tea.KeyRight, 3)
-		d.key(tea.KeyTab, 1)
-		d.key(tea.KeyRight, 1)
-		d.send(tea.KeyMsg{Type: tea.KeyF2})
-		// the next visitor's form is open at once
-		d.expect("Buổi tiếp — người tiếp theo")
+		d.nextVisitor(name, "Kiến nghị số "+string(rune('1'+i)))
 	}
 	d.key(tea.KeyEsc, 1)
 	d.expect("Đã tiếp 2 lượt, 2 người", "Lê Văn Cường", "Phạm Thị Dung")

@@ -13,29 +13,11 @@ import (
 // on a session's page can be opened (↓ to choose, Enter to open).
 func TestSessionOpensOnSaveAndItsVisitorsOpen(t *testing.T) {
 	d := newDriver(t, true)
-	d.send(tea.KeyMsg{Type: tea.KeyF7})
-	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 2)
-	d.typeText("Chủ tịch UBND xã")
-	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("Buổi tiếp ngày 21/10/2026", "Đã tiếp 0 lượt")
+	d.newSession("Chủ tịch UBND xã")
 	d.key(tea.KeyCtrlN, 1)
 	d.expect("Buổi tiếp — người tiếp theo")
-	for _, v := range []struct{ name, summary string }{{"Hoàng Văn Em", "Kiến nghị về điện chiếu sáng"}, {"Đinh Thị Gấm", "Hỏi về bảo hiểm y tế"}} {
-		d.key(tea.KeyTab, 1)
-		d.key(tea.KeyEnter, 1)
-		d.typeText(v.name)
-		d.key(tea.KeyCtrlN, 1)
-		d.send(tea.KeyMsg{Type: tea.KeyF2})
-		d.key(tea.KeyTab, 1)
-		d.typeText(v.summary)
-		d.key(tea.KeyTab, 1)
-		d.key(tea.KeyRight, 3)
-		d.key(tea.KeyTab, 1)
-		d.key(tea.KeyRight, 1)
-		d.send(tea.KeyMsg{Type: tea.KeyF2})
-		d.expect("Buổi tiếp — người tiếp theo")
-	}
+	d.nextVisitor("Hoàng Văn Em", "Kiến nghị về điện chiếu sáng")
+	d.nextVisitor("Đinh Thị Gấm", "Hỏi về bảo hiểm y tế")
 	d.key(tea.KeyEsc, 1)
 	d.expect("Đã tiếp 2 lượt", "Enter Xem")
 	d.key(tea.KeyDown, 1)
@@ -126,4 +108,35 @@ func TestChoiceFieldSearchesByWordPrefix(t *testing.T) {
 	d.expectLine("▸ Lĩnh vực", "Tư pháp, an ninh trật tự")
 	d.key(tea.KeyBackspace, 1) // one letter back: still the same option
 	d.expectLine("▸ Lĩnh vực", "Tư pháp, an ninh trật tự", "gõ: an nin")
+}
+
+// newSession saves a new periodic session presided by presiding: saving
+// opens its page.
+func (d *driver) newSession(presiding string) {
+	d.t.Helper()
+	d.send(tea.KeyMsg{Type: tea.KeyF7})
+	d.key(tea.KeyCtrlN, 1)
+	d.key(tea.KeyTab, 2)
+	d.typeText(presiding)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Buổi tiếp ngày 21/10/2026", "Đã tiếp 0 lượt")
+}
+
+// nextVisitor fills the open "người tiếp theo" form for a new citizen and
+// saves it; the next visitor's form opens at once.
+func (d *driver) nextVisitor(name, summary string) {
+	d.t.Helper()
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyEnter, 1)
+	d.typeText(name)
+	d.key(tea.KeyCtrlN, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.key(tea.KeyTab, 1)
+	d.typeText(summary)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 3)
+	d.key(tea.KeyTab, 1)
+	d.key(tea.KeyRight, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Buổi tiếp — người tiếp theo")
 }
