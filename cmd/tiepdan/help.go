@@ -10,18 +10,6 @@ import (
 	"github.com/tiepdan/tiepdan/i18n"
 )
 
-// usageKey is the catalogue key of each command's synopsis ("" is the
-// program without a command: the user interface).
-var usageKey = map[string]string{
-	"":         "cli.ui_usage",
-	"demo":     "cli.demo_usage",
-	"report":   "cli.report_usage",
-	"print":    "cli.print_usage",
-	"serve":    "cli.serve_usage",
-	"user":     "cli.user_usage",
-	"calendar": "cli.calendar_usage",
-}
-
 // newFlags is a command's flag set: it prints nothing itself, so help and
 // errors are written by flagExit in the chosen language.
 func newFlags(name string) *flag.FlagSet {
@@ -86,10 +74,11 @@ func writeCommandHelp(w io.Writer, fs *flag.FlagSet, name string, cat *i18n.Cata
 }
 
 func usageText(cat *i18n.Catalog, name string) string {
+	key := "cli." + commandKey(name) + "_usage" // cli.report_usage, cli.ui_usage
 	if name == "report" {
-		return cat.T(usageKey[name], strings.ReplaceAll(formatNames(), ", ", "|"))
+		return cat.T(key, strings.ReplaceAll(formatNames(), ", ", "|"))
 	}
-	return cat.T(usageKey[name])
+	return cat.T(key)
 }
 
 func commandKey(name string) string {

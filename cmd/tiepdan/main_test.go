@@ -142,10 +142,15 @@ func TestHelpInTheChosenLanguage(t *testing.T) {
 		{[]string{"serve", "--help"}, "Các cờ:"},
 		{[]string{"demo", "-h"}, "(mặc định: 20000)"},
 		{[]string{"-lang", "en", "help"}, "Commands:"},
+		{[]string{"report", "-h"}, "tiepdan report [--db"},
+		{[]string{"-h", "-db", "x.db"}, "Các lệnh:"},
 	} {
 		var out, errOut bytes.Buffer
 		if code := run(tc.args, &out, &errOut); code != 0 || !strings.Contains(out.String(), tc.want) {
 			t.Errorf("%v: exit %d, lacks %q:\n%s%s", tc.args, code, tc.want, out.String(), errOut.String())
+		}
+		if strings.Contains(out.String(), "[cli.") {
+			t.Errorf("%v: a catalogue key is missing:\n%s", tc.args, out.String())
 		}
 		if strings.Contains(out.String(), "Usage of") {
 			t.Errorf("%v: Go's English usage:\n%s", tc.args, out.String())
