@@ -235,6 +235,9 @@ func (a *App) pop(result any) tea.Cmd {
 
 // changed tells every page that watches for other sessions' changes.
 func (a *App) changed(msg common.ChangedMsg) tea.Cmd {
+	if msg.Kind == model.KindStaff {
+		a.c.StaffChanged()
+	}
 	var cmds []tea.Cmd
 	for _, s := range a.stacks {
 		for _, p := range s {

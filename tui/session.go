@@ -159,7 +159,7 @@ func (s *Session) View() string {
 	if s.closing {
 		lines = []string{st.Title.Render("tiepdan"), "", st.Error.Render(s.c.T("server.shutting_down"))}
 	} else {
-		lines = []string{st.Title.Render("tiepdan — " + s.c.Actor), "",
+		lines = []string{st.Title.Render("tiepdan — " + s.c.StaffName(s.c.Actor)), "",
 			vntext.Truncate(s.c.T("lock.locked", s.c.Cat.Duration(s.cfg.Idle)), s.c.Width-1), ""}
 		if s.cfg.Check != nil {
 			lines = append(lines, s.c.T("lock.password")+" "+s.input.View())

@@ -262,8 +262,10 @@ func (a *AuditLog) View() string {
 	st := a.c.Styles
 	c := a.c
 	w := c.Width - 1
+	// who is a full name: wider windows show more of it
+	ww := min(24, max(12, 12+(w-79)/3))
 	row := func(at, who, act, rec, fields string) string {
-		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s", register.Cell(at, 16), register.Cell(who, 12), register.Cell(act, 12), register.Cell(rec, 18), fields), w)
+		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s", register.Cell(at, 16), register.Cell(who, ww), register.Cell(act, 12), register.Cell(rec, 18), fields), w)
 	}
 	out := []string{st.Header.Render(row(c.T("admin.col_at"), c.T("admin.col_staff"), c.T("admin.col_action"),
 		c.T("admin.col_record"), c.T("admin.col_fields")))}
@@ -289,7 +291,7 @@ func (a *AuditLog) View() string {
 		for _, ch := range ev.Changes {
 			names = append(names, c.T("field."+ch.Field))
 		}
-		line := row(model.FormatDateTime(ev.At), ev.Staff, c.T("action."+ev.Action),
+		line := row(model.FormatDateTime(ev.At), c.StaffName(ev.Staff), c.T("action."+ev.Action),
 			c.T("kind."+string(ev.Kind))+" #"+fmt.Sprint(ev.RecordID), strings.Join(names, ", "))
 		if i == a.sel {
 			line = st.Selected.Render(line)

@@ -44,6 +44,7 @@ type Common struct {
 	HandToBrowser func(path string) StatusMsg
 	nextID        int
 	nav           []NavOp
+	names         staffNames
 }
 
 // New returns a Common for one session rendering through r.

@@ -104,7 +104,7 @@ func (m *Model[T, P]) merge(r latestLoaded[T]) (common.Page, tea.Cmd) {
 	}
 	m.rec = latest
 	meta := P(&m.rec).Base()
-	who := m.c.T("err.conflict_by", meta.UpdatedBy, model.FormatDateTime(meta.UpdatedAt))
+	who := m.c.T("err.conflict_by", m.c.StaffName(meta.UpdatedBy), model.FormatDateTime(meta.UpdatedAt))
 	if len(changed) == 0 {
 		m.status = who + " " + m.c.T("err.conflict_same")
 	} else {

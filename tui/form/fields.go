@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/tui/common"
 )
 
 // TextField edits a string field through get/set pointers.
@@ -102,4 +103,14 @@ func Options[E ~string](values []E, label func(code string) string) []Option {
 		out[i] = Option{Code: string(v), Label: label(string(v))}
 	}
 	return out
+}
+
+// StaffField picks a staff member of the office by full name and keeps the
+// username (who received a visit).
+func StaffField[T any](c *common.Common, key string, required bool, ptr func(*T) *string) Field[T] {
+	var opts []Option
+	for _, st := range c.StaffAccounts() {
+		opts = append(opts, Option{Code: st.Username, Label: st.Label()})
+	}
+	return ChoiceField(key, required, opts, ptr)
 }

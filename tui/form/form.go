@@ -5,6 +5,7 @@
 package form
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -120,7 +121,8 @@ func New[T any, P interface {
 	m.inputs = make([]textinput.Model, len(fields))
 	m.values = make([]string, len(fields))
 	m.labels = make([]string, len(fields))
-	for i, f := range fields {
+	m.fields = keepStored(fields, &m.rec)
+	for i, f := range m.fields {
 		v := f.Get(&m.rec)
 		m.values[i] = v
 		if f.Kind == Ref && f.RefLabel != nil {
@@ -148,6 +150,25 @@ func New[T any, P interface {
 func (m *Model[T, P]) WithResult(result func(T) any) *Model[T, P] {
 	m.result = result
 	return m
+}
+
+// keepStored gives each choice field whose stored value is not among its
+// options (a name typed before the field was a choice, an account since
+// disabled) that value as one more option: a form never hides or drops
+// what a record holds.
+func keepStored[T any](fields []Field[T], rec *T) []Field[T] {
+	out := append([]Field[T](nil), fields...)
+	for i, f := range out {
+		if f.Kind != Choice {
+			continue
+		}
+		v := f.Get(rec)
+		if v == "" || slices.ContainsFunc(f.Options, func(o Option) bool { return o.Code == v }) {
+			continue
+		}
+		out[i].Options = append(append([]Option(nil), f.Options...), Option{Code: v, Label: v})
+	}
+	return out
 }
 
 func isText(k Kind) bool { return k == Text || k == Date || k == DateTime || k == Int }

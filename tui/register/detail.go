@@ -223,8 +223,8 @@ func (d *Detail[T]) View() string {
 			b.WriteString(label + " " + part + "\n")
 		}
 	}
-	b.WriteString(st.Dim.Render(vntext.Truncate(d.c.T("record.meta", m.CreatedBy, model.FormatDateTime(m.CreatedAt),
-		m.UpdatedBy, model.FormatDateTime(m.UpdatedAt), m.Version), d.c.Width-1)) + "\n")
+	b.WriteString(st.Dim.Render(vntext.Truncate(d.c.T("record.meta", d.c.StaffName(m.CreatedBy), model.FormatDateTime(m.CreatedAt),
+		d.c.StaffName(m.UpdatedBy), model.FormatDateTime(m.UpdatedAt), m.Version), d.c.Width-1)) + "\n")
 	if d.spec.Below != nil {
 		b.WriteString(d.spec.Below(d.c, &d.rec, d.extra, d.sel))
 	}
