@@ -70,6 +70,7 @@ func Generate(db *storage.DB, opt Options) (Stats, error) {
 		if !o.Configured() {
 			o.Name, o.Place, o.Superior, o.Code = "UBND xã Quang Trung", "Quang Trung", "UBND tỉnh Đồng Nai", "QT"
 			o.SignerTitle, o.SignerName = "CHỦ TỊCH", "Nguyễn Văn Thành"
+			o.Leaders = officials
 			err = s.SaveOffice(&o)
 		}
 	}

@@ -42,5 +42,5 @@ var (
 	// since 1/7/2025 a commune answers to its province: no district bodies
 	transferTargets = []string{"UBND tỉnh", "Thanh tra tỉnh", "Sở Nông nghiệp và Môi trường",
 		"Công an xã", "Tòa án nhân dân khu vực"}
-	officials = []string{"Chủ tịch UBND xã", "Phó Chủ tịch UBND xã"}
+	officials = []string{"Chủ tịch Nguyễn Văn Thành", "Phó Chủ tịch Lê Thị Hạnh"}
 )

@@ -108,7 +108,10 @@ func viApp() map[string]string {
 		"dossier.new":       "Hồ sơ — tiếp nhận mới", "dossier.edit": "Sửa hồ sơ %s", "dossier.title": "Hồ sơ %s",
 		"dossier.days": "%d ngày làm việc", "dossier.late_mark": "(quá hạn)",
 		// session
-		"session.new": "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",
+		"session.chair": "Chủ tịch UBND", "session.vice_chair": "Phó Chủ tịch UBND",
+		"field.Leaders": "Lãnh đạo chủ trì tiếp dân",
+		"help.Leaders":  "Những người chủ trì buổi tiếp công dân, cách nhau bằng dấu chấm phẩy (Chủ tịch Nguyễn Văn An; Phó Chủ tịch Trần Thị Bình): buổi tiếp chọn người chủ trì trong danh sách này.",
+		"session.new":   "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",
 		"session.no": "Buổi tiếp số %d", "session.visitors": "Đã tiếp %d lượt, %d người — ^N tiếp người tiếp theo",
 		// setup
 		"setup.name": "Tên cơ quan", "setup.place": "Địa danh (nơi ký)", "setup.code": "Mã cơ quan (mã hồ sơ)",

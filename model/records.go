@@ -231,13 +231,16 @@ func (*Procedure) Kind() Kind { return KindProcedure }
 // Office holds the office's settings. There is one per database.
 type Office struct {
 	Meta
-	Name           string `json:"name"`
-	Superior       string `json:"sup,omitempty"`
-	Place          string `json:"place"`
-	SignerTitle    string `json:"st,omitempty"`
-	SignerName     string `json:"sn,omitempty"`
-	Code           string `json:"code,omitempty"`
-	GroupThreshold int    `json:"grp"`
+	Name        string `json:"name"`
+	Superior    string `json:"sup,omitempty"`
+	Place       string `json:"place"`
+	SignerTitle string `json:"st,omitempty"`
+	SignerName  string `json:"sn,omitempty"`
+	// Leaders are the office's leaders who preside over citizen reception
+	// ("Chủ tịch Nguyễn Văn An"): a session's Presiding is one of them.
+	Leaders        []string `json:"ldr,omitempty"`
+	Code           string   `json:"code,omitempty"`
+	GroupThreshold int      `json:"grp"`
 	// CutoffDay is the last day of an official reporting window (14: data
 	// from the 15th to the 14th), before any CutoffRules.
 	CutoffDay int `json:"cut"`

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -418,6 +419,13 @@ func (o *Office) Normalize() {
 	o.Place = vntext.Clean(o.Place, false)
 	o.SignerTitle = vntext.Clean(o.SignerTitle, false)
 	o.SignerName = vntext.Clean(o.SignerName, false)
+	var leaders []string
+	for _, l := range o.Leaders {
+		if l = vntext.Clean(l, false); l != "" && !slices.Contains(leaders, l) {
+			leaders = append(leaders, l)
+		}
+	}
+	o.Leaders = leaders
 	o.Code = strings.ToUpper(vntext.Fold(vntext.Clean(o.Code, false)))
 	o.ResultPlace = vntext.Clean(o.ResultPlace, false)
 	for i := range o.DeadlineRules {
@@ -477,6 +485,9 @@ func (o *Office) Validate(time.Time) error {
 		e.maxLen("Place", o.Place, MaxShortLen)
 	}
 	e.maxLen("Code", o.Code, 10)
+	for _, l := range o.Leaders {
+		e.maxLen("Leaders", l, MaxShortLen)
+	}
 	e.intRange("GroupThreshold", o.GroupThreshold, 2, 1000)
 	e.intRange("CutoffDay", o.CutoffDay, 1, 28)
 	e.choice("ReportWindow", o.ReportWindow.Valid())

@@ -313,7 +313,7 @@ func TestOfficeSetsTheWorkingWeek(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("1")
 	d.expectLine("Ngày làm việc/tuần", "2 3 4 5 6")
-	d.key(tea.KeyTab, 13)
+	d.key(tea.KeyTab, 14)
 	d.expect("▸ Ngày làm việc/tuần")
 	d.typeText(" 8")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})

@@ -13,7 +13,7 @@ import (
 // on a session's page can be opened (↓ to choose, Enter to open).
 func TestSessionOpensOnSaveAndItsVisitorsOpen(t *testing.T) {
 	d := newDriver(t, true)
-	d.newSession("Chủ tịch UBND xã")
+	d.newSession("chu")
 	d.key(tea.KeyCtrlN, 1)
 	d.expect("Buổi tiếp — người tiếp theo")
 	d.nextVisitor("Hoàng Văn Em", "Kiến nghị về điện chiếu sáng")
@@ -110,14 +110,14 @@ func TestChoiceFieldSearchesByWordPrefix(t *testing.T) {
 	d.expectLine("▸ Lĩnh vực", "Tư pháp, an ninh trật tự", "gõ: an nin")
 }
 
-// newSession saves a new periodic session presided by presiding: saving
-// opens its page.
-func (d *driver) newSession(presiding string) {
+// newSession saves a new periodic session presided by the leader the
+// letters pick picks among the office's: saving opens its page.
+func (d *driver) newSession(pick string) {
 	d.t.Helper()
 	d.send(tea.KeyMsg{Type: tea.KeyF7})
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyTab, 2)
-	d.typeText(presiding)
+	d.typeText(pick)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Buổi tiếp ngày 21/10/2026", "Đã tiếp 0 lượt")
 }

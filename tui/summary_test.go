@@ -146,7 +146,7 @@ func TestSessionMinimumIsAnOfficeSetting(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.key(tea.KeyEnter, 1) // Thông tin cơ quan
 	d.expect("Tiếp ĐK tối thiểu/tháng", "Áp dụng từ ngày", "01/07/2026")
-	d.key(tea.KeyTab, 11)
+	d.key(tea.KeyTab, 12)
 	d.key(tea.KeyBackspace, 2)
 	d.typeText("3")
 	d.key(tea.KeyF2, 1)

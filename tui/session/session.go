@@ -41,6 +41,7 @@ func ListSpec(c *common.Common) register.Spec[model.ReceptionSession] {
 		OpenNew: true,
 		New: func(c *common.Common) tea.Cmd {
 			rec := model.ReceptionSession{Date: model.DateOf(c.Now()), SessKind: model.SessionPeriodic}
+			rec.Presiding = presiding(c).Options[0].Code
 			return c.Push(NewForm(c, rec))
 		},
 		KindOptions: form.Options(model.SessionKinds(), func(s string) string { return cat.Label("skind", s) }),
@@ -57,12 +58,30 @@ func NewForm(c *common.Common, rec model.ReceptionSession) common.Page {
 		form.DateField("Date", true, func(s *model.ReceptionSession) *model.Date { return &s.Date }),
 		form.ChoiceField("SessKind", true, form.Options(model.SessionKinds(), func(s string) string { return c.Cat.Label("skind", s) }),
 			func(s *model.ReceptionSession) *model.SessionKind { return &s.SessKind }),
-		form.TextField("Presiding", true, func(s *model.ReceptionSession) *string { return &s.Presiding }),
+		presiding(c),
 		form.BoolField("Delegated", func(s *model.ReceptionSession) *bool { return &s.Delegated }),
 		form.TextField("Place", false, func(s *model.ReceptionSession) *string { return &s.Place }),
 		form.TextField("Note", false, func(s *model.ReceptionSession) *string { return &s.Note }),
 	}
 	return form.New(c, title, rec, fields, c.Store.SaveSession)
+}
+
+// presiding picks who presides from the office's leaders (settings), so
+// the summary can say who presided over how many sessions; an office that
+// has not named them yet picks from its signer and the two titles.
+func presiding(c *common.Common) form.Field[model.ReceptionSession] {
+	names := c.Office.Leaders
+	if len(names) == 0 {
+		if c.Office.SignerName != "" {
+			names = append(names, strings.TrimSpace(c.Office.SignerTitle+" "+c.Office.SignerName))
+		}
+		names = append(names, c.T("session.chair"), c.T("session.vice_chair"))
+	}
+	var opts []form.Option
+	for _, n := range names {
+		opts = append(opts, form.Option{Code: n, Label: n})
+	}
+	return form.ChoiceField("Presiding", true, opts, func(s *model.ReceptionSession) *string { return &s.Presiding })
 }
 
 type visitors struct {

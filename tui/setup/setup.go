@@ -32,6 +32,7 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		code,
 		form.TextField("SignerTitle", false, func(o *model.Office) *string { return &o.SignerTitle }),
 		form.TextField("SignerName", false, func(o *model.Office) *string { return &o.SignerName }),
+		leaders(),
 		form.IntField("GroupThreshold", true, func(o *model.Office) *int { return &o.GroupThreshold }),
 		form.IntField("IntakeCutoffHour", true, func(o *model.Office) *int { return &o.IntakeCutoffHour }),
 		form.IntField("CutoffDay", true, func(o *model.Office) *int { return &o.LatestCutoffRule().Day }),
@@ -60,6 +61,23 @@ func officeHours() form.Field[model.Office] {
 				return model.ErrCodeHours
 			}
 			o.OfficeHours = hours
+			return ""
+		}}
+}
+
+// leaders edits the leaders who preside over citizen reception, one
+// after another separated by ";" ("Chủ tịch Nguyễn Văn An; Phó Chủ tịch
+// Trần Thị Bình").
+func leaders() form.Field[model.Office] {
+	return form.Field[model.Office]{Key: "Leaders", Kind: form.Text,
+		Get: func(o *model.Office) string { return strings.Join(o.Leaders, "; ") },
+		Set: func(o *model.Office, v string) string {
+			o.Leaders = nil
+			for _, l := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' }) {
+				if l = strings.TrimSpace(l); l != "" {
+					o.Leaders = append(o.Leaders, l)
+				}
+			}
 			return ""
 		}}
 }
