@@ -104,6 +104,13 @@ type Store interface {
 	// SaveStaff creates or updates an account (administrators only).
 	SaveStaff(s *Staff) error
 
+	// SaveDraft keeps an unsaved form's draft for the staff member this
+	// store acts for (replacing the draft of the same ID); Drafts lists
+	// theirs, newest first; DeleteDraft drops one (no error when gone).
+	SaveDraft(d Draft) error
+	Drafts() ([]Draft, error)
+	DeleteDraft(id string) error
+
 	// ProtectedIdentity returns the identity kept apart for a denunciation
 	// record (restricted mode), to staff with the permission only, and
 	// audits the view; others get ErrNoPermission.
