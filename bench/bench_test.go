@@ -124,6 +124,7 @@ func runCmds(m tea.Model, cmd tea.Cmd) tea.Model {
 func newApp(db *storage.DB) tea.Model {
 	c := common.New(db.For("bench"), i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "bench",
 		func() time.Time { return End })
+	c.DraftEvery = -1 // runCmds would wait for the draft timer
 	return tui.New(c)
 }
 

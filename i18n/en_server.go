@@ -17,6 +17,7 @@ func enServer() map[string]string {
 		"lock.press_enter":        "Press Enter to unlock.",
 		"lock.checking":           "Checking…",
 		"lock.wrong":              "Wrong password. %d tries left.",
+		"server.stopping":         "The server stops in %s: press F2 to save now; unsaved typing is kept as a draft and offered at the next login.",
 		"server.shutting_down":    "The server is shutting down. This session will close; saved data is safe.",
 		"server.refused":          "Access refused.",
 		"server.no_commands":      "The tiepdan server offers its terminal UI (ssh -t) and your exports (scp, sftp) only.",

@@ -48,7 +48,7 @@ func viApp() map[string]string {
 		"tab.citizen": "Công dân", "tab.session": "Buổi tiếp của lãnh đạo",
 		"tabshort.reception": "Tiếp dân", "tabshort.petition": "Đơn thư", "tabshort.dossier": "Hồ sơ",
 		"tabshort.citizen": "Công dân", "tabshort.session": "Buổi tiếp",
-		"app.quit_dirty": "Còn dữ liệu đang nhập chưa lưu. Nhấn F10 lần nữa để thoát, phím khác để ở lại.",
+		"app.quit_dirty": "Còn dữ liệu đang nhập chưa lưu: được giữ làm bản nháp, mở lại ở lần đăng nhập sau. Nhấn F10 lần nữa để thoát, phím khác để ở lại.",
 		"loading":        "Đang tải…",
 		// keys
 		"key.quit": "Thoát", "key.help": "Trợ giúp", "key.up": "Lên", "key.down": "Xuống",
@@ -111,7 +111,12 @@ func viApp() map[string]string {
 		"session.chair": "Chủ tịch UBND", "session.vice_chair": "Phó Chủ tịch UBND",
 		"field.Leaders": "Lãnh đạo chủ trì tiếp dân",
 		"help.Leaders":  "Những người chủ trì buổi tiếp công dân, cách nhau bằng dấu chấm phẩy (Chủ tịch Nguyễn Văn An; Phó Chủ tịch Trần Thị Bình): buổi tiếp chọn người chủ trì trong danh sách này.",
-		"session.new":   "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",
+		"draft.title":   "Bản nháp chưa lưu", "draft.intro": "Lần trước còn %d biểu mẫu đang nhập dở chưa lưu, được giữ lại dưới đây.",
+		"draft.saved_at": "giữ lúc %s", "draft.key_open": "Mở lại", "draft.key_drop": "Bỏ bản nháp", "draft.key_later": "Để sau",
+		"draft.confirm_drop": "Bỏ bản nháp này? Nhấn Del lần nữa để bỏ hẳn, phím khác để giữ.",
+		"draft.restored":     "Đã mở lại bản nháp giữ lúc %s: kiểm tra rồi nhấn F2 để lưu.",
+		"draft.unreadable":   "Không mở lại được bản nháp này (bản ghi đã thay đổi hoặc bản nháp bị hỏng).",
+		"session.new":        "Buổi tiếp mới", "session.edit": "Sửa buổi tiếp ngày %s", "session.title": "Buổi tiếp ngày %s",
 		"session.no": "Buổi tiếp số %d", "session.visitors": "Đã tiếp %d lượt, %d người — ^N tiếp người tiếp theo",
 		// setup
 		"setup.name": "Tên cơ quan", "setup.place": "Địa danh (nơi ký)", "setup.code": "Mã cơ quan (mã hồ sơ)",

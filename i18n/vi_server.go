@@ -18,6 +18,7 @@ func viServer() map[string]string {
 		"lock.press_enter":        "Nhấn Enter để mở khóa.",
 		"lock.checking":           "Đang kiểm tra…",
 		"lock.wrong":              "Mật khẩu không đúng. Còn %d lần thử.",
+		"server.stopping":         "Máy chủ sẽ dừng sau %s: nhấn F2 để lưu ngay; phần đang nhập dở được giữ làm bản nháp và mở lại ở lần đăng nhập sau.",
 		"server.shutting_down":    "Máy chủ đang tắt. Phiên làm việc sẽ đóng; dữ liệu đã lưu vẫn còn nguyên.",
 		"server.refused":          "Không được phép truy cập.",
 		"server.no_commands":      "Máy chủ tiepdan chỉ mở giao diện làm việc (ssh -t) và cho tải tệp xuất (scp, sftp).",

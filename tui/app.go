@@ -52,6 +52,7 @@ type App struct {
 	statusErr bool
 	quitAsked bool
 	held      []tea.KeyMsg // typed while the top page was busy
+	drafts    drafts
 }
 
 type officeLoaded struct {
@@ -61,7 +62,7 @@ type officeLoaded struct {
 
 // New returns the root model over c.
 func New(c *common.Common) *App {
-	a := &App{c: c}
+	a := &App{c: c, drafts: drafts{kept: map[string]string{}, w: &draftWriter{applied: map[string]uint64{}}}}
 	a.stacks[TabToday] = []common.Page{today.New(c)}
 	a.stacks[TabReception] = []common.Page{register.NewList(c, reception.ListSpec(c))}
 	a.stacks[TabPetition] = []common.Page{register.NewList(c, petition.ListSpec(c))}
@@ -78,7 +79,7 @@ func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{func() tea.Msg {
 		o, err := store.Office()
 		return officeLoaded{office: o, err: err}
-	}}
+	}, a.loadDrafts()}
 	for _, s := range a.stacks {
 		cmds = append(cmds, s[0].Init())
 	}
@@ -126,6 +127,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.ChangedMsg:
 		return a, a.changed(msg)
+	case FlushDrafts:
+		return a, a.flushDrafts()
+	case draftsLoaded:
+		a.draftsLoaded(msg)
+	case restoreDraft:
+		return a, a.restore(msg.d)
+	case draftReady:
+		cmd = a.draftReady(msg)
+	case dropDraft:
+		a.drafts.kept[msg.id] = ""
+		return a, a.forgetDraft(msg.id)
 	case tea.KeyMsg:
 		if b, ok := a.top().(common.Busy); ok && b.Busy() && msg.Type != tea.KeyCtrlC {
 			a.held = append(a.held, msg)
@@ -137,6 +149,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmds := []tea.Cmd{cmd, a.applyNav()}
 	cmds = append(cmds, a.replay()...)
+	if _, ok := msg.(tea.KeyMsg); ok {
+		cmds = append(cmds, a.scheduleDrafts())
+	}
 	return a, tea.Batch(cmds...)
 }
 
@@ -224,13 +239,18 @@ func (a *App) pop(result any) tea.Cmd {
 		return nil
 	}
 	a.stacks[a.tab] = s[:len(s)-1]
+	var forget tea.Cmd
+	if f, ok := s[len(s)-1].(form.Drafter); ok {
+		// saved or discarded: its draft goes
+		forget = a.forgetDraft(f.DraftID())
+	}
 	if saved, ok := result.(form.Saved); ok && saved.Kind == model.KindOffice {
 		a.office = saved.Record.(model.Office)
 		a.c.SetOffice(a.office)
 	}
 	below, cmd := a.top().Update(common.Returned{Result: result})
 	a.replaceTop(below)
-	return cmd
+	return tea.Batch(forget, cmd)
 }
 
 // changed tells every page that watches for other sessions' changes.

@@ -56,6 +56,7 @@ func newDriver(t *testing.T, configured bool) *driver {
 	}
 	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "canbo", func() time.Time { return testNow })
 	c.ExportDir = t.TempDir()
+	c.DraftEvery = -1 // drafts are written when a test asks
 	d := &driver{t: t, app: tui.New(c), db: db, c: c}
 	t.Cleanup(db.Subscribe(func(ev storage.Event) {
 		d.mu.Lock()

@@ -34,6 +34,7 @@ func deskAs(t *testing.T, db *storage.DB, st model.Staff) *driver {
 	c := common.New(db.As(st), i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), st.Username,
 		func() time.Time { return testNow })
 	c.ExportDir = t.TempDir()
+	c.DraftEvery = -1 // drafts are written when a test asks
 	d := &driver{t: t, app: tui.New(c), db: db, c: c}
 	d.run(d.app.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})

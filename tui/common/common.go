@@ -42,9 +42,13 @@ type Common struct {
 	// gives a written PDF to the browser tab paired with the session and
 	// returns what to tell the clerk.
 	HandToBrowser func(path string) StatusMsg
-	nextID        int
-	nav           []NavOp
-	names         staffNames
+	// DraftEvery is how long after a key the open forms' drafts are
+	// written (0: the default; negative: only when a FlushDrafts message
+	// or the session's end asks, as tests do).
+	DraftEvery time.Duration
+	nextID     int
+	nav        []NavOp
+	names      staffNames
 }
 
 // New returns a Common for one session rendering through r.

@@ -7,6 +7,7 @@ package form
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -61,6 +62,8 @@ type Field[T any] struct {
 	// field while its text calls for one ("typed without diacritics"); it
 	// never stops a save.
 	Warn func(text string) (key string)
+	// Private fields (a protected identity) are never kept in a draft.
+	Private bool
 }
 
 // Picked is the result a Ref's picker page pops with.
@@ -108,6 +111,10 @@ type Model[T any, P interface {
 	result  func(T) any
 	// conflicted is set while the form shows a merge after a conflict.
 	conflicted bool
+	// opened is when the form opened; draftID names its draft.
+	opened  time.Time
+	draftID string
+	link    string
 }
 
 // New returns a form titled title over a copy of rec, saved by save (run off
@@ -117,7 +124,7 @@ func New[T any, P interface {
 	model.Record
 }](c *common.Common, title string, rec T, fields []Field[T], save func(P) error) *Model[T, P] {
 	m := &Model[T, P]{c: c, id: c.NewPageID(), title: title, rec: rec, fields: fields, save: save,
-		errs: map[string]string{}}
+		errs: map[string]string{}, opened: c.Now()}
 	m.inputs = make([]textinput.Model, len(fields))
 	m.values = make([]string, len(fields))
 	m.labels = make([]string, len(fields))

@@ -3,6 +3,8 @@
 package petition
 
 import (
+	"fmt"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"strconv"
@@ -120,10 +122,25 @@ func NewFromReception(c *common.Common, r model.Reception, cit model.Citizen) co
 		p.CoSigners = r.HeadCount - 1
 	}
 	names := map[uint64]string{cit.ID: citizen.Label(cit)}
-	store, rid, rver := c.Store, r.ID, r.Version
-	return form.New(c, c.T("petition.from_reception", r.ID), p, Fields(c, names), func(p *model.Petition) error {
+	return fromReception(c, p, names, r.ID, r.Version)
+}
+
+func fromReception(c *common.Common, p model.Petition, names map[uint64]string, rid, rver uint64) *form.Model[model.Petition, *model.Petition] {
+	store := c.Store
+	return form.New(c, c.T("petition.from_reception", rid), p, Fields(c, names), func(p *model.Petition) error {
 		return store.PetitionFromReception(p, rid, rver)
-	})
+	}).WithLink(fmt.Sprintf("%s:%d:%d", model.KindReception, rid, rver))
+}
+
+// RestoreForm returns the form a draft of a petition was typed in: a plain
+// one, or one carried over from a visit (its Link).
+func RestoreForm(c *common.Common, p model.Petition, link string) common.Page {
+	var rid uint64
+	var rver uint64
+	if _, err := fmt.Sscanf(link, string(model.KindReception)+":%d:%d", &rid, &rver); err == nil && rid != 0 {
+		return fromReception(c, p, map[uint64]string{}, rid, rver)
+	}
+	return NewForm(c, p, model.Citizen{})
 }
 
 // DetailSpec describes a petition's detail view.

@@ -46,7 +46,7 @@ func Fields[T any](c *common.Common, prot func(*T) *model.Protection) []form.Fie
 		return p.Identity
 	}
 	text := func(k string, ptr func(*model.Identity) *string) form.Field[T] {
-		return form.Field[T]{Key: k, Kind: form.Text,
+		return form.Field[T]{Key: k, Kind: form.Text, Private: true,
 			Get: func(*T) string { return "" },
 			Set: func(r *T, v string) string {
 				if v != "" {
