@@ -62,7 +62,14 @@ type Config struct {
 	// DocTTL is how long a printed document waits for its tab (0:
 	// DefaultDocTTL).
 	DocTTL time.Duration
+	// ShutdownGrace is how long sessions keep working, warned, once
+	// Shutdown is called (0: DefaultShutdownGrace); Shutdown's context
+	// should leave them that long.
+	ShutdownGrace time.Duration
 }
+
+// DefaultShutdownGrace gives a clerk time to read the warning and press F2.
+const DefaultShutdownGrace = 5 * time.Second
 
 // Server is a running SSH server.
 type Server struct {

@@ -88,7 +88,11 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 		c.HandToBrowser = s.handToBrowser(st, sess.LocalAddr())
 	}
 	c.Width, c.Height = pty.Window.Width, pty.Window.Height
-	lock := tui.LockConfig{Idle: s.cfg.IdleLock}
+	grace := s.cfg.ShutdownGrace
+	if grace <= 0 {
+		grace = DefaultShutdownGrace
+	}
+	lock := tui.LockConfig{Idle: s.cfg.IdleLock, Grace: grace}
 	if st.PasswordHash != "" {
 		user, hash := st.Username, st.PasswordHash
 		lock.Check = func(pw string) bool {
@@ -101,7 +105,8 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	}
 	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(),
 		tea.WithContext(sess.Context()))
-	var root tea.Model = tui.NewSession(tui.New(c), lock)
+	app := tui.New(c)
+	var root tea.Model = tui.NewSession(app, lock)
 	if s.cfg.Wrap != nil {
 		root = s.cfg.Wrap(root)
 	}
@@ -135,6 +140,9 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 		s.log.Warn("session ended with an error", "user", st.Username, "err", err)
 	}
 	p.Kill()
+	// the connection dropped, the server stopped or the clerk quit: what
+	// was typed and not saved is kept for the next login
+	s.keepDrafts(app, st.Username)
 	s.log.Info("session end", "user", st.Username)
 	if g.Crashed() || errors.Is(err, tea.ErrProgramPanic) {
 		_, _ = fmt.Fprint(sess.Stderr(), "\r\n"+s.cat.T("server.crashed")+"\r\n")
@@ -170,4 +178,15 @@ func (e environ) Getenv(k string) string {
 		}
 	}
 	return v
+}
+
+// keepDrafts saves app's open forms' drafts once its program has stopped; a
+// fault there is logged, never passed on to the other sessions.
+func (s *Server) keepDrafts(app *tui.App, user string) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("keeping drafts failed", "user", user, "panic", fmt.Sprint(v))
+		}
+	}()
+	app.SaveDrafts()
 }

@@ -21,6 +21,10 @@ type LockConfig struct {
 	Check func(password string) bool
 	// Tick is how often idleness is checked (default Idle/10, at least 1 s).
 	Tick time.Duration
+	// Grace is how long a session keeps working once the server says it is
+	// stopping: the clerk is told, may save, and what is still unsaved is
+	// kept as a draft when it ends.
+	Grace time.Duration
 }
 
 // MaxUnlockFailures wrong passwords at the lock screen end the session.
@@ -54,6 +58,9 @@ func NewSession(app *App, cfg LockConfig) *Session {
 	if cfg.Tick == 0 {
 		cfg.Tick = max(cfg.Idle/10, time.Second)
 	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = 700 * time.Millisecond
+	}
 	in := textinput.New()
 	in.EchoMode = textinput.EchoPassword
 	in.EchoCharacter = '•'
@@ -86,8 +93,14 @@ func (s *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, s.tick()
 	case common.ShutdownMsg:
 		s.closing = true
-		return s, tea.Tick(700*time.Millisecond, func(time.Time) tea.Msg { return shutdownNow{} })
+		grace := s.cfg.Grace
+		if !s.app.dirty() {
+			grace = min(grace, 700*time.Millisecond) // nothing to save: no wait
+		}
+		s.app.Update(common.StatusMsg{Text: s.c.T("server.stopping", s.c.Cat.Duration(grace)), Err: true})
+		return s, tea.Tick(grace, func(time.Time) tea.Msg { return shutdownNow{} })
 	case shutdownNow:
+		s.app.SaveDrafts()
 		return s, tea.Quit
 	case unlockResult:
 		return s.unlocked(msg)
@@ -151,13 +164,14 @@ func (s *Session) unlocked(r unlockResult) (tea.Model, tea.Cmd) {
 
 // View shows the lock screen, the shutdown notice, or the App.
 func (s *Session) View() string {
-	if !s.locked && !s.closing {
+	if !s.locked {
+		// while the server stops, the App's status line says so
 		return s.app.View()
 	}
 	st := s.c.Styles
 	var lines []string
 	if s.closing {
-		lines = []string{st.Title.Render("tiepdan"), "", st.Error.Render(s.c.T("server.shutting_down"))}
+		lines = []string{st.Title.Render("tiepdan"), "", st.Error.Render(vntext.Truncate(s.c.T("server.shutting_down"), s.c.Width-1))}
 	} else {
 		lines = []string{st.Title.Render("tiepdan — " + s.c.StaffName(s.c.Actor)), "",
 			vntext.Truncate(s.c.T("lock.locked", s.c.Cat.Duration(s.cfg.Idle)), s.c.Width-1), ""}

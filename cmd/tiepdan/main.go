@@ -11,10 +11,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"os/user"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -96,9 +98,22 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	// At the desk's own PC a printed form goes to its viewer or printer;
 	// over SSH (server/) there is no such hand.
 	c.OpenForPrint = openForPrint
-	p := tea.NewProgram(tui.New(c), tea.WithAltScreen())
+	app := tui.New(c)
+	p := tea.NewProgram(app, tea.WithAltScreen())
 	defer forwardChanges(db, p)()
-	if _, err := p.Run(); err != nil {
+	// a closed terminal window (SIGHUP) ends the program as F10 does, so
+	// what was typed is kept as a draft below
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Kill()
+		}
+	}()
+	_, err = p.Run()
+	app.SaveDrafts()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		fmt.Fprintln(stderr, cat.T("cli.tui_failed", err))
 		return 1
 	}
