@@ -56,7 +56,7 @@ func enApp() map[string]string {
 		"key.prev": "Prev field", "key.left": "Left", "key.right": "Right", "key.toggle": "Toggle",
 		"key.pick": "Pick citizen", "key.to_petition": "Make petition", "key.citizen": "Citizen page",
 		"key.audit": "History", "key.add_visitor": "Next visitor", "key.voided": "Show/hide voided",
-		"key.change": "Change", "key.choose": "Choose",
+		"key.change": "Change", "key.clash": "Theirs/yours", "key.choose": "Choose",
 		"list.page": "page %d", "list.empty": "No records yet. Press ^N (Ctrl+N) to add one.",
 		"col.datetime": "Date time", "col.citizen": "Citizen", "col.people": "No", "col.content": "Kind",
 		"col.summary": "Summary", "col.received": "Received", "col.sender": "Sender", "col.status": "Status",

@@ -58,7 +58,7 @@ func viApp() map[string]string {
 		"key.prev": "Trường trước", "key.left": "Trái", "key.right": "Phải", "key.toggle": "Chọn/bỏ",
 		"key.pick": "Chọn công dân", "key.to_petition": "Thành đơn", "key.citizen": "Công dân",
 		"key.audit": "Lịch sử sửa", "key.add_visitor": "Tiếp người tiếp theo", "key.voided": "Hiện/ẩn bản ghi hủy",
-		"key.change": "Đổi lựa chọn", "key.choose": "Chọn",
+		"key.change": "Đổi lựa chọn", "key.clash": "Đổi bản của họ/của bạn", "key.choose": "Chọn",
 		// lists
 		"list.page": "trang %d", "list.empty": "Chưa có bản ghi nào. Nhấn ^N (Ctrl+N) để thêm mới.",
 		"col.datetime": "Ngày giờ", "col.citizen": "Công dân", "col.people": "SN", "col.content": "Loại",

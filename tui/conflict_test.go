@@ -40,7 +40,7 @@ func TestTwoDesksEditTheSameRecord(t *testing.T) {
 	b.expect("Đã lưu.")
 
 	a.send(tea.KeyMsg{Type: tea.KeyF2})
-	a.expect("binh đã lưu bản ghi này lúc", "Họ đã sửa: Nội", "Những gì bạn đã gõ vẫn còn")
+	a.expect("binh đã lưu bản ghi này lúc", "Họ đã sửa: Nội", "bản của họ và của bạn cạnh nhau")
 	a.expectLine("Số người", "3")
 	a.expect("Khiếu nại việc cấp sổ đỏ lần hai") // b's summary came in
 	rec, _ := a.db.For("x").Reception(1)
@@ -71,8 +71,47 @@ func TestBothChangedTheSameFieldKeepsTyping(t *testing.T) {
 	b.send(tea.KeyMsg{Type: tea.KeyF2})
 	a.typeText("4")
 	a.send(tea.KeyMsg{Type: tea.KeyF2})
-	a.expect("Họ đã sửa: Số", "người kia đã lưu: 7")
+	a.expect("Họ đã sửa: Số")
 	a.expectLine("Số người", "4")
+	// theirs and mine side by side, mine in use; ^L takes theirs
+	a.expectLine("○ Của binh", "│ ● Của bạn")
+	a.expectLine("7", "│ 4")
+	a.expect("^L Đổi bản của họ/của bạn")
+	a.key(tea.KeyCtrlL, 1)
+	a.expectLine("● Của binh", "│ ○ Của bạn")
+	a.expectLine("▸ Số người", "7")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.expect("Đã lưu.")
+	if rec, _ := a.db.For("x").Reception(1); rec.HeadCount != 7 {
+		t.Fatalf("head count %d, want the other clerk's 7", rec.HeadCount)
+	}
+}
+
+// A field only the other clerk changed is shown with both values too, the
+// other clerk's in use, so nobody overwrites it blind; ^L puts back what
+// this clerk's form had.
+func TestFieldOnlyTheyChangedShowsBothValues(t *testing.T) {
+	a := newDriver(t, true)
+	a.fillReception("Lương Văn Sơn", "Hỏi về trợ cấp")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	b := a.secondDesk("binh")
+	for _, d := range []*driver{a, b} {
+		d.key(tea.KeyEnter, 1)
+		d.key(tea.KeyCtrlE, 1)
+	}
+	b.key(tea.KeyTab, 3)
+	b.typeText(" người có công")
+	b.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.key(tea.KeyTab, 2)
+	a.key(tea.KeyBackspace, 1)
+	a.typeText("2")
+	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	a.expectLine("● Của binh", "│ ○ Của bạn")
+	a.expectLine("Hỏi về trợ cấp người có", "│ Hỏi về trợ cấp")
+	a.key(tea.KeyTab, 1)
+	a.key(tea.KeyCtrlL, 1)
+	a.expectLine("▸ Nội dung", "Hỏi về trợ cấp")
+	a.expectLine("○ Của binh", "│ ● Của bạn")
 }
 
 func TestListRefreshesWhenAnotherDeskAdds(t *testing.T) {

@@ -65,11 +65,20 @@ func (m *Model[T, P]) conflict() tea.Cmd {
 	})
 }
 
+// clash is one field the other clerk changed after this form opened: their
+// saved value and what this clerk had, shown side by side; ^L switches the
+// field between the two.
+type clash struct {
+	theirs, theirLabel string
+	mine, mineLabel    string
+	who                string
+}
+
 // merge brings the form onto the stored version without losing typing:
-// fields the clerk did not touch take the other person's values; fields
-// both changed keep what the clerk typed and say what the other saved. The
-// status names who saved, when, and which fields they changed; the next F2
-// saves over the new version.
+// for every field the other clerk changed, the form shows theirs and mine
+// side by side under the field and uses theirs where this clerk had not
+// touched it, mine where both changed it; ^L on the field switches. The
+// status names who saved and when; the next F2 saves over the new version.
 func (m *Model[T, P]) merge(r latestLoaded[T]) (common.Page, tea.Cmd) {
 	if r.err != nil {
 		m.status = m.c.ErrorText(r.err)
@@ -77,8 +86,11 @@ func (m *Model[T, P]) merge(r latestLoaded[T]) (common.Page, tea.Cmd) {
 	}
 	m.syncValues()
 	latest := r.rec
+	meta := P(&latest).Base()
+	name := m.c.StaffName(meta.UpdatedBy)
 	var changed []string
 	m.errs = map[string]string{}
+	m.clashes = map[int]clash{}
 	for i, f := range m.fields {
 		theirs := f.Get(&latest)
 		if theirs == m.initial[i] {
@@ -89,22 +101,17 @@ func (m *Model[T, P]) merge(r latestLoaded[T]) (common.Page, tea.Cmd) {
 		if f.Kind == Ref && f.RefLabel != nil {
 			theirLabel = f.RefLabel(&latest)
 		}
-		if m.values[i] == m.initial[i] {
-			m.values[i] = theirs
-			if f.Kind == Ref {
-				m.labels[i] = theirLabel
-			}
-			if isText(f.Kind) {
-				m.inputs[i].SetValue(theirs)
-			}
-		} else {
-			m.errs[f.Key] = m.c.T("form.conflict_theirs", m.display(i, theirs, theirLabel))
+		mine, mineLabel := m.values[i], m.labels[i]
+		if mine != theirs && !f.Secret {
+			m.clashes[i] = clash{theirs: theirs, theirLabel: theirLabel, mine: mine, mineLabel: mineLabel, who: name}
+		}
+		if mine == m.initial[i] {
+			m.setValue(i, theirs, theirLabel)
 		}
 		m.initial[i] = theirs
 	}
 	m.rec = latest
-	meta := P(&m.rec).Base()
-	who := m.c.T("err.conflict_by", m.c.StaffName(meta.UpdatedBy), model.FormatDateTime(meta.UpdatedAt))
+	who := m.c.T("err.conflict_by", name, model.FormatDateTime(meta.UpdatedAt))
 	if len(changed) == 0 {
 		m.status = who + " " + m.c.T("err.conflict_same")
 	} else {
@@ -112,6 +119,97 @@ func (m *Model[T, P]) merge(r latestLoaded[T]) (common.Page, tea.Cmd) {
 	}
 	m.conflicted = true
 	return m, nil
+}
+
+// setValue puts v (and a reference's label) into field i.
+func (m *Model[T, P]) setValue(i int, v, label string) {
+	m.values[i] = v
+	if m.fields[i].Kind == Ref {
+		m.labels[i] = label
+	}
+	if isText(m.fields[i].Kind) {
+		m.inputs[i].SetValue(v)
+		m.inputs[i].CursorEnd()
+	}
+}
+
+// swapClash switches the focused field between the other clerk's value and
+// this clerk's.
+func (m *Model[T, P]) swapClash() bool {
+	cl, ok := m.clashes[m.focus]
+	if !ok {
+		return false
+	}
+	m.syncValues()
+	if m.values[m.focus] == cl.theirs {
+		m.setValue(m.focus, cl.mine, cl.mineLabel)
+	} else {
+		m.setValue(m.focus, cl.theirs, cl.theirLabel)
+	}
+	m.fresh = false
+	return true
+}
+
+// clashLines renders field i's two values side by side, in columns of the
+// value column's width, the one in use marked ●.
+func (m *Model[T, P]) clashLines(i, w int) []string {
+	cl, ok := m.clashes[i]
+	if !ok {
+		return nil
+	}
+	st := m.c.Styles
+	cur := m.values[i]
+	col := max(12, (w-3)/2)
+	mark := func(v string) string {
+		if cur == v {
+			return "● "
+		}
+		return "○ "
+	}
+	left := append([]string{vntext.Truncate(mark(cl.theirs)+m.c.T("form.clash_theirs", cl.who), col)},
+		wrapCol(m.display(i, cl.theirs, cl.theirLabel), col)...)
+	right := append([]string{vntext.Truncate(mark(cl.mine)+m.c.T("form.clash_mine"), col)},
+		wrapCol(m.display(i, cl.mine, cl.mineLabel), col)...)
+	pad := strings.Repeat(" ", labelWidth+3)
+	var out []string
+	for j := 0; j < max(len(left), len(right)); j++ {
+		l, r := "", ""
+		if j < len(left) {
+			l = left[j]
+		}
+		if j < len(right) {
+			r = right[j]
+		}
+		out = append(out, pad+st.Hint.Render(vntext.Pad(l, col)+" │ "+r))
+	}
+	if i == m.focus {
+		out = append(out, pad+st.Hint.Render(vntext.Truncate(m.c.T("form.clash_key"), w)))
+	}
+	return out
+}
+
+// wrapCol breaks s into at most 4 lines of w cells at spaces, the last one
+// cut with "…".
+func wrapCol(s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case vntext.Width(line)+1+vntext.Width(word) <= w:
+			line += " " + word
+		default:
+			lines = append(lines, vntext.Truncate(line, w))
+			line = word
+		}
+	}
+	lines = append(lines, vntext.Truncate(line, w))
+	if len(lines) > 4 {
+		lines = lines[:4]
+		lines[3] = vntext.Truncate(lines[3]+" …", w)
+	}
+	return lines
 }
 
 // label is the field's label without the required mark.
@@ -143,7 +241,7 @@ func (m *Model[T, P]) display(i int, v, refLabel string) string {
 	if v == "" {
 		return m.c.T("form.empty")
 	}
-	return vntext.Truncate(v, 40)
+	return v
 }
 
 // wrapStatus breaks a long status into lines of at most w columns.

@@ -109,8 +109,10 @@ type Model[T any, P interface {
 	status  string
 	save    func(P) error
 	result  func(T) any
-	// conflicted is set while the form shows a merge after a conflict.
+	// conflicted is set while the form shows a merge after a conflict;
+	// clashes are the fields the other clerk changed, by field index.
 	conflicted bool
+	clashes    map[int]clash
 	// opened is when the form opened; draftID names its draft.
 	opened  time.Time
 	draftID string
@@ -236,6 +238,9 @@ func (m *Model[T, P]) Help() []common.KeyHelp {
 	case Ref:
 		hs = append(hs, common.KeyHelp{Key: "Enter", Desc: m.c.T("key.pick")})
 	}
+	if _, ok := m.clashes[m.focus]; ok {
+		hs = append(hs, common.KeyHelp{Key: "^L", Desc: m.c.T("key.clash")})
+	}
 	return hs
 }
 
@@ -323,6 +328,8 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 		return m, nil
 	case msg.Type == tea.KeyShiftTab, msg.Type == tea.KeyUp:
 		m.focusField(m.focus - 1)
+		return m, nil
+	case msg.Type == tea.KeyCtrlL && m.swapClash():
 		return m, nil
 	case f.Kind == Ref && key.Matches(msg, k.Pick) && (f.Pick != nil || f.PickFor != nil):
 		return m, m.c.Push(m.picker(f, ""))

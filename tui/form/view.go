@@ -47,6 +47,7 @@ func (m *Model[T, P]) View() string {
 		if e, bad := m.errs[f.Key]; bad {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
 		}
+		lines = append(lines, m.clashLines(i, m.c.Width-labelWidth-4)...)
 		if f.Warn != nil {
 			if w := f.Warn(m.values[i]); w != "" {
 				lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Hint.Render("⚠ "+m.c.T(w)))
