@@ -177,11 +177,30 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	defer db.Close()
 	s := db.For("bench")
 	queries := []string{"n", "ng", "nguyen", "nguyen v", "nguyen van", "nguyen van a", "nguyen van an",
-		"tran thi h", "thi", "an", "hoa", "dang thi dao", "001", "0912"}
+		"tran thi h", "thi", "an", "hoa", "dang thi dao", "001", "0912", "nguyen van an 19", "nguyen van an 1966"}
 	for _, q := range queries {
 		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if _, err := s.SearchCitizens(q, 30); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	// what the picker does per key: the search, then each row's last
+	// visit or petition and open cases
+	for _, q := range []string{"nguyen van an", "nguyen van an 1966"} {
+		b.Run("picker_"+strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				cs, err := s.SearchCitizens(q, 30)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ids := make([]uint64, len(cs))
+				for j, c := range cs {
+					ids[j] = c.ID
+				}
+				if _, err := s.LastContacts(ids); err != nil {
 					b.Fatal(err)
 				}
 			}

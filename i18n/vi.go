@@ -92,8 +92,10 @@ func viApp() map[string]string {
 		"picker.title": "Chọn công dân", "picker.search": "Tìm:",
 		"picker.placeholder": "tên (không cần dấu), số CCCD/CMND hoặc điện thoại",
 		"picker.hint":        "↑/↓ chọn · Enter lấy người này · ^N thêm công dân mới với nội dung đã gõ",
-		"picker.none":        "Không tìm thấy. Nhấn ^N để thêm công dân mới.",
-		"citizen.new":        "Thêm công dân", "citizen.edit": "Sửa công dân: %s", "citizen.page": "Công dân: %s",
+		"picker.never":       "Chưa đến lần nào", "picker.last": "Lần cuối %s (%s): %s", "picker.open_cases": "%d vụ việc đang mở",
+		"case.offer":  "Công dân có vụ việc đang mở: chọn vụ việc công dân đến lại (số thứ tự), hoặc Esc để mở vụ việc mới.",
+		"picker.none": "Không tìm thấy. Nhấn ^N để thêm công dân mới.",
+		"citizen.new": "Thêm công dân", "citizen.edit": "Sửa công dân: %s", "citizen.page": "Công dân: %s",
 		"citizen.history": "Lịch sử làm việc (%d)", "citizen.no_history": "Chưa có lượt tiếp, đơn thư hay hồ sơ nào.",
 		// reception
 		"reception.new": "Tiếp công dân — lượt mới", "reception.edit": "Sửa lượt tiếp số %d",

@@ -22,6 +22,17 @@ type Page[T any] struct {
 	Citizens map[uint64]Citizen
 }
 
+// Contact is a citizen's last visit or petition, and how many of their
+// cases are open: what a picker row shows to tell namesakes apart and to
+// offer the case the citizen came back about.
+type Contact struct {
+	Kind      Kind
+	ID        uint64
+	Date      Date
+	Summary   string
+	OpenCases int
+}
+
 // HistoryItem is one entry of a citizen's history across the registers.
 type HistoryItem struct {
 	Kind      Kind
@@ -103,6 +114,10 @@ type Store interface {
 	ListStaff() ([]Staff, error)
 	// SaveStaff creates or updates an account (administrators only).
 	SaveStaff(s *Staff) error
+
+	// LastContacts returns, for each citizen id that has one, the last
+	// visit or petition and the number of open cases.
+	LastContacts(citizenIDs []uint64) (map[uint64]Contact, error)
 
 	// SaveDraft keeps an unsaved form's draft for the staff member this
 	// store acts for (replacing the draft of the same ID); Drafts lists

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"sort"
+	"strconv"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,7 +19,8 @@ const maxSearchScan = 200_000
 // SearchCitizens finds live citizens. A query of digits (3 or more; spaces,
 // dots and a +84 prefix allowed) matches ID numbers and phones by prefix.
 // Otherwise every query word must be a prefix of a word of the name without
-// diacritics; the scan starts from the rarest query word, found through the
+// diacritics, and a number among the words (a birth year, or its first
+// digits as typed) must begin the citizen's birth year; the scan starts from the rarest query word, found through the
 // token counts, so "nguyen van an" reads the "an" entries, not "nguyen"'s.
 func (s *Store) SearchCitizens(query string, limit int) ([]model.Citizen, error) {
 	if limit <= 0 {
@@ -26,16 +28,22 @@ func (s *Store) SearchCitizens(query string, limit int) ([]model.Citizen, error)
 	}
 	query = vntext.Clean(query, false)
 	var ids []uint64
+	year := ""
 	err := s.db.bolt.View(func(tx *bolt.Tx) error {
 		if d := vntext.Digits(query); len(d) >= 3 && len(d) == len(strings.NewReplacer(" ", "", ".", "", "+", "", "-", "").Replace(query)) {
 			ids = digitSearch(tx, d, model.NormalizePhone(query), limit)
 			return nil
 		}
-		toks := vntext.Tokens(query)
+		toks, y := splitYear(vntext.Tokens(query))
 		if len(toks) == 0 {
 			return nil
 		}
-		ids = nameSearch(tx, toks, limit)
+		year = y
+		want := limit * 5
+		if year != "" {
+			want = yearScan // most namesakes are born in other years
+		}
+		ids = nameSearch(tx, toks, want)
 		return nil
 	})
 	if err != nil || len(ids) == 0 {
@@ -49,7 +57,9 @@ func (s *Store) SearchCitizens(query string, limit int) ([]model.Citizen, error)
 			if err := load(tx, t, id, &c); err != nil {
 				return err
 			}
-			out = append(out, c)
+			if year == "" || (c.BirthYear > 0 && strings.HasPrefix(strconv.Itoa(c.BirthYear), year)) {
+				out = append(out, c)
+			}
 		}
 		return nil
 	})
@@ -76,7 +86,26 @@ func digitSearch(tx *bolt.Tx, digits, phone string, limit int) []uint64 {
 	return ids
 }
 
-func nameSearch(tx *bolt.Tx, toks []string, limit int) []uint64 {
+// yearScan bounds the namesakes a search with a birth year reads.
+const yearScan = 5000
+
+// splitYear takes a birth year (or its first digits, as it is typed) out of
+// a name search: "nguyen van binh 1966" is the name and 1966.
+func splitYear(toks []string) (name []string, year string) {
+	for _, t := range toks {
+		if year == "" && len(t) <= 4 && strings.Trim(t, "0123456789") == "" {
+			year = t
+			continue
+		}
+		name = append(name, t)
+	}
+	if len(name) == 0 {
+		return toks, ""
+	}
+	return name, year
+}
+
+func nameSearch(tx *bolt.Tx, toks []string, want int) []uint64 {
 	idx := tx.Bucket(bIdx)
 	counts := idx.Bucket([]byte(ixTokCount))
 	// The last word may be half typed: it matches as a prefix. The others
@@ -123,7 +152,7 @@ func nameSearch(tx *bolt.Tx, toks []string, limit int) []uint64 {
 		}
 		seen[id] = true
 		ids = append(ids, id)
-		if len(ids) >= limit*5 {
+		if len(ids) >= want {
 			break
 		}
 	}

@@ -373,6 +373,10 @@ func TestVisitContinuesTheCitizensCase(t *testing.T) {
 	}
 	d.key(tea.KeyF3, 1)
 	d.newVisitFor("tran van hung", "Trần Văn Hùng")
+	// the citizen's open case is offered at once
+	d.expect("Công dân có vụ việc đang mở", "1. Mở vụ việc mới", fmt.Sprintf("2. VV #%d 07/10/2026: Tranh chấp ranh giới đất", first.CaseIDs[0]))
+	d.typeText("2")
+	d.expectLine("▸ Số người", "1")
 	d.key(tea.KeyTab, 1)
 	d.typeText("Hỏi lại về ranh giới đất")
 	d.key(tea.KeyTab, 1)
@@ -380,11 +384,7 @@ func TestVisitContinuesTheCitizensCase(t *testing.T) {
 	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyRight, 1) // field: Đất đai
 	d.key(tea.KeyTab, 2)   // land dispute, case
-	d.expectLine("▸ Vụ việc", "Mở vụ việc mới")
-	d.key(tea.KeyEnter, 1)
-	d.expect("Chọn vụ việc của công dân", "1. Mở vụ việc mới", fmt.Sprintf("2. VV #%d 07/10/2026: Tranh chấp ranh giới đất", first.CaseIDs[0]))
-	d.typeText("2")
-	d.expectLine("Vụ việc", fmt.Sprintf("VV #%d 07/10/2026", first.CaseIDs[0]))
+	d.expectLine("▸ Vụ việc", fmt.Sprintf("VV #%d 07/10/2026", first.CaseIDs[0]))
 	d.expectLine("Vụ việc thứ hai", "Không")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã lưu.")

@@ -28,6 +28,7 @@ type Picker struct {
 	pick    bool
 	input   textinput.Model
 	results []model.Citizen
+	last    map[uint64]model.Contact
 	sel     int
 	seq     int
 	shown   int
@@ -37,6 +38,7 @@ type Picker struct {
 type searchDone struct {
 	seq     int
 	results []model.Citizen
+	last    map[uint64]model.Contact
 	err     error
 }
 
@@ -96,7 +98,15 @@ func (p *Picker) search() tea.Cmd {
 	}
 	return common.Do(p.id, func() tea.Msg {
 		r, err := store.SearchCitizens(q, searchLimit)
-		return searchDone{seq: seq, results: r, err: err}
+		var last map[uint64]model.Contact
+		if err == nil && len(r) > 0 {
+			ids := make([]uint64, len(r))
+			for i, c := range r {
+				ids[i] = c.ID
+			}
+			last, err = store.LastContacts(ids)
+		}
+		return searchDone{seq: seq, results: r, last: last, err: err}
 	})
 }
 
@@ -109,7 +119,7 @@ func (p *Picker) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if msg.seq < p.shown {
 			return p, nil // an older keystroke's answer arriving late
 		}
-		p.shown, p.results, p.sel, p.err = msg.seq, msg.results, 0, ""
+		p.shown, p.results, p.last, p.sel, p.err = msg.seq, msg.results, msg.last, 0, ""
 		if msg.err != nil {
 			p.err = p.c.ErrorText(msg.err)
 		}
@@ -146,7 +156,7 @@ func (p *Picker) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			}
 			cit := p.results[p.sel]
 			if p.pick {
-				return p, p.c.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit)})
+				return p, p.c.Pop(form.Picked{Value: strconv.FormatUint(cit.ID, 10), Label: Label(cit), Extra: p.last[cit.ID]})
 			}
 			return p, p.c.Push(NewPage(p.c, cit.ID))
 		}
@@ -188,7 +198,8 @@ func (p *Picker) View() string {
 		b.WriteString(st.Dim.Render(p.c.T("picker.none")) + "\n")
 	}
 	w := p.c.Width
-	rows := p.c.Height - 8
+	// two lines a citizen: who, and when they last came and about what
+	rows := max(1, (p.c.Height-8)/2)
 	start := 0
 	if p.sel >= rows {
 		start = p.sel - rows + 1
@@ -199,11 +210,29 @@ func (p *Picker) View() string {
 			r.IDNumber, r.Phone, r.Address)
 		line = vntext.Truncate(line, w-2)
 		if i == p.sel {
-			line = st.Selected.Render(line)
+			line = st.Selected.Render(vntext.Pad(line, w-2))
 		}
 		b.WriteString(" " + line + "\n")
+		b.WriteString(" " + st.Dim.Render(vntext.Truncate("   "+p.lastText(r.ID), w-2)) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// lastText says when the citizen last came and about what, and how many
+// of their cases are open.
+func (p *Picker) lastText(id uint64) string {
+	x, ok := p.last[id]
+	if !ok {
+		return p.c.T("picker.never")
+	}
+	s := p.c.T("picker.never")
+	if x.ID != 0 {
+		s = p.c.T("picker.last", x.Date.String(), p.c.T("kind."+string(x.Kind)), x.Summary)
+	}
+	if x.OpenCases > 0 {
+		s = p.c.T("picker.open_cases", x.OpenCases) + " · " + s
+	}
+	return s
 }
 
 func year(y int) string {

@@ -64,12 +64,19 @@ type Field[T any] struct {
 	Warn func(text string) (key string)
 	// Private fields (a protected identity) are never kept in a draft.
 	Private bool
+	// OnPick, when set on a Ref, runs once a pick is put in: it may open a
+	// page whose pick goes to the field it names (a citizen with open cases
+	// is offered the case picker), while the focus goes on to the next
+	// field as after any pick.
+	OnPick func(rec *T, p Picked) (focus string, page common.Page)
 }
 
-// Picked is the result a Ref's picker page pops with.
+// Picked is the result a Ref's picker page pops with; Extra is what else
+// the picker knew of the choice (a citizen's last visit and open cases).
 type Picked struct {
 	Value string
 	Label string
+	Extra any
 }
 
 // Saved is the result a form pops with after a successful save.
@@ -117,6 +124,8 @@ type Model[T any, P interface {
 	opened  time.Time
 	draftID string
 	link    string
+	// offered is the field the page OnPick opened picks for (-1: none).
+	offered int
 }
 
 // New returns a form titled title over a copy of rec, saved by save (run off
@@ -126,7 +135,7 @@ func New[T any, P interface {
 	model.Record
 }](c *common.Common, title string, rec T, fields []Field[T], save func(P) error) *Model[T, P] {
 	m := &Model[T, P]{c: c, id: c.NewPageID(), title: title, rec: rec, fields: fields, save: save,
-		errs: map[string]string{}, opened: c.Now()}
+		errs: map[string]string{}, opened: c.Now(), offered: -1}
 	m.inputs = make([]textinput.Model, len(fields))
 	m.values = make([]string, len(fields))
 	m.labels = make([]string, len(fields))
@@ -293,10 +302,33 @@ func (m *Model[T, P]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case latestLoaded[T]:
 		return m.merge(msg)
 	case common.Returned:
-		if p, ok := msg.Result.(Picked); ok {
+		p, ok := msg.Result.(Picked)
+		if m.offered >= 0 {
+			// the page OnPick opened: its pick goes to its field, and the
+			// focus stays where the clerk goes on typing
+			if ok {
+				m.values[m.offered], m.labels[m.offered] = p.Value, p.Label
+				delete(m.errs, m.fields[m.offered].Key)
+			}
+			m.offered = -1
+			return m, nil
+		}
+		if ok {
+			f := m.fields[m.focus]
 			m.values[m.focus], m.labels[m.focus] = p.Value, p.Label
-			delete(m.errs, m.fields[m.focus].Key)
+			delete(m.errs, f.Key)
 			m.focusField(m.focus + 1)
+			if f.OnPick != nil {
+				rec, _ := m.build()
+				if key, page := f.OnPick(&rec, p); page != nil {
+					for i, g := range m.fields {
+						if g.Key == key {
+							m.offered = i
+						}
+					}
+					return m, m.c.Push(page)
+				}
+			}
 		}
 		return m, nil
 	case tea.KeyMsg:

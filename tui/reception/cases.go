@@ -77,6 +77,21 @@ func caseFields(c *common.Common, labels map[uint64]string) []form.Field[model.R
 	return []form.Field[model.Reception]{slot("CaseID", 0), slot("CaseID2", 1)}
 }
 
+// offerOpenCase: a citizen picked for a visit who has open cases is
+// offered them at once (the case picker, on the case field), since a
+// returning citizen most often comes back about one; Esc keeps a new case.
+func offerOpenCase(c *common.Common) func(r *model.Reception, p form.Picked) (string, common.Page) {
+	return func(r *model.Reception, p form.Picked) (string, common.Page) {
+		x, ok := p.Extra.(model.Contact)
+		if !ok || x.OpenCases == 0 || r.CitizenID == 0 {
+			return "", nil
+		}
+		cp := newCasePicker(c, r.CitizenID, false)
+		cp.offer = true
+		return "CaseID", cp
+	}
+}
+
 // caseLabel names a case in one line: number, date opened, summary, and
 // whether it has ended.
 func caseLabel(c *common.Common, k model.Case) string {
@@ -97,6 +112,7 @@ type casePicker struct {
 	second  bool
 	citizen uint64
 	cases   []model.Case
+	offer   bool // opened by itself after the citizen was picked
 	loaded  bool
 	err     string
 	sel     int
@@ -187,6 +203,9 @@ func (p *casePicker) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 func (p *casePicker) View() string {
 	st := p.c.Styles
 	var b strings.Builder
+	if p.offer {
+		b.WriteString(st.Status.Render(vntext.Truncate(p.c.T("case.offer"), p.c.Width-1)) + "\n")
+	}
 	b.WriteString(st.Hint.Render(p.c.T("case.pick_hint")) + "\n")
 	if p.citizen == 0 {
 		b.WriteString(st.Dim.Render(p.c.T("case.no_citizen")) + "\n")

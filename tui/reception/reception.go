@@ -71,9 +71,11 @@ func Fields(c *common.Common, names map[uint64]string) []form.Field[model.Recept
 	opts := func(enum string) func(string) string { return func(s string) string { return cat.Label(enum, s) } }
 	followUp := form.DateField("FollowUpDue", false, func(r *model.Reception) *model.Date { return &r.FollowUpDue })
 	followUp.Label = "deadline.due_label"
+	cit := citizen.RefField(c, "CitizenID", true, func(r *model.Reception) *uint64 { return &r.CitizenID }, names)
+	cit.OnPick = offerOpenCase(c)
 	fields := []form.Field[model.Reception]{
 		form.DateTimeField("At", true, func(r *model.Reception) *time.Time { return &r.At }),
-		citizen.RefField(c, "CitizenID", true, func(r *model.Reception) *uint64 { return &r.CitizenID }, names),
+		cit,
 		form.IntField("HeadCount", true, func(r *model.Reception) *int { return &r.HeadCount }),
 		form.TextField("Summary", true, func(r *model.Reception) *string { return &r.Summary }),
 		form.ChoiceField("Content", true, form.Options(model.ContentKinds(), opts("content")), func(r *model.Reception) *model.ContentKind { return &r.Content }),
