@@ -111,14 +111,15 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 		byID[id] = p
 		procOpts = append(procOpts, form.Option{Code: id, Label: p.Name + " (" + c.T("dossier.days", p.WorkingDays) + ")"})
 	}
-	procField := form.Field[model.Dossier]{Key: "ProcedureName", Kind: form.Choice, Required: true, Options: procOpts,
-		Get: func(d *model.Dossier) string {
+	// a catalogue runs to hundreds of procedures: typing searches it
+	procField := form.SearchField(c, "ProcedureName", true, procOpts,
+		func(d *model.Dossier) string {
 			if d.ProcedureID == 0 {
 				return ""
 			}
 			return strconv.FormatUint(d.ProcedureID, 10)
 		},
-		Set: func(d *model.Dossier, v string) string {
+		func(d *model.Dossier, v string) string {
 			p, ok := byID[v]
 			if !ok {
 				if d.ProcedureID != 0 && v == strconv.FormatUint(d.ProcedureID, 10) {
@@ -130,7 +131,13 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 				d.ProcedureID, d.ProcedureName, d.Field, d.WorkingDays = p.ID, p.Name, p.Field, p.WorkingDays
 			}
 			return ""
-		}}
+		})
+	procField.RefLabel = func(d *model.Dossier) string {
+		if o, ok := byID[strconv.FormatUint(d.ProcedureID, 10)]; ok {
+			return o.Name + " (" + c.T("dossier.days", o.WorkingDays) + ")"
+		}
+		return d.ProcedureName // a procedure since retired: what was recorded
+	}
 	due := form.DateField("Due", false, func(d *model.Dossier) *model.Date { return &d.Due })
 	due.Label = "dossier.due_label"
 	parseDue := due.Set

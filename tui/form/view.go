@@ -33,7 +33,21 @@ func (m *Model[T, P]) View() string {
 			marker, ls = "▸ ", st.LabelFocus
 			focusLine = len(lines)
 		}
-		lines = append(lines, marker+ls.Render(label)+" "+m.renderValue(i, inputW))
+		value := m.renderValue(i, inputW)
+		var more []string
+		if f.Kind == Ref && lipgloss.Width(m.labels[i]) > inputW-12 {
+			// a long name (a procedure) wraps under itself, never cut
+			parts := wrapCol(m.labels[i], inputW-1)
+			value = parts[0]
+			if i == m.focus {
+				value = st.Selected.Render(value)
+			}
+			for _, p := range parts[1:] {
+				more = append(more, strings.Repeat(" ", labelWidth+3)+p)
+			}
+		}
+		lines = append(lines, marker+ls.Render(label)+" "+value)
+		lines = append(lines, more...)
 		if i == m.focus && lipgloss.Width(whole) > labelWidth {
 			// the label column cut it: the focused field shows it whole
 			lines = append(lines, "  "+st.Hint.Render(truncate(whole, m.c.Width-3)))
