@@ -129,3 +129,45 @@ func UpperFirst(s string) string {
 	}
 	return s
 }
+
+// Wrap breaks s into lines of at most w columns (display width), at spaces
+// where it can and inside a word longer than a line where it must; a
+// newline in s starts a new line. At most n lines are returned (n <= 0: no
+// limit), the last one ending in "…" when text was left out.
+func Wrap(s string, w, n int) []string {
+	w = max(w, 1)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			for runewidth.StringWidth(word) > w {
+				// a word longer than a line: as much as fits, then the rest
+				if line != "" {
+					out = append(out, line)
+					line = ""
+				}
+				head := runewidth.Truncate(word, w, "")
+				out = append(out, head)
+				word = word[len(head):]
+			}
+			switch {
+			case line == "":
+				line = word
+			case runewidth.StringWidth(line)+1+runewidth.StringWidth(word) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+		}
+		out = append(out, line)
+	}
+	if n > 0 && len(out) > n {
+		out = out[:n]
+		out[n-1] = Truncate(out[n-1]+" …", w)
+		if !strings.HasSuffix(out[n-1], "…") {
+			out[n-1] = Truncate(out[n-1], w-1) + "…"
+		}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -128,5 +129,29 @@ func TestTruncateByDisplayWidth(t *testing.T) {
 	}
 	if w := Width(nfd); w != 13 {
 		t.Errorf("width %d, want 13", w)
+	}
+}
+
+func TestWrapByDisplayWidth(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w, n int
+		want []string
+	}{
+		{"Đề nghị giải quyết tranh chấp", 12, 0, []string{"Đề nghị giải", "quyết tranh", "chấp"}},
+		{"土地土地土地 đất", 8, 0, []string{"土地土地", "土地 đất"}},
+		{"một hai ba bốn năm sáu", 7, 2, []string{"một hai", "ba bốn…"}},
+		{"a\nb c", 5, 0, []string{"a", "b c"}},
+		{"Tra\u0300n Va\u0306\u0301n", 4, 0, []string{"Tra\u0300n", "Va\u0306\u0301n"}},
+	} {
+		got := Wrap(c.s, c.w, c.n)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Wrap(%q, %d, %d) = %q, want %q", c.s, c.w, c.n, got, c.want)
+		}
+		for _, l := range got {
+			if Width(l) > c.w {
+				t.Errorf("Wrap(%q, %d): line %q is %d wide", c.s, c.w, l, Width(l))
+			}
+		}
 	}
 }
