@@ -317,7 +317,7 @@ func TestOfficeSetsTheWorkingWeek(t *testing.T) {
 	d.expect("▸ Ngày làm việc/tuần")
 	d.typeText(" 8")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("7 là thứ Bảy, CN là Chủ nhật")
+	d.expect("7 là thứ Bảy, CN là", "Chủ nhật; mỗi ngày một lần")
 	if o, _ := db.For("x").Office(); len(o.Workdays) != 0 || o.Version != 1 {
 		t.Fatalf("a refused working week was stored: %+v", o.Workdays)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/vntext"
@@ -416,6 +417,13 @@ func (a *App) View() string {
 	}
 	for len(body) < bodyH {
 		body = append(body, "")
+	}
+	for i, l := range body {
+		// the rule under every page: no line wider than the window (a
+		// terminal would wrap it and push the frame down)
+		if lipgloss.Width(l) > w {
+			body[i] = ansi.Truncate(l, w-1, "…")
+		}
 	}
 	return strings.Join([]string{head, title, strings.Join(body, "\n"), strings.Join(statusLines, "\n"), strings.Join(footer, "\n")}, "\n")
 }

@@ -41,30 +41,7 @@ func (a *App) footer(w int) []string {
 
 // wrapStatus cuts a status into at most n lines of w columns, breaking
 // between words, or inside a word (a path) longer than a line.
-func wrapStatus(s string, w, n int) []string {
-	var out []string
-	r := []rune(s)
-	for len(r) > 0 && len(out) < n {
-		if len(r) <= w {
-			out = append(out, string(r))
-			break
-		}
-		cut := w
-		for i := w; i > w/2; i-- {
-			if r[i] == ' ' {
-				cut = i
-				break
-			}
-		}
-		if len(out) == n-1 {
-			out = append(out, vntext.Truncate(string(r), w))
-			break
-		}
-		out = append(out, strings.TrimRight(string(r[:cut]), " "))
-		r = []rune(strings.TrimLeft(string(r[cut:]), " "))
-	}
-	return out
-}
+func wrapStatus(s string, w, n int) []string { return vntext.Wrap(s, w, n) }
 
 // urlRE finds a web address in a status line.
 var urlRE = regexp.MustCompile(`https?://[^\s\x1b]+[^\s\x1b.,;:)]`)

@@ -219,7 +219,9 @@ func (h *Holidays) View() string {
 		}
 		out = append(out, line)
 	}
-	out = append(out, st.Dim.Render(c.T("admin.holidays_legend")))
+	for _, l := range vntext.Wrap(c.T("admin.holidays_legend"), c.Width-1, 0) {
+		out = append(out, st.Dim.Render(l))
+	}
 	return strings.Join(out, "\n")
 }
 

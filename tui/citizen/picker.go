@@ -190,7 +190,9 @@ func (p *Picker) View() string {
 	st := p.c.Styles
 	var b strings.Builder
 	b.WriteString(st.LabelFocus.Render(p.c.T("picker.search")) + " " + p.input.View() + "\n")
-	b.WriteString(st.Hint.Render(p.c.T("picker.hint")) + "\n")
+	for _, l := range vntext.Wrap(p.c.T("picker.hint"), p.c.Width-1, 2) {
+		b.WriteString(st.Hint.Render(l) + "\n")
+	}
 	if p.err != "" {
 		b.WriteString(st.Error.Render(p.err) + "\n")
 	}

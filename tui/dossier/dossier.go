@@ -31,8 +31,8 @@ func ListSpec(c *common.Common) register.Spec[model.Dossier] {
 		Title: "tab.dossier",
 		Columns: []register.Column[model.Dossier]{
 			{Title: "col.code", Width: 15, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.Code }},
-			{Title: "col.applicant", Width: 17, Value: func(d *model.Dossier, cs map[uint64]model.Citizen) string { return cs[d.ApplicantID].FullName }},
-			{Title: "col.procedure", Width: 18, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.ProcedureName }},
+			{Title: "col.applicant", Width: 17, Grow: 1, Value: func(d *model.Dossier, cs map[uint64]model.Citizen) string { return cs[d.ApplicantID].FullName }},
+			{Title: "col.procedure", Width: 18, Grow: 2, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.ProcedureName }},
 			{Title: "col.due", Width: 10, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string { return d.Due.String() }},
 			{Title: "col.status", Width: 14, Value: func(d *model.Dossier, _ map[uint64]model.Citizen) string {
 				return StatusText(c, d, model.DateOf(c.Now()))

@@ -188,29 +188,8 @@ func (m *Model[T, P]) clashLines(i, w int) []string {
 	return out
 }
 
-// wrapCol breaks s into at most 4 lines of w cells at spaces, the last one
-// cut with "…".
-func wrapCol(s string, w int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case line == "":
-			line = word
-		case vntext.Width(line)+1+vntext.Width(word) <= w:
-			line += " " + word
-		default:
-			lines = append(lines, vntext.Truncate(line, w))
-			line = word
-		}
-	}
-	lines = append(lines, vntext.Truncate(line, w))
-	if len(lines) > 4 {
-		lines = lines[:4]
-		lines[3] = vntext.Truncate(lines[3]+" …", w)
-	}
-	return lines
-}
+// wrapCol breaks s into at most 4 lines of w cells.
+func wrapCol(s string, w int) []string { return vntext.Wrap(s, w, 4) }
 
 // label is the field's label without the required mark.
 func (m *Model[T, P]) label(i int) string {
@@ -245,22 +224,4 @@ func (m *Model[T, P]) display(i int, v, refLabel string) string {
 }
 
 // wrapStatus breaks a long status into lines of at most w columns.
-func wrapStatus(s string, w int) string {
-	if w < 20 {
-		w = 20
-	}
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case line == "":
-			line = word
-		case len([]rune(line))+1+len([]rune(word)) <= w:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	return strings.Join(append(lines, line), "\n")
-}
+func wrapStatus(s string, w int) string { return strings.Join(vntext.Wrap(s, max(w, 20), 0), "\n") }

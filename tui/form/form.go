@@ -394,6 +394,7 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 			m.inputs[m.focus].SetValue("")
 		}
 		m.fresh = false
+		m.fitInputs()
 		var cmd tea.Cmd
 		m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 		return m, cmd

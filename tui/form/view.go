@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tiepdan/tiepdan/model/vntext"
 )
 
 // View renders the fields that fit, scrolled to keep the focused one shown,
@@ -11,10 +13,8 @@ import (
 func (m *Model[T, P]) View() string {
 	m.syncValues()
 	st := m.c.Styles
-	inputW := m.c.Width - labelWidth - 3
-	if inputW < 10 {
-		inputW = 10
-	}
+	inputW := m.inputWidth()
+	m.fitInputs()
 	var lines []string
 	focusLine, focusEnd := 0, 0
 	for i, f := range m.fields {
@@ -58,13 +58,22 @@ func (m *Model[T, P]) View() string {
 				lines = append(lines, "  "+st.Hint.Render(l))
 			}
 		}
+		// a message under a field wraps in the value column, never cut
+		under := func(mark, text string, s lipgloss.Style) {
+			for j, l := range vntext.Wrap(text, m.c.Width-labelWidth-6, 0) {
+				if j > 0 {
+					mark = "  "
+				}
+				lines = append(lines, strings.Repeat(" ", labelWidth+3)+s.Render(mark+l))
+			}
+		}
 		if e, bad := m.errs[f.Key]; bad {
-			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Error.Render("↳ "+e))
+			under("↳ ", e, st.Error)
 		}
 		lines = append(lines, m.clashLines(i, m.c.Width-labelWidth-4)...)
 		if f.Warn != nil {
 			if w := f.Warn(m.values[i]); w != "" {
-				lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.Hint.Render("⚠ "+m.c.T(w)))
+				under("⚠ ", m.c.T(w), st.Hint)
 			}
 		}
 		if i == m.focus {
@@ -126,9 +135,10 @@ func (m *Model[T, P]) renderValue(i, w int) string {
 			if m.typed != "" {
 				hint = m.c.T("form.choice_typed", m.typed)
 			}
-			return st.Selected.Render("‹ "+label+" ›") + " " + st.Hint.Render(hint)
+			v := "‹ " + truncate(label, w-4) + " ›"
+			return st.Selected.Render(v) + fitAfter(" "+hint, w-vntext.Width(v), st.Hint)
 		}
-		return label
+		return truncate(label, w)
 	case Bool:
 		v := "[ ] " + m.c.T("form.no")
 		if m.values[i] != "" {
@@ -139,17 +149,19 @@ func (m *Model[T, P]) renderValue(i, w int) string {
 		}
 		return v
 	case Ref:
-		v := m.labels[i]
-		if v == "" {
-			v = st.Hint.Render(m.c.T("form.pick_hint"))
+		v, hint := truncate(m.labels[i], w), m.labels[i] == ""
+		if hint {
+			v = truncate(m.c.T("form.pick_hint"), w)
 		}
-		if focused {
-			return st.Selected.Render(v) + " " + st.Hint.Render(m.c.T("form.pick_key"))
+		switch {
+		case focused:
+			return st.Selected.Render(v) + fitAfter(" "+m.c.T("form.pick_key"), w-vntext.Width(v), st.Hint)
+		case hint:
+			return st.Hint.Render(v)
 		}
 		return v
 	}
 	in := m.inputs[i]
-	in.Width = w
 	if !focused {
 		if f.Secret {
 			return truncate(strings.Repeat("•", len([]rune(in.Value()))), w)
@@ -171,10 +183,30 @@ func padRight(s string, w int) string {
 	return s + strings.Repeat(" ", w-n)
 }
 
-func truncate(s string, w int) string {
-	r := []rune(s)
-	if len(r) <= w {
-		return s
+// fitAfter renders a hint after a value in the w cells left, or nothing
+// when it does not fit whole (the footer says the same).
+func fitAfter(hint string, w int, st lipgloss.Style) string {
+	if vntext.Width(hint) > w {
+		return ""
 	}
-	return string(r[:w-1]) + "…"
+	return st.Render(hint)
+}
+
+// truncate cuts s to w display cells, marking the cut with "…".
+func truncate(s string, w int) string { return vntext.Truncate(s, w) }
+
+// inputWidth is the value column's width in cells.
+func (m *Model[T, P]) inputWidth() int { return max(10, m.c.Width-labelWidth-3) }
+
+// fitInputs gives the text inputs the value column's width, less the
+// cursor's cell, so a long text scrolls inside it and the cursor stays
+// on screen; each input's scroll is recomputed when the width changes.
+func (m *Model[T, P]) fitInputs() {
+	w := m.inputWidth() - 1
+	for i, f := range m.fields {
+		if isText(f.Kind) && m.inputs[i].Width != w {
+			m.inputs[i].Width = w
+			m.inputs[i].SetCursor(m.inputs[i].Position())
+		}
+	}
 }

@@ -29,7 +29,7 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 		Title: "tab.petition",
 		Columns: []register.Column[model.Petition]{
 			{Title: "col.received", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Received.String() }},
-			{Title: "col.sender", Width: 18, Value: func(p *model.Petition, cs map[uint64]model.Citizen) string {
+			{Title: "col.sender", Width: 18, Grow: 1, Value: func(p *model.Petition, cs map[uint64]model.Citizen) string {
 				if p.CitizenID == 0 {
 					return protect.Sender(c, p.Content, &p.Protection, c.T("petition.anonymous"))
 				}
@@ -42,7 +42,7 @@ func ListSpec(c *common.Common) register.Spec[model.Petition] {
 				return cat.Label("pstatus", string(p.Status))
 			}},
 			{Title: "col.due", Width: 10, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Due.String() }},
-			{Title: "col.summary", Width: 11, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Summary }},
+			{Title: "col.summary", Width: 11, Grow: 2, Value: func(p *model.Petition, _ map[uint64]model.Citizen) string { return p.Summary }},
 		},
 		Load:          func(s model.Store, q model.ListQuery) (model.Page[model.Petition], error) { return s.ListPetitions(q) },
 		Base:          base,

@@ -30,14 +30,14 @@ func ListSpec(c *common.Common) register.Spec[model.Reception] {
 		Title: "tab.reception",
 		Columns: []register.Column[model.Reception]{
 			{Title: "col.datetime", Width: 16, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string { return model.FormatDateTime(r.At) }},
-			{Title: "col.citizen", Width: 20, Value: func(r *model.Reception, cs map[uint64]model.Citizen) string {
+			{Title: "col.citizen", Width: 20, Grow: 1, Value: func(r *model.Reception, cs map[uint64]model.Citizen) string {
 				return protect.Sender(c, r.Content, &r.Protection, cs[r.CitizenID].FullName)
 			}},
 			{Title: "col.people", Width: 3, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string { return strconv.Itoa(r.HeadCount) }},
 			{Title: "col.content", Width: 10, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string {
 				return cat.Label("content", string(r.Content))
 			}},
-			{Title: "col.summary", Width: 25, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string { return r.Summary }},
+			{Title: "col.summary", Width: 25, Grow: 2, Value: func(r *model.Reception, _ map[uint64]model.Citizen) string { return r.Summary }},
 		},
 		Load: func(s model.Store, q model.ListQuery) (model.Page[model.Reception], error) {
 			return s.ListReceptions(q)

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/vntext"
@@ -232,24 +231,7 @@ func (d *Detail[T]) View() string {
 }
 
 // wrap breaks s into lines of at most w cells at spaces.
-func wrap(s string, w int) []string {
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			if line != "" && lipgloss.Width(line)+1+lipgloss.Width(word) > w {
-				out = append(out, line)
-				line = ""
-			}
-			if line != "" {
-				line += " "
-			}
-			line += vntext.Truncate(word, w)
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func wrap(s string, w int) []string { return vntext.Wrap(s, w, 0) }
 
 // L makes a Line.
 func L(label, value string) Line { return Line{Label: label, Value: value} }

@@ -19,8 +19,50 @@ import (
 // Column is one column of a list.
 type Column[T any] struct {
 	Title string // catalogue key
-	Width int
+	Width int    // display cells at 80 columns
+	// Grow is the column's share of the room a wider window gives (or a
+	// narrower one takes): names and contents grow, dates and statuses
+	// keep their width so they stay on screen.
+	Grow  int
 	Value func(rec *T, citizens map[uint64]model.Citizen) string
+}
+
+// minGrowWidth is as narrow as a growing column gets in a narrow window.
+const minGrowWidth = 6
+
+// ColumnWidths fits columns to a window of width cells (one space between
+// columns, the last cell left free): the growing columns take the room
+// beyond the widths set for 80 columns, or give it up down to
+// minGrowWidth, by their shares.
+func ColumnWidths[T any](cols []Column[T], width int) []int {
+	out := make([]int, len(cols))
+	used, shares := len(cols)-1, 0
+	for i, c := range cols {
+		out[i] = c.Width
+		used += c.Width
+		shares += c.Grow
+	}
+	room := width - 1 - used
+	if shares == 0 || room == 0 {
+		return out
+	}
+	left := room
+	for i, c := range cols {
+		if c.Grow == 0 {
+			continue
+		}
+		d := room * c.Grow / shares
+		out[i] = max(minGrowWidth, c.Width+d)
+		left -= out[i] - c.Width
+	}
+	// what integer shares left over goes to the first growing column
+	for i, c := range cols {
+		if c.Grow > 0 && left != 0 {
+			out[i] = max(minGrowWidth, out[i]+left)
+			break
+		}
+	}
+	return out
 }
 
 // Spec is what a register tells the list page.
@@ -242,8 +284,9 @@ func (l *List[T]) View() string {
 	st := l.c.Styles
 	var b strings.Builder
 	hdr := make([]string, len(l.spec.Columns))
+	widths := ColumnWidths(l.spec.Columns, l.c.Width)
 	for i, col := range l.spec.Columns {
-		hdr[i] = Cell(l.c.T(col.Title), col.Width)
+		hdr[i] = Cell(l.c.T(col.Title), widths[i])
 	}
 	b.WriteString(st.Header.Render(vntext.Truncate(strings.Join(hdr, " "), l.c.Width-1)) + "\n")
 	if l.err != "" {
@@ -269,7 +312,7 @@ func (l *List[T]) View() string {
 		rec := &l.items[i]
 		cells := make([]string, len(l.spec.Columns))
 		for j, col := range l.spec.Columns {
-			cells[j] = Cell(col.Value(rec, l.cits), col.Width)
+			cells[j] = Cell(col.Value(rec, l.cits), widths[j])
 		}
 		line := vntext.Truncate(strings.Join(cells, " "), l.c.Width-1)
 		switch {

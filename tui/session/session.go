@@ -30,8 +30,8 @@ func ListSpec(c *common.Common) register.Spec[model.ReceptionSession] {
 			{Title: "col.kind", Width: 10, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string {
 				return cat.Label("skind", string(s.SessKind))
 			}},
-			{Title: "col.presiding", Width: 30, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Presiding }},
-			{Title: "col.place", Width: 24, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Place }},
+			{Title: "col.presiding", Width: 30, Grow: 1, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Presiding }},
+			{Title: "col.place", Width: 24, Grow: 1, Value: func(s *model.ReceptionSession, _ map[uint64]model.Citizen) string { return s.Place }},
 		},
 		Load: func(s model.Store, q model.ListQuery) (model.Page[model.ReceptionSession], error) {
 			return s.ListSessions(q)
