@@ -160,7 +160,10 @@ type PeriodScanner interface {
 // sessions dated from SessionsFrom. Limit bounds each list (0: 200).
 type AgendaQuery struct {
 	DossiersBy, PetitionsBy, RepliesBy, SessionsFrom Date
-	Limit                                            int
+	// DueFrom, when set, leaves out what fell due before it: what is
+	// coming up is found however long the backlog behind it.
+	DueFrom Date
+	Limit   int
 }
 
 // Agenda is the answer to an AgendaQuery, each list by due date, oldest

@@ -24,6 +24,7 @@ type DossierRow struct {
 	Pending             int // not closed at the period's end
 	PendingInTime       int // pending, due date not passed at AsOf
 	PendingLate         int // pending, due date passed at AsOf (or apology issued)
+	PendingApology      int // of PendingLate, with an apology slip issued (a new date given)
 }
 
 // OnTimeShare is the share resolved early or on time of those resolved.
@@ -76,6 +77,9 @@ func (a *dossierAcc) add(d model.DossierFacts) error {
 			r.Pending++
 			if d.Due < a.s.AsOf || d.Apology {
 				r.PendingLate++
+				if d.Apology {
+					r.PendingApology++
+				}
 			} else {
 				r.PendingInTime++
 			}

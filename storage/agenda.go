@@ -23,16 +23,22 @@ func (s *Store) DossierByCode(code string) (model.Dossier, error) {
 	return d, err
 }
 
-// dueUpTo walks the due.<kind> index from the oldest due date up to and
-// including by, loading each record into a fresh value from newRec and
+// dueUpTo walks the due.<kind> index from the oldest due date (or from
+// from, when set) up to and including by, loading each record into a fresh value from newRec and
 // handing it to keep; it stops after limit records and returns how many
 // more there were.
-func dueUpTo(tx *bolt.Tx, k model.Kind, by model.Date, limit int, keep func(model.Record)) (more int, err error) {
+func dueUpTo(tx *bolt.Tx, k model.Kind, from, by model.Date, limit int, keep func(model.Record)) (more int, err error) {
 	t, _ := tableFor(k)
 	c := tx.Bucket(bIdx).Bucket([]byte(dueIndex(k))).Cursor()
 	high := dateKey(int32(by) + 1)
 	n := 0
-	for key, _ := c.First(); key != nil && bytes.Compare(key, high) < 0; key, _ = c.Next() {
+	first := func() ([]byte, []byte) {
+		if from.IsZero() {
+			return c.First()
+		}
+		return c.Seek(dateKey(int32(from)))
+	}
+	for key, _ := first(); key != nil && bytes.Compare(key, high) < 0; key, _ = c.Next() {
 		if n == limit {
 			more++
 			continue
@@ -58,7 +64,7 @@ func (s *Store) Agenda(q model.AgendaQuery) (model.Agenda, error) {
 	err := s.db.bolt.View(func(tx *bolt.Tx) error {
 		var err error
 		if !q.DossiersBy.IsZero() {
-			a.More[model.KindDossier], err = dueUpTo(tx, model.KindDossier, q.DossiersBy, q.Limit, func(r model.Record) {
+			a.More[model.KindDossier], err = dueUpTo(tx, model.KindDossier, q.DueFrom, q.DossiersBy, q.Limit, func(r model.Record) {
 				a.Dossiers = append(a.Dossiers, *r.(*model.Dossier))
 			})
 			if err != nil {
@@ -66,7 +72,7 @@ func (s *Store) Agenda(q model.AgendaQuery) (model.Agenda, error) {
 			}
 		}
 		if !q.PetitionsBy.IsZero() {
-			a.More[model.KindPetition], err = dueUpTo(tx, model.KindPetition, q.PetitionsBy, q.Limit, func(r model.Record) {
+			a.More[model.KindPetition], err = dueUpTo(tx, model.KindPetition, q.DueFrom, q.PetitionsBy, q.Limit, func(r model.Record) {
 				a.Petitions = append(a.Petitions, *r.(*model.Petition))
 			})
 			if err != nil {
@@ -74,7 +80,7 @@ func (s *Store) Agenda(q model.AgendaQuery) (model.Agenda, error) {
 			}
 		}
 		if !q.RepliesBy.IsZero() {
-			a.More[model.KindReception], err = dueUpTo(tx, model.KindReception, q.RepliesBy, q.Limit, func(r model.Record) {
+			a.More[model.KindReception], err = dueUpTo(tx, model.KindReception, q.DueFrom, q.RepliesBy, q.Limit, func(r model.Record) {
 				a.Replies = append(a.Replies, *r.(*model.Reception))
 			})
 			if err != nil {

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/tui/common"
 )
 
@@ -92,23 +94,30 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	}
 	dos := seedDesk(t, d)
 	d.key(tea.KeyCtrlR, 1)
-	d.expect("Hôm nay: Thứ Tư, 21/10/2026", "Hồ sơ đến hạn trả hôm nay: 1", "Hồ sơ quá hạn: 2",
-		"(! 1 hồ sơ chưa có phiếu xin lỗi gửi trước hạn 1 ngày)",
-		"Đơn thư đến hạn trong 3 ngày làm việc hoặc đã quá hạn: 2",
-		"Phải trả lời công dân trong 3 ngày làm việc hoặc đã quá hạn: 1",
+	d.expect("Hôm nay: Thứ Tư, 21/10/2026", "Hôm nay đã làm",
+		"Đến hạn hôm nay và 3 ngày làm việc tới: 3 việc",
+		"Hồ sơ quá hạn: 3 — 1 có phiếu xin lỗi hẹn lại, 1 chờ bổ sung",
+		"Đơn thư quá hạn giải quyết: 1", "Hẹn trả lời công dân đã quá hạn: 0",
 		"Thứ Sáu 23/10/2026 (chưa lập lịch)")
-	d.expectLine(dos["homnay"].Code, "Phạm Thị Thu")
-	d.expectLine("! "+dos["tre"].Code, "quá 2 ngày LV")
-	d.expectLine("  "+dos["coxinloi"].Code, "quá 2 ngày LV")
-	d.expectNot(dos["chobosung"].Code) // the clock is stopped
+	d.expectLine(dos["homnay"].Code, "Phạm Thị Thu", "hạn hôm nay")
 	d.expectNot(dos["chuaden"].Code)
 	d.expectLine("23/10/2026", "còn 2 ngày LV")
-	d.expectLine("19/10/2026", "quá 2 ngày LV")
 	d.expectNot("28/10/2026")
-	d.expectLine("Hỏi về hỗ trợ hộ", "22/10/2026", "còn 1 ngày LV")
+	d.expectLine("Trả lời", "Hỏi về hỗ trợ", "22/10/2026", "còn 1 ngày LV")
+	// the backlog is folded: its records show once Enter opens it
+	d.expectNot(dos["tre"].Code)
+	d.key(tea.KeyUp, 10) // the first record line
+	d.key(tea.KeyDown, 3)
+	d.expectLine("▸ Hồ sơ quá hạn: 3")
+	d.key(tea.KeyEnter, 1)
+	d.expectLine("▾ Hồ sơ quá hạn: 3")
+	d.expect("! chưa có phiếu xin lỗi trước hạn 1 ngày")
+	d.expectLine("! "+dos["tre"].Code, "quá 2 ngày LV")
+	d.expectLine("  "+dos["coxinloi"].Code, "quá 2 ngày LV")
+	d.expectLine("⏸ "+dos["chobosung"].Code, "chờ bổ sung")
 
-	// The first line is selected; ↓ moves to the late one and Enter opens it.
-	d.key(tea.KeyDown, 1)
+	// ↓ moves to the late one and Enter opens it.
+	d.key(tea.KeyDown, 2)
 	d.key(tea.KeyEnter, 1)
 	d.expect("Hồ sơ "+dos["tre"].Code, "F2 In giấy hẹn", "^L Xin lỗi, hẹn lại")
 	d.expectNot("^B In phiếu bổ sung") // nothing to print yet
@@ -217,4 +226,54 @@ func TestPrintPageAddressIsALink(t *testing.T) {
 			t.Errorf("line %d is %d wide", i+1, w)
 		}
 	}
+}
+
+// A migrated office with hundreds of old overdue dossiers still sees its
+// day on "Hôm nay": what was done today and what is due today come first,
+// the backlog is one folded line, and its count is the summary's.
+func TestTodayShowsTheDayOverALongBacklog(t *testing.T) {
+	d := newDriver(t, true)
+	s := d.db.For("canbo")
+	c := model.Citizen{FullName: "Vũ Văn Nam"}
+	if err := s.SaveCitizen(&c); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2025, 3, 3, 8, 0, 0, 0, model.VN)
+	for i := 0; i < 250; i++ {
+		v := model.Dossier{ProcedureName: "Chứng thực bản sao", Field: model.FieldCertification, WorkingDays: 1,
+			ApplicantID: c.ID, Channel: model.ChannelDirect, ReceivedAt: old, Due: model.NewDate(2025, 3, 4),
+			Status: model.DossierInProgress}
+		if err := s.SaveDossier(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	due := model.Dossier{ProcedureName: "Đăng ký kết hôn", Field: model.FieldCivilStatus, WorkingDays: 3,
+		ApplicantID: c.ID, Channel: model.ChannelDirect, ReceivedAt: time.Date(2026, 10, 16, 8, 0, 0, 0, model.VN),
+		Due: model.NewDate(2026, 10, 21), Status: model.DossierInProgress}
+	if err := s.SaveDossier(&due); err != nil {
+		t.Fatal(err)
+	}
+	r := model.Reception{At: testNow.Add(-time.Hour), RecKind: model.ReceptionRegular, CitizenID: c.ID, HeadCount: 3,
+		Summary: "Hỏi về đường", Content: model.ContentProposal, Field: model.FieldOther,
+		Matter: model.MatterFirst, Handling: model.HandlingGuided}
+	if err := s.SaveReception(&r); err != nil {
+		t.Fatal(err)
+	}
+	d.mu.Lock()
+	d.changes = nil // seeded before the clerk looks: one reload below
+	d.mu.Unlock()
+	o, _ := s.Office()
+	sum, err := report.Compute(s, o, model.MonthPeriod(2026, time.October), model.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.key(tea.KeyCtrlR, 1)
+	d.expect("Tiếp 1 lượt (3 người)")
+	d.expectLine(due.Code, "Đăng ký kết hôn", "hạn hôm nay")
+	d.expect(fmt.Sprintf("Hồ sơ quá hạn: %d —", sum.Dossiers.All.PendingLate))
+	if sum.Dossiers.All.PendingLate != 250 {
+		t.Fatalf("the summary counts %d late", sum.Dossiers.All.PendingLate)
+	}
+	d.expectNot("Chứng thực bản sao") // folded
+	fits(t, d.screen(), 80)
 }

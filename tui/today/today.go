@@ -1,8 +1,8 @@
 // Package today is the "Hôm nay" screen, the first thing a clerk sees:
-// dossiers due today and late ones (flagged when no apology slip went out
-// at least one day before the deadline), petitions whose deadline falls
-// within three working days or has passed, replies owed to citizens, and
-// the next periodic reception session. Each line opens its record.
+// what the desk did today, what falls due today and in the next three
+// working days, the backlog of overdue items folded into one line per kind
+// (counted as the period summary counts them, Enter unfolds), and the next
+// periodic reception session. Each record line opens its record.
 package today
 
 import (
@@ -17,7 +17,6 @@ import (
 	"github.com/tiepdan/tiepdan/model/calendar"
 	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
-	"github.com/tiepdan/tiepdan/tui/register"
 )
 
 // Horizon is how many working days ahead a petition's or a reply's
@@ -31,6 +30,9 @@ type line struct {
 	ID   uint64
 	Text string
 	Warn bool
+	// Fold, on a backlog line, is the kind whose overdue records Enter
+	// shows or hides under it.
+	Fold model.Kind
 }
 
 // Page is the "Hôm nay" screen.
@@ -43,16 +45,20 @@ type Page struct {
 	loaded bool
 	err    string
 	today  model.Date
+	data   *day
+	open   map[model.Kind]bool
 }
 
 type loaded struct {
-	lines []line
+	data  *day
 	today model.Date
 	err   error
 }
 
 // New returns the screen.
-func New(c *common.Common) *Page { return &Page{c: c, id: c.NewPageID(), sel: -1} }
+func New(c *common.Common) *Page {
+	return &Page{c: c, id: c.NewPageID(), sel: -1, open: map[model.Kind]bool{}}
+}
 
 // ID returns the page id.
 func (p *Page) ID() int { return p.id }
@@ -84,10 +90,14 @@ func (p *Page) Title() string {
 // Dirty is false.
 func (p *Page) Dirty() bool { return false }
 
-// Help lists the keys.
+// Help lists the keys: Enter opens a record or a folded backlog line.
 func (p *Page) Help() []common.KeyHelp {
 	k := p.c.Keys
-	return common.Help(k.Open, k.Refresh)
+	hs := common.Help(k.Open, k.Refresh)
+	if l := p.selected(); l.Fold != "" {
+		hs[0].Desc = p.c.T("today.key_fold")
+	}
+	return append([]common.KeyHelp{{Key: "↑↓ PgDn", Desc: p.c.T("key.move")}}, hs...)
 }
 
 // Lines returns the screen's lines as text (tests).
@@ -107,113 +117,9 @@ func (p *Page) load() tea.Cmd {
 		if err != nil {
 			return loaded{err: err}
 		}
-		ls, err := build(c, store, o, now)
-		return loaded{lines: ls, today: model.DateOf(now), err: err}
+		d, err := load(store, o, now)
+		return loaded{data: d, today: model.DateOf(now), err: err}
 	})
-}
-
-// build computes the screen's lines from the store's agenda.
-func build(c *common.Common, store model.Store, o model.Office, now time.Time) ([]line, error) {
-	cal := calendar.ForOffice(o)
-	today := model.DateOf(now)
-	ahead := cal.AddWorkingDays(today, Horizon)
-	a, err := store.Agenda(model.AgendaQuery{DossiersBy: today, PetitionsBy: ahead, RepliesBy: ahead, SessionsFrom: today})
-	if err != nil {
-		return nil, err
-	}
-	name := func(id uint64) string { return a.Citizens[id].FullName }
-	var dueToday, late []line
-	noApology := 0
-	for _, d := range a.Dossiers {
-		if _, paused := d.OpenSupplement(); paused {
-			continue // the clock is stopped while the applicant completes the file
-		}
-		text := fmt.Sprintf("%-15s %s  %s", d.Code, register.Cell(name(d.ApplicantID), 18), register.Cell(d.ProcedureName, 22))
-		if d.Due == today {
-			dueToday = append(dueToday, line{Kind: model.KindDossier, ID: d.ID, Text: "  " + text})
-			continue
-		}
-		warn := !apologisedInTime(&d)
-		mark := "  "
-		if warn {
-			mark, noApology = "! ", noApology+1
-		}
-		late = append(late, line{Kind: model.KindDossier, ID: d.ID, Warn: warn,
-			Text: mark + text + " " + c.T("today.late_days", cal.WorkingDaysBetween(d.Due, today))})
-	}
-	var out []line
-	section := func(key string, n int, more int, rows []line, extra string) {
-		head := c.T(key, n+more)
-		if extra != "" {
-			head += "  " + extra
-		}
-		out = append(out, line{Text: head})
-		if len(rows) == 0 {
-			out = append(out, line{Text: "  " + c.T("today.none")})
-		}
-		out = append(out, rows...)
-		if more > 0 {
-			out = append(out, line{Text: "  " + c.T("today.more", more)})
-		}
-	}
-	section("today.dossiers_due", len(dueToday), 0, dueToday, "")
-	flag := ""
-	if noApology > 0 {
-		flag = c.T("today.no_apology", noApology)
-	}
-	section("today.dossiers_late", len(late), a.More[model.KindDossier], late, flag)
-
-	var pets []line
-	for _, pt := range a.Petitions {
-		who := name(pt.CitizenID)
-		if model.IsDenunciation(pt.Content) {
-			who = c.T("protect.none")
-			if pt.Protected {
-				who = model.Mask
-			}
-		}
-		when := c.T("today.left_days", cal.WorkingDaysBetween(today, pt.Due))
-		if pt.Due < today {
-			when = c.T("today.late_days", cal.WorkingDaysBetween(pt.Due, today))
-		} else if pt.Due == today {
-			when = c.T("today.due_today")
-		}
-		pets = append(pets, line{Kind: model.KindPetition, ID: pt.ID, Warn: pt.Due < today,
-			Text: fmt.Sprintf("  #%-5d %s %s %s %s", pt.ID, register.Cell(c.Cat.Label("content", string(pt.Content)), 10),
-				register.Cell(who, 18), pt.Due.String(), when)})
-	}
-	section("today.petitions", len(pets), a.More[model.KindPetition], pets, "")
-
-	var reps []line
-	for _, r := range a.Replies {
-		when := c.T("today.left_days", cal.WorkingDaysBetween(today, r.FollowUpDue))
-		if r.FollowUpDue < today {
-			when = c.T("today.late_days", cal.WorkingDaysBetween(r.FollowUpDue, today))
-		}
-		reps = append(reps, line{Kind: model.KindReception, ID: r.ID, Warn: r.FollowUpDue < today,
-			Text: fmt.Sprintf("  #%-5d %s %s %s %s", r.ID, register.Cell(name(r.CitizenID), 18), register.Cell(r.Summary, 20),
-				r.FollowUpDue.String(), when)})
-	}
-	section("today.replies", len(reps), a.More[model.KindReception], reps, "")
-
-	out = append(out, line{Text: c.T("today.session_head")})
-	y, m, _ := today.YMD()
-	month := model.MonthPeriod(y, m)
-	held, err := periodicHeld(store, month)
-	if err != nil {
-		return nil, err
-	}
-	progress := c.T("today.session_progress", held, model.RequiredSessions(o.Sessions(), month, cal.IsWorkingDay).Required)
-	if len(a.Sessions) > 0 {
-		s := a.Sessions[0]
-		out = append(out, line{Kind: model.KindSession, ID: s.ID, Text: "  " + c.T("today.session_planned",
-			c.T(fmt.Sprintf("weekday.%d", s.Date.Weekday())), s.Date.String(), s.Presiding) + "  " + progress})
-	} else {
-		next := nextFriday(cal, today)
-		out = append(out, line{Text: "  " + c.T("today.session_expected",
-			c.T(fmt.Sprintf("weekday.%d", next.Weekday())), next.String()) + "  " + progress})
-	}
-	return out, nil
 }
 
 // apologisedInTime reports whether an apology slip for d went out at least
@@ -253,15 +159,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			p.err = p.c.ErrorText(msg.err)
 			return p, nil
 		}
-		prev := p.selected()
-		p.lines, p.today = msg.lines, msg.today
-		p.sel = -1
-		for i, l := range p.lines {
-			if l.Kind != "" && (p.sel < 0 || prev.Kind == l.Kind && prev.ID == l.ID) {
-				p.sel = i
-			}
-		}
-		p.scroll()
+		p.data, p.today = msg.data, msg.today
+		p.relayout()
 	case common.Returned:
 		return p, p.load()
 	case tea.KeyMsg:
@@ -282,7 +181,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		case key.Matches(msg, k.Refresh):
 			return p, p.load()
 		case key.Matches(msg, k.Open):
-			if l := p.selected(); l.Kind != "" {
+			l := p.selected()
+			switch {
+			case l.Fold != "":
+				p.open[l.Fold] = !p.open[l.Fold]
+				p.relayout()
+			case l.ID != 0:
 				return p, func() tea.Msg { return common.OpenMsg{Kind: l.Kind, ID: l.ID} }
 			}
 		}
@@ -297,10 +201,26 @@ func (p *Page) selected() line {
 	return p.lines[p.sel]
 }
 
+// relayout rebuilds the lines from the data, keeping the selection on the
+// same record or fold line.
+func (p *Page) relayout() {
+	prev := p.selected()
+	p.lines = compose(p.c, p.data, p.open)
+	p.sel = -1
+	for i, l := range p.lines {
+		if l.selectable() && (p.sel < 0 || prev.Kind == l.Kind && prev.ID == l.ID && prev.Fold == l.Fold) {
+			p.sel = i
+		}
+	}
+	p.scroll()
+}
+
+func (l line) selectable() bool { return l.ID != 0 || l.Fold != "" }
+
 // move selects the next record line in direction dir.
 func (p *Page) move(dir int) {
 	for i := p.sel + dir; i >= 0 && i < len(p.lines); i += dir {
-		if p.lines[i].Kind != "" {
+		if p.lines[i].selectable() {
 			p.sel = i
 			break
 		}
@@ -315,7 +235,7 @@ func (p *Page) scroll() {
 	if p.sel >= 0 && p.sel < p.top {
 		p.top = p.sel
 		// keep the section heading above the first line in view
-		if p.top > 0 && p.lines[p.top-1].Kind == "" {
+		if p.top > 0 && !p.lines[p.top-1].selectable() && p.lines[p.top-1].Kind == "" {
 			p.top--
 		}
 	}
@@ -343,7 +263,7 @@ func (p *Page) View() string {
 		switch {
 		case i == p.sel:
 			text = st.Selected.Render(text)
-		case l.Kind == "":
+		case l.Kind == "" && l.Fold == "":
 			text = st.Header.Render(text)
 		case l.Warn:
 			text = st.Error.Render(text)
