@@ -124,7 +124,7 @@ func enApp() map[string]string {
 		"field.CitizenID": "Citizen", "field.HeadCount": "People", "field.Summary": "Summary",
 		"field.Content": "Content kind", "field.Field": "Field", "field.LandDispute": "Land dispute",
 		"field.Matter": "First visit or again", "field.Written": "Written petition", "field.PetitionID": "Petition",
-		"field.Handling": "Handling", "field.TransferredTo": "Transferred to", "field.ReceivedBy": "Received by",
+		"field.Handling": "Handling", "field.TransferredTo": "Transferred to", "field.HandledBefore": "Body that handled it before", "field.ForwardedTo": "Sent to agency", "field.ForwardedOn": "Date sent to the agency", "field.ReceivedBy": "Received by",
 		"field.FollowUpDue": "Reply due", "field.Received": "Received", "field.Source": "Source",
 		"field.CoSigners": "Co-signers", "field.Eligibility": "Eligibility",
 		"field.InJurisdiction": "In jurisdiction", "field.Status": "Status", "field.Outcome": "Outcome",

@@ -141,7 +141,7 @@ func viApp() map[string]string {
 		"field.CitizenID": "Công dân", "field.HeadCount": "Số người", "field.Summary": "Nội dung",
 		"field.Content": "Loại nội dung", "field.Field": "Lĩnh vực", "field.LandDispute": "Tranh chấp đất đai",
 		"field.Matter": "Lần đầu/nhiều lần", "field.Written": "Có đơn kèm theo", "field.PetitionID": "Đơn thư",
-		"field.Handling": "Kết quả tiếp", "field.TransferredTo": "Chuyển đến", "field.ReceivedBy": "Người tiếp",
+		"field.Handling": "Kết quả tiếp", "field.TransferredTo": "Chuyển đến", "field.HandledBefore": "Cơ quan đã giải quyết", "field.ForwardedTo": "Chuyển đến cơ quan", "field.ForwardedOn": "Ngày chuyển cơ quan giải quyết", "field.ReceivedBy": "Người tiếp",
 		"field.FollowUpDue": "Hạn trả lời", "field.Received": "Ngày nhận đơn", "field.Source": "Nguồn đơn",
 		"field.CoSigners": "Số người cùng ký", "field.Eligibility": "Phân loại đơn",
 		"field.InJurisdiction": "Thuộc thẩm quyền", "field.Status": "Tình trạng", "field.Outcome": "Kết luận",

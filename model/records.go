@@ -104,8 +104,12 @@ type Reception struct {
 	PetitionID    uint64   `json:"pet,omitempty"`
 	Handling      Handling `json:"h"`
 	TransferredTo string   `json:"to,omitempty"`
-	ReceivedBy    string   `json:"rb,omitempty"`
-	FollowUpDue   Date     `json:"fu,omitempty"`
+	// HandledBefore is the agency that already dealt with the matter
+	// (and how: "UBND xã, QĐ số 12/QĐ-UBND"), the register's "Cơ quan đã
+	// giải quyết".
+	HandledBefore string `json:"hb,omitempty"`
+	ReceivedBy    string `json:"rb,omitempty"`
+	FollowUpDue   Date   `json:"fu,omitempty"`
 	// FollowUpRule is the Ref of the deadline rule that gave FollowUpDue
 	// (empty when the clerk set the date).
 	FollowUpRule string `json:"fur,omitempty"`
@@ -200,7 +204,11 @@ type Dossier struct {
 	Status     DossierStatus `json:"st"`
 	Resolved   Date          `json:"res,omitempty"`
 	Returned   Date          `json:"ret,omitempty"`
-	Apologies  []Apology     `json:"ap,omitempty"`
+	// ForwardedTo is the agency the one-stop desk sent the dossier to for
+	// resolution, on ForwardedOn (the register's "Chuyển đến cơ quan").
+	ForwardedTo string    `json:"fwd,omitempty"`
+	ForwardedOn Date      `json:"fwdon,omitempty"`
+	Apologies   []Apology `json:"ap,omitempty"`
 	// Supplements are the requests for supplements, oldest first; while the
 	// last one is not resumed the dossier's clock is stopped.
 	Supplements []Supplement `json:"sup,omitempty"`

@@ -172,6 +172,7 @@ func (s *ReceptionSession) Validate(now time.Time) error {
 func (r *Reception) Normalize() {
 	r.Summary = vntext.Clean(r.Summary, true)
 	r.TransferredTo = vntext.Clean(r.TransferredTo, false)
+	r.HandledBefore = vntext.Clean(r.HandledBefore, false)
 	r.ReceivedBy = vntext.Clean(r.ReceivedBy, false)
 	r.Note = vntext.Clean(r.Note, true)
 	r.Protection.normalize()
@@ -213,6 +214,7 @@ func (r *Reception) Validate(now time.Time) error {
 		e.required("TransferredTo", r.TransferredTo)
 	}
 	e.maxLen("TransferredTo", r.TransferredTo, MaxShortLen)
+	e.maxLen("HandledBefore", r.HandledBefore, MaxShortLen)
 	if !r.FollowUpDue.IsZero() && !r.At.IsZero() && r.FollowUpDue < r.Date() {
 		e.add("FollowUpDue", ErrCodeBefore, r.Date().String())
 	}
@@ -330,6 +332,7 @@ func (d *Dossier) Normalize() {
 		d.Apologies[i].Reason = vntext.Clean(d.Apologies[i].Reason, true)
 	}
 	d.Note = vntext.Clean(d.Note, true)
+	d.ForwardedTo = vntext.Clean(d.ForwardedTo, false)
 }
 
 // Validate checks a dossier: a procedure, an applicant, a channel, a receipt
@@ -395,6 +398,10 @@ func (d *Dossier) Validate(now time.Time) error {
 		e.add("Returned", ErrCodeBefore, d.Resolved.String())
 	}
 	e.maxLen("Note", d.Note, MaxTextLen)
+	e.maxLen("ForwardedTo", d.ForwardedTo, MaxShortLen)
+	if !d.ForwardedOn.IsZero() && d.ForwardedOn < d.Received() {
+		e.add("ForwardedOn", ErrCodeBefore, d.Received().String())
+	}
 	return e.err()
 }
 

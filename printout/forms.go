@@ -237,6 +237,9 @@ func ReceptionRegister(x Context, p model.Period, visits []model.Reception, cits
 			}
 		}
 		kind := x.Cat.Label("content", string(r.Content))
+		if r.LandDispute {
+			kind += "; " + x.t("print.land")
+		}
 		if r.HeadCount > 1 {
 			kind += "; " + x.t("print.group", vntext.Count(r.HeadCount))
 		}
@@ -245,18 +248,22 @@ func ReceptionRegister(x Context, p model.Period, visits []model.Reception, cits
 			handling += ": " + r.TransferredTo
 		}
 		follow := ""
+		if r.PetitionID != 0 {
+			follow = x.t("print.follow_petition", r.PetitionID)
+		}
 		if !r.FollowUpDue.IsZero() {
-			follow = x.t("print.follow_due", r.FollowUpDue.String())
+			follow += " " + x.t("print.follow_due", r.FollowUpDue.String())
 		}
 		if !r.Replied.IsZero() {
 			follow += " " + x.t("print.follow_done", r.Replied.String())
 		}
-		before := ""
+		// the agency that dealt with the matter before, as recorded; a
+		// return visit says so in the kind, not here
 		if r.Matter == model.MatterRepeat {
-			before = x.Cat.Label("matter", string(r.Matter))
+			kind += "; " + x.Cat.Label("matter", string(r.Matter))
 		}
 		rows = append(rows, []string{fmt.Sprint(i + 1), model.FormatDateTime(r.At), who, id, r.Summary, kind,
-			before, handling, strings.TrimSpace(follow), r.Note})
+			r.HandledBefore, handling, strings.TrimSpace(follow), r.Note})
 	}
 	doc.Blocks = []Block{{Kind: Grid, Cols: cols, Rows: rows}}
 	if len(rows) == 0 {
@@ -272,9 +279,10 @@ func ReceptionRegister(x Context, p model.Period, visits []model.Reception, cits
 func DossierRegister(x Context, p model.Period, ds []model.Dossier, cits map[uint64]model.Citizen) Doc {
 	doc := x.periodDoc(x.t("print.dreg_title"), p, "print.stem_dreg")
 	cols := []Col{
-		{x.t("print.col_no"), 4, 4}, {x.t("print.col_code"), 16, 11}, {x.t("print.col_procedure"), 22, 17},
-		{x.t("print.col_applicant"), 24, 18}, {x.t("print.col_received"), 10, 8}, {x.t("print.col_due"), 10, 8},
-		{x.t("print.col_result"), 10, 8}, {x.t("print.col_returned"), 10, 8}, {x.t("print.col_note"), 20, 18},
+		{x.t("print.col_no"), 4, 3}, {x.t("print.col_code"), 14, 9}, {x.t("print.col_procedure"), 18, 14},
+		{x.t("print.col_applicant"), 20, 15}, {x.t("print.col_received"), 10, 7}, {x.t("print.col_due"), 10, 7},
+		{x.t("print.col_forwarded"), 12, 10}, {x.t("print.col_result"), 10, 7}, {x.t("print.col_returned"), 10, 7},
+		{x.t("print.col_signed"), 8, 8}, {x.t("print.col_note"), 14, 13},
 	}
 	rows := make([][]string, 0, len(ds))
 	for i, d := range ds {
@@ -301,8 +309,13 @@ func DossierRegister(x Context, p model.Period, ds []model.Dossier, cits map[uin
 		for _, a := range d.Apologies {
 			note = append(note, x.t("print.note_apology", a.Issued.String(), a.NewDue.String()))
 		}
+		fwd := d.ForwardedTo
+		if !d.ForwardedOn.IsZero() {
+			fwd = strings.TrimPrefix(fwd+", "+d.ForwardedOn.String(), ", ")
+		}
+		// "Ký nhận" stays blank: the applicant signs it on paper
 		rows = append(rows, []string{fmt.Sprint(i + 1), d.Code, d.ProcedureName, who, model.FormatDateTime(d.ReceivedAt),
-			d.Due.String(), d.Resolved.String(), d.Returned.String(), strings.Join(note, "; ")})
+			d.Due.String(), fwd, d.Resolved.String(), d.Returned.String(), "", strings.Join(note, "; ")})
 	}
 	doc.Blocks = []Block{{Kind: Grid, Cols: cols, Rows: rows}}
 	if len(rows) == 0 {

@@ -60,7 +60,8 @@ func visits() ([]model.Reception, map[uint64]model.Citizen) {
 			Content: model.ContentProposal, Field: model.FieldLand, Matter: model.MatterFirst, Handling: model.HandlingGuided},
 		{At: at(9, 9), CitizenID: 2, HeadCount: 7, Summary: "Khiếu nại việc thu hồi đất làm đường liên thôn",
 			Content: model.ContentComplaint, Field: model.FieldLand, Matter: model.MatterRepeat, Handling: model.HandlingAccepted,
-			FollowUpDue: model.NewDate(2026, 10, 23), Replied: model.NewDate(2026, 10, 20)},
+			FollowUpDue: model.NewDate(2026, 10, 23), Replied: model.NewDate(2026, 10, 20), LandDispute: true, PetitionID: 7,
+			HandledBefore: "UBND xã Quang Trung, QĐ số 12/QĐ-UBND"},
 		{At: at(16, 14), HeadCount: 1, Summary: "Tố cáo cán bộ địa chính", Content: model.ContentDenunciation,
 			Field: model.FieldLand, Matter: model.MatterFirst, Handling: model.HandlingTransferred,
 			TransferredTo: "Thanh tra huyện", Protection: model.Protection{PaperRef: "ĐTC-07"}},
@@ -71,6 +72,7 @@ func dossiers() []model.Dossier {
 	a := dossier()
 	a.Status, a.Resolved, a.Returned = model.DossierReturned, model.NewDate(2026, 3, 2), model.NewDate(2026, 3, 3)
 	a.Supplements[0].Resumed = model.NewDate(2026, 2, 25)
+	a.ForwardedTo, a.ForwardedOn = "Phòng Tư pháp", model.NewDate(2026, 2, 16)
 	b := model.Dossier{Code: "QT-261005-0311", ProcedureName: "Đăng ký khai sinh", WorkingDays: 1, ApplicantID: 2,
 		Channel: model.ChannelOnline, ReceivedAt: time.Date(2026, 10, 5, 10, 15, 0, 0, model.VN),
 		Due: model.NewDate(2026, 10, 6), Status: model.DossierInProgress}
@@ -196,6 +198,37 @@ func TestRegisterKeepsIdentitiesAndEscapes(t *testing.T) {
 	_ = reg.WriteText(&buf)
 	if !strings.Contains(buf.String(), model.Mask) {
 		t.Errorf("restricted mode: no mask in the register")
+	}
+}
+
+// The registers have the paper registers' columns: the agency that dealt
+// with the matter before (not the repeat flag), land disputes marked, the
+// petition a visit became; the dossier's forwarding and a blank for the
+// applicant's signature.
+func TestRegistersHaveThePaperColumns(t *testing.T) {
+	vs, cits := visits()
+	var buf bytes.Buffer
+	rreg := printout.ReceptionRegister(ctx(), period(), vs, cits)
+	if err := rreg.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{"<td>UBND xã Quang Trung, QĐ số 12/QĐ-UBND</td>", "Khiếu nại; tranh chấp đất đai; đoàn 07 người; Nhiều lần",
+		"<td>Đơn số 7; hạn trả lời 23/10/2026 đã trả lời 20/10/2026</td>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("reception register lacks %q", want)
+		}
+	}
+	buf.Reset()
+	dreg := printout.DossierRegister(ctx(), period(), dossiers(), cits)
+	if err := dreg.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	page = buf.String()
+	for _, want := range []string{"<th>Chuyển đến cơ quan giải quyết</th>", "<th>Ký nhận</th>", "<td>Phòng Tư pháp, 16/02/2026</td>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("dossier register lacks %q", want)
+		}
 	}
 }
 

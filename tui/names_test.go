@@ -19,7 +19,7 @@ func TestRecordsNameStaffByFullName(t *testing.T) {
 	}
 	d := deskAs(t, db, hoa)
 	d.fillReception("Vũ Thị Hằng", "Xin xác nhận tạm trú")
-	d.key(tea.KeyTab, 7) // land, case, second case, written, handling, transferred to, received by
+	d.key(tea.KeyTab, 8) // land, case, second case, written, handling, transferred to, handled before, received by
 	d.expectLine("▸ Người tiếp", "Nguyễn Thị Hoa")
 	d.typeText("le")
 	d.expectLine("▸ Người tiếp", "Lê Thị Chi")
