@@ -54,6 +54,7 @@ type App struct {
 	quitAsked bool
 	held      []tea.KeyMsg // typed while the top page was busy
 	drafts    drafts
+	demo      bool // the first run chose the demo office
 }
 
 type officeLoaded struct {
@@ -136,6 +137,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.restore(msg.d)
 	case draftReady:
 		cmd = a.draftReady(msg)
+	case firstRunChoice:
+		return a, a.chooseFirstRun(msg)
 	case dropDraft:
 		a.drafts.kept[msg.id] = ""
 		return a, a.forgetDraft(msg.id)
@@ -198,6 +201,10 @@ func (a *App) officeLoaded(msg officeLoaded) (tea.Model, tea.Cmd) {
 	a.office = msg.office
 	a.c.SetOffice(a.office)
 	if !a.office.Configured() && a.setup == nil && a.c.Store.Me().CanAdmin() {
+		if a.c.OfferDemo {
+			a.setup = newFirstRun(a.c)
+			return a, nil
+		}
 		a.setup = setup.NewForm(a.c, a.office, true)
 		return a, a.setup.Init()
 	}

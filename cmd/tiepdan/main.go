@@ -82,22 +82,48 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, cat.T("cli.unknown_command", fs.Arg(0), strings.Join(commandNames(cmds), ", ")))
 		return 2
 	}
-	db, err := storage.Open(*dbPath, storage.Options{})
+	demoAsked, code := runDesk(*dbPath, true, cat, stderr)
+	if !demoAsked || code != 0 {
+		return code
+	}
+	// the first run chose the demo office: a file of its own beside the
+	// real one, generated once
+	demoPath := filepath.Join(filepath.Dir(*dbPath), DemoDB)
+	if _, err := os.Stat(demoPath); err != nil {
+		fmt.Fprintln(stdout, cat.T("cli.demo_making", demoPath))
+		if code := runDemo([]string{"--db", demoPath, "--records", "20000"}, cat, stdout, stderr); code != 0 {
+			return code
+		}
+	}
+	_, code = runDesk(demoPath, false, cat, stderr)
+	return code
+}
+
+// DemoDB is the demo office's file, made beside the real one when a first
+// run asks to look around.
+const DemoDB = "tiepdan-demo.db"
+
+// runDesk runs the TUI on the desk's own PC over the file at dbPath; on a
+// file with no office yet, offerDemo offers the demo office, and the first
+// result says the clerk chose it.
+func runDesk(dbPath string, offerDemo bool, cat *i18n.Catalog, stderr io.Writer) (bool, int) {
+	db, err := storage.Open(dbPath, storage.Options{})
 	if err != nil {
-		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
-		return 1
+		fmt.Fprintln(stderr, OpenErrorText(cat, dbPath, err))
+		return false, 1
 	}
 	defer db.Close()
 	c := common.New(db.For(actor()), cat, lipgloss.DefaultRenderer(), actor(), time.Now)
 	if os.Getenv("NO_COLOR") != "" {
 		c.Styles = common.NoColorStyles(lipgloss.DefaultRenderer())
 	}
-	if abs, err := filepath.Abs(*dbPath); err == nil {
+	if abs, err := filepath.Abs(dbPath); err == nil {
 		c.ExportDir = filepath.Join(filepath.Dir(abs), "baocao")
 	}
 	// At the desk's own PC a printed form goes to its viewer or printer;
 	// over SSH (server/) there is no such hand.
 	c.OpenForPrint = openForPrint
+	c.OfferDemo = offerDemo
 	app := tui.New(c)
 	p := tea.NewProgram(app, tea.WithAltScreen())
 	defer forwardChanges(db, p)()
@@ -105,7 +131,7 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	// what was typed is kept as a draft below
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	defer func() { signal.Stop(hup); close(hup) }()
 	go func() {
 		if _, ok := <-hup; ok {
 			p.Kill()
@@ -115,9 +141,9 @@ func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	app.SaveDrafts()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		fmt.Fprintln(stderr, cat.T("cli.tui_failed", err))
-		return 1
+		return false, 1
 	}
-	return 0
+	return app.DemoRequested(), 0
 }
 
 // forwardChanges delivers every commit of this process to the program, as

@@ -42,6 +42,9 @@ type Common struct {
 	// gives a written PDF to the browser tab paired with the session and
 	// returns what to tell the clerk.
 	HandToBrowser func(path string) StatusMsg
+	// OfferDemo: a first run on this desk's own PC offers the demo office
+	// beside the real set-up.
+	OfferDemo bool
 	// DraftEvery is how long after a key the open forms' drafts are
 	// written (0: the default; negative: only when a FlushDrafts message
 	// or the session's end asks, as tests do).
