@@ -7,6 +7,7 @@ set -euo pipefail
 need=""
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need="$need poppler-utils"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v tmux >/dev/null 2>&1 || need="$need tmux"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "install$need as root first (sudo $0)" >&2

@@ -21,8 +21,7 @@ func TestDroppedConnectionKeepsTheDraft(t *testing.T) {
 	tm.waitFor("Chưa có bản ghi nào")
 	tm.send("\x0e") // ^N
 	tm.waitFor("lượt mới")
-	tm.send("\t")
-	tm.send("\r")
+	tm.send("\r") // a new visit opens on its citizen
 	tm.send("Đặng Văn Lộc")
 	tm.waitFor("Không tìm thấy")
 	tm.send("\x0e")

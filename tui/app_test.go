@@ -169,8 +169,7 @@ func (d *driver) fillReception(name, summary string) {
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
 	d.expect("Tiếp công dân — lượt mới")
-	d.key(tea.KeyTab, 1)   // to the citizen field
-	d.key(tea.KeyEnter, 1) // open the picker
+	d.key(tea.KeyEnter, 1) // open the picker: a new visit opens on its citizen
 	d.typeText(name)
 	d.expect("Không tìm thấy")
 	d.key(tea.KeyCtrlN, 1) // new citizen from what was typed
@@ -222,7 +221,7 @@ func TestFormShowsFieldErrorsAndKeepsTyping(t *testing.T) {
 	d := newDriver(t, true)
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 2)
+	d.key(tea.KeyTab, 1) // from the citizen, where a new visit opens, to the head count
 	d.key(tea.KeyBackspace, 1)
 	d.typeText("10000")
 	d.key(tea.KeyUp, 2)
@@ -324,7 +323,6 @@ func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 	d := newDriver(t, true)
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText("Hoàng Thị Yến")
 	d.key(tea.KeyCtrlN, 1)
@@ -348,7 +346,6 @@ func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 func (d *driver) newVisitFor(query, name string) {
 	d.t.Helper()
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText(query)
 	d.expect(name)
@@ -437,7 +434,6 @@ func TestTypingReplacesAPrefilledValue(t *testing.T) {
 	d := newDriver(t, true)
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText("Lê Văn Tám")
 	d.key(tea.KeyCtrlN, 1)

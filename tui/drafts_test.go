@@ -16,7 +16,6 @@ func (d *driver) startVisit(name, summary string) {
 	d.t.Helper()
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText(name)
 	d.key(tea.KeyCtrlN, 1)

@@ -32,7 +32,6 @@ func TestReturningCitizenIsFoundAndOfferedTheOpenCase(t *testing.T) {
 	}
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText("nguyen van binh 1966")
 	d.expectLine("Nguyễn Văn Bình", "1966")

@@ -88,7 +88,6 @@ func TestChoiceFieldSearchesByWordPrefix(t *testing.T) {
 	d := newDriver(t, true)
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText("Mai Văn Phúc")
 	d.key(tea.KeyCtrlN, 1)
@@ -126,7 +125,6 @@ func (d *driver) newSession(pick string) {
 // saves it; the next visitor's form opens at once.
 func (d *driver) nextVisitor(name, summary string) {
 	d.t.Helper()
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText(name)
 	d.key(tea.KeyCtrlN, 1)

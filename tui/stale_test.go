@@ -50,7 +50,6 @@ func TestNewCitizenNameWithoutDiacriticsIsPointedOut(t *testing.T) {
 	d := newDriver(t, true)
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
-	d.key(tea.KeyTab, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText("tran van hung")
 	d.key(tea.KeyCtrlN, 1)

@@ -125,7 +125,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		// cursor at its end on screen
 		d.send(tea.KeyMsg{Type: tea.KeyF3})
 		d.key(tea.KeyCtrlN, 1)
-		d.key(tea.KeyTab, 3)
+		d.key(tea.KeyTab, 2)
 		long := strings.Repeat("Nội dung 土地 dài ", 6) + "KẾT"
 		d.typeText(long)
 		check("long text being typed")

@@ -159,8 +159,23 @@ func New[T any, P interface {
 		}
 	}
 	m.initial = append([]string(nil), m.values...)
-	m.focusField(0)
+	m.focusField(m.firstToFill())
 	return m
+}
+
+// firstToFill is where a form opens: on a new record, its first required
+// field still empty (a visit's citizen, its date already today's); on a
+// stored one, the first field.
+func (m *Model[T, P]) firstToFill() int {
+	if P(&m.rec).Base().ID != 0 {
+		return 0
+	}
+	for i, f := range m.fields {
+		if f.Required && (m.values[i] == "" || f.Kind == Ref && m.values[i] == "0") {
+			return i
+		}
+	}
+	return 0
 }
 
 // WithResult makes the form pop with result(record) instead of a Saved
