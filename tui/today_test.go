@@ -277,3 +277,37 @@ func TestTodayShowsTheDayOverALongBacklog(t *testing.T) {
 	d.expectNot("Chứng thực bản sao") // folded
 	fits(t, d.screen(), 80)
 }
+
+// Many items due soon do not push the backlog and the session off the
+// first screen: the soonest show, the rest fold into one line.
+func TestTodayFoldsALongDueList(t *testing.T) {
+	d := newDriver(t, true)
+	s := d.db.For("canbo")
+	c := model.Citizen{FullName: "Tạ Văn Long"}
+	if err := s.SaveCitizen(&c); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 12; i++ {
+		v := model.Dossier{ProcedureName: "Chứng thực chữ ký", Field: model.FieldCertification, WorkingDays: 1,
+			ApplicantID: c.ID, Channel: model.ChannelDirect, ReceivedAt: testNow.Add(-time.Hour), Due: model.NewDate(2026, 10, 22),
+			Status: model.DossierInProgress}
+		if err := s.SaveDossier(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.mu.Lock()
+	d.changes = nil
+	d.mu.Unlock()
+	d.key(tea.KeyCtrlR, 1)
+	d.expect("Đến hạn hôm nay và 3 ngày làm việc tới: 12 việc", "… và 4 việc nữa đến hạn", "Hồ sơ quá hạn: 0",
+		"Kỳ tiếp công dân định kỳ tiếp theo")
+	if n := strings.Count(d.screen(), "Chứng thực chữ ký"); n != 8 {
+		t.Errorf("%d due lines shown, want 8", n)
+	}
+	d.key(tea.KeyDown, 8)
+	d.key(tea.KeyEnter, 1)
+	d.expectNot("việc nữa đến hạn")
+	if n := strings.Count(d.screen(), "Chứng thực chữ ký"); n <= 8 {
+		t.Errorf("unfolded, %d due lines shown, want more than 8", n)
+	}
+}

@@ -27,6 +27,12 @@ type day struct {
 	held, need int                      // periodic sessions this month
 }
 
+// soonShown is how many of the items due soon show before the rest fold.
+const soonShown = 8
+
+// foldSoon names the fold of the items due soon beyond soonShown.
+const foldSoon model.Kind = "soon"
+
 // backlogLimit is how many overdue records of a kind an unfolded line
 // lists; the count above it is always the whole.
 const backlogLimit = 200
@@ -84,13 +90,27 @@ func compose(c *common.Common, d *day, open map[model.Kind]bool) []line {
 	if len(soon) == 0 {
 		out = append(out, line{Text: "  " + c.T("today.none")})
 	}
-	out = append(out, soon...)
+	// the soonest fit on the first screen; the rest fold, so the backlog
+	// and the session below stay in view
+	if len(soon) > soonShown && !open[foldSoon] {
+		out = append(out, soon[:soonShown]...)
+		out = append(out, line{Fold: foldSoon, Text: "▸ " + c.T("today.soon_more", len(soon)-soonShown)})
+	} else {
+		out = append(out, soon...)
+	}
 
 	// the backlog, one line per kind, folded
 	head("today.backlog_head")
 	dossiers, paused := lateDossiers(c, d)
-	why := c.T("today.late_dossiers_why", s.Dossiers.All.PendingApology, paused)
+	why := ""
+	if s.Dossiers.All.PendingLate > 0 {
+		why = c.T("today.late_dossiers_why", s.Dossiers.All.PendingApology, paused)
+	}
 	fold := func(k model.Kind, text string, n int, rows []line, more int) {
+		if n == 0 && len(rows) == 0 {
+			out = append(out, line{Text: "  " + text}) // nothing to open
+			return
+		}
 		mark := "▸ "
 		if open[k] {
 			mark = "▾ "

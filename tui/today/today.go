@@ -208,7 +208,10 @@ func (p *Page) relayout() {
 	p.lines = compose(p.c, p.data, p.open)
 	p.sel = -1
 	for i, l := range p.lines {
-		if l.selectable() && (p.sel < 0 || prev.Kind == l.Kind && prev.ID == l.ID && prev.Fold == l.Fold) {
+		// the same record, or the same fold the clerk just opened; else the
+		// first line that can be chosen
+		same := prev.ID != 0 && prev.Kind == l.Kind && prev.ID == l.ID || prev.Fold != "" && prev.Fold == l.Fold
+		if l.selectable() && (p.sel < 0 || same) {
 			p.sel = i
 		}
 	}
