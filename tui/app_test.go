@@ -74,18 +74,19 @@ func (d *driver) run(cmd tea.Cmd) {
 		if steps > 1000 {
 			d.t.Fatal("commands do not settle")
 		}
+		// a commit's change reaches the program at once, as the server's
+		// and the local program's forwarding deliver it: before the
+		// commands still queued (a list's reload) come back
+		d.mu.Lock()
+		changes := d.changes
+		d.changes = nil
+		d.mu.Unlock()
+		for i := len(changes) - 1; i >= 0; i-- {
+			m := changes[i]
+			queue = append([]tea.Cmd{func() tea.Msg { return m }}, queue...)
+		}
 		if len(queue) == 0 {
-			d.mu.Lock()
-			changes := d.changes
-			d.changes = nil
-			d.mu.Unlock()
-			if len(changes) == 0 {
-				return
-			}
-			for _, m := range changes {
-				queue = append(queue, func() tea.Msg { return m })
-			}
-			continue
+			return
 		}
 		c := queue[0]
 		queue = queue[1:]

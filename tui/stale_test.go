@@ -153,3 +153,17 @@ func TestListColumnsAreDisplayColumns(t *testing.T) {
 		t.Errorf("the column after the name starts at %v", col)
 	}
 }
+
+// A record saved from its list is the one selected when the list comes
+// back, even when the refresh of the change arrives first.
+func TestSavedRecordIsSelectedOnItsList(t *testing.T) {
+	d := newDriver(t, true)
+	d.fillReception("Hà Văn Một", "Việc thứ nhất")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu.")
+	d.fillReception("Hà Văn Hai", "Việc thứ hai")
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("Đã lưu.")
+	d.key(tea.KeyEnter, 1)
+	d.expect("Việc thứ hai")
+}

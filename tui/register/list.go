@@ -203,8 +203,9 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			l.filter, l.cursor, l.cursors, l.sel, l.top = r, nil, nil, 0, 0
 		case form.Saved:
 			if l.spec.Kind == r.Kind {
-				// a new record goes on top: show the first page
-				l.cursor, l.cursors, l.sel, l.top = nil, nil, 0, 0
+				// a new record goes on top: show the first page, the saved
+				// record selected whatever refresh comes first
+				l.cursor, l.cursors, l.sel, l.top, l.keepID = nil, nil, 0, 0, r.ID
 				if rec, ok := r.Record.(T); ok && l.spec.OpenNew && l.spec.Base(&rec).Version == 1 {
 					return l, tea.Batch(l.load(), l.c.Push(l.spec.Open(l.c, r.ID)))
 				}
@@ -339,7 +340,8 @@ func (l *List[T]) Changed(msg common.ChangedMsg) tea.Cmd {
 	if msg.Kind != l.spec.Kind {
 		return nil
 	}
-	if l.sel < len(l.items) {
+	if l.keepID == 0 && l.sel < len(l.items) {
+		// (a record just saved from here stays the one to select)
 		l.keepID = l.spec.Base(&l.items[l.sel]).ID
 	}
 	return l.load()
