@@ -2,7 +2,8 @@
 # Installs what the tests use beside Go, from Debian's packages, when it is
 # missing: poppler-utils (pdftotext, pdfinfo, pdftoppm read the printed PDFs
 # back) and chromium (the print page's browser in server/, driven by
-# chromedp). CI runs it as root; a developer runs it once with sudo.
+# chromedp) and tmux (the scripted Friday at the desk in e2e/ plays the
+# built program in it at 80x24). CI runs it as root; a developer runs it once with sudo.
 set -euo pipefail
 need=""
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need="$need poppler-utils"
