@@ -69,7 +69,10 @@ func (m *Model[T, P]) Restore(d model.Draft) {
 		if !ok || f.Secret || f.Private {
 			continue
 		}
-		m.values[i], m.labels[i] = v, d.Labels[f.Key]
+		if l, ok := d.Labels[f.Key]; ok || v != m.values[i] {
+			m.labels[i] = l
+		} // else: the label the form opened with ("Mở vụ việc mới")
+		m.values[i] = v
 		if isText(f.Kind) {
 			m.inputs[i].SetValue(v)
 		}
