@@ -449,7 +449,7 @@ func BenchmarkToday(b *testing.B) {
 		var cmd tea.Cmd
 		app, cmd = app.Update(tea.KeyMsg{Type: tea.KeyCtrlR})
 		app = runCmds(app, cmd)
-		if !strings.Contains(app.View(), "Hồ sơ đến hạn trả hôm nay") {
+		if !strings.Contains(app.View(), "Đến hạn hôm nay") {
 			b.Fatalf("no agenda:\n%s", app.View())
 		}
 	}

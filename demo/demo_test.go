@@ -98,4 +98,22 @@ func TestDemoIsDeterministicValidAndVaried(t *testing.T) {
 			t.Fatalf("petition %d transferred to a district: %q", p.ID, p.TransferredTo)
 		}
 	}
+	// the registers' columns have something to show: who dealt with a
+	// returning matter before, where a dossier was sent on
+	visits, _ := s1.ListReceptions(model.ListQuery{Limit: 100000})
+	dossiers, _ := s1.ListDossiers(model.ListQuery{Limit: 100000})
+	before, sent := 0, 0
+	for _, r := range visits.Items {
+		if r.HandledBefore != "" {
+			before++
+		}
+	}
+	for _, x := range dossiers.Items {
+		if x.ForwardedTo != "" && !x.ForwardedOn.IsZero() {
+			sent++
+		}
+	}
+	if before == 0 || sent == 0 {
+		t.Errorf("%d visits say who dealt with the matter before, %d dossiers where they were sent", before, sent)
+	}
 }

@@ -1,5 +1,7 @@
 package demo
 
+import "github.com/tiepdan/tiepdan/model"
+
 // Family names with their approximate share of the population (per mille),
 // middle names and given names, for realistic synthetic citizens.
 var (
@@ -44,3 +46,14 @@ var (
 		"Công an xã", "Tòa án nhân dân khu vực"}
 	officials = []string{"Chủ tịch Nguyễn Văn Thành", "Phó Chủ tịch Lê Thị Hạnh"}
 )
+
+// handledBefore are the bodies a returning citizen's matter went to before.
+var handledBefore = []string{"UBND xã Quang Trung (trả lời bằng văn bản)", "Công an xã Quang Trung",
+	"Hội đồng hòa giải thôn", "UBND xã Quang Trung (Quyết định giải quyết khiếu nại lần đầu)"}
+
+// forwardTargets are where the one-stop desk sends a dossier it does not
+// resolve itself, by field.
+var forwardTargets = map[model.Field]string{
+	model.FieldLand:         "Chi nhánh Văn phòng đăng ký đất đai",
+	model.FieldConstruction: "Phòng Kinh tế UBND xã",
+}

@@ -31,6 +31,9 @@ func (g *gen) reception(d model.Date, share float64, session uint64) error {
 	r.LandDispute = r.Field == model.FieldLand && g.chance(0.4)
 	if prev, ok := g.cases[cit]; ok && cit != 0 && g.chance(0.2) {
 		r.CaseIDs = []uint64{prev} // the citizen comes back about the same matter
+		if cit%2 == 0 {            // who dealt with it before (no draw: the rest of the data stays as it was)
+			r.HandledBefore = handledBefore[int(cit/2)%len(handledBefore)]
+		}
 	}
 	switch x := g.r.Float64(); {
 	case x < 0.25:
@@ -141,6 +144,10 @@ func (g *gen) dossier(d model.Date, share float64, weekend bool) error {
 		x.Channel = model.ChannelPost
 	}
 	x.Due = g.cal.DossierDue(at, proc.WorkingDays, 15)
+	if proc.Field == model.FieldLand || proc.Field == model.FieldConstruction {
+		// the one-stop desk sends it on to the body that resolves it
+		x.ForwardedTo, x.ForwardedOn = forwardTargets[proc.Field], min(d.AddDays(1), g.today)
+	}
 	if x.Due < g.today {
 		g.closeDossier(&x, d)
 	} else if g.chance(0.3) && d < g.today.AddDays(-1) {

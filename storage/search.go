@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,38 +20,67 @@ const maxSearchScan = 200_000
 // SearchCitizens finds live citizens. A query of digits (3 or more; spaces,
 // dots and a +84 prefix allowed) matches ID numbers and phones by prefix.
 // Otherwise every query word must be a prefix of a word of the name without
-// diacritics, and a number among the words (a birth year, or its first
-// digits as typed) must begin the citizen's birth year; the scan starts from the rarest query word, found through the
-// token counts, so "nguyen van an" reads the "an" entries, not "nguyen"'s.
+// diacritics, and a number among the words that can start a birth year
+// (1966, or 19 as it is being typed) must begin the citizen's birth year;
+// when nobody is born so, the number is read as part of the name. The scan
+// starts from the rarest query word, found through the token counts, so
+// "nguyen van an" reads the "an" entries, not "nguyen"'s.
 func (s *Store) SearchCitizens(query string, limit int) ([]model.Citizen, error) {
 	if limit <= 0 {
 		limit = 20
 	}
 	query = vntext.Clean(query, false)
-	var ids []uint64
-	year := ""
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		if d := vntext.Digits(query); len(d) >= 3 && len(d) == len(strings.NewReplacer(" ", "", ".", "", "+", "", "-", "").Replace(query)) {
+	if d := vntext.Digits(query); len(d) >= 3 && len(d) == len(strings.NewReplacer(" ", "", ".", "", "+", "", "-", "").Replace(query)) {
+		var ids []uint64
+		err := s.db.bolt.View(func(tx *bolt.Tx) error {
 			ids = digitSearch(tx, d, model.NormalizePhone(query), limit)
 			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		toks, y := splitYear(vntext.Tokens(query))
-		if len(toks) == 0 {
-			return nil
+		return s.loadRanked(ids, "", query, limit)
+	}
+	all := vntext.Tokens(query)
+	toks, year := splitYear(all)
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	if year != "" {
+		out, err := s.searchNames(toks, year, query, limit)
+		if err != nil || len(out) > 0 {
+			return out, err
 		}
-		year = y
-		want := limit * 5
-		if year != "" {
-			want = yearScan // most namesakes are born in other years
-		}
+	}
+	return s.searchNames(all, "", query, limit)
+}
+
+// searchNames finds citizens whose names have every token, born in a year
+// starting with year when it is set.
+func (s *Store) searchNames(toks []string, year, query string, limit int) ([]model.Citizen, error) {
+	want := limit * 5
+	if year != "" {
+		want = yearScan // most namesakes are born in other years
+	}
+	var ids []uint64
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
 		ids = nameSearch(tx, toks, want)
 		return nil
 	})
-	if err != nil || len(ids) == 0 {
+	if err != nil {
 		return nil, err
 	}
+	return s.loadRanked(ids, year, query, limit)
+}
+
+// loadRanked reads the citizens ids (those born in a year starting with
+// year, when set) and ranks them for query.
+func (s *Store) loadRanked(ids []uint64, year, query string, limit int) ([]model.Citizen, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
 	out := make([]model.Citizen, 0, len(ids))
-	err = s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
 		t := tablesCitizen()
 		for _, id := range ids {
 			var c model.Citizen
@@ -86,6 +116,9 @@ func digitSearch(tx *bolt.Tx, digits, phone string, limit int) []uint64 {
 	return ids
 }
 
+// yearStart matches what can begin a birth year: 1, 19, 196, 1966, 2, 20…
+var yearStart = regexp.MustCompile(`^(1|19|19[0-9]|19[0-9][0-9]|2|20|20[0-9]|20[0-9][0-9])$`)
+
 // yearScan bounds the namesakes a search with a birth year reads.
 const yearScan = 5000
 
@@ -93,7 +126,7 @@ const yearScan = 5000
 // a name search: "nguyen van binh 1966" is the name and 1966.
 func splitYear(toks []string) (name []string, year string) {
 	for _, t := range toks {
-		if year == "" && len(t) <= 4 && strings.Trim(t, "0123456789") == "" {
+		if year == "" && yearStart.MatchString(t) {
 			year = t
 			continue
 		}
