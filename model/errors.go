@@ -14,6 +14,9 @@ var (
 	ErrNotFound = errors.New("record not found")
 	// ErrVoided means the record is voided and can no longer be changed.
 	ErrVoided = errors.New("record is voided")
+	// ErrDamaged means part of the database file cannot be read: that
+	// request fails, nothing is written, and the file should be checked.
+	ErrDamaged = errors.New("database file is damaged")
 )
 
 // FieldError says what is wrong with one field. Code is a catalogue key

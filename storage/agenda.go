@@ -11,7 +11,7 @@ import (
 // DossierByCode finds the live dossier with code.
 func (s *Store) DossierByCode(code string) (model.Dossier, error) {
 	var d model.Dossier
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		t, _ := tableFor(model.KindDossier)
 		for _, id := range prefixIDs(tx, ixCode, []byte(code+sep), 0) {
 			if err := load(tx, t, id, &d); err == nil && !d.Voided && d.Code == code {
@@ -61,7 +61,7 @@ func (s *Store) Agenda(q model.AgendaQuery) (model.Agenda, error) {
 		q.Limit = 200
 	}
 	a := model.Agenda{Citizens: map[uint64]model.Citizen{}, More: map[model.Kind]int{}}
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		var err error
 		if !q.DossiersBy.IsZero() {
 			a.More[model.KindDossier], err = dueUpTo(tx, model.KindDossier, q.DueFrom, q.DossiersBy, q.Limit, func(r model.Record) {

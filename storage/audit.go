@@ -47,7 +47,7 @@ func auditEntries(ev *model.AuditEvent) []entry {
 // Audit returns the audit events of one record, oldest first.
 func (s *Store) Audit(kind model.Kind, id uint64) ([]model.AuditEvent, error) {
 	var out []model.AuditEvent
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		prefix := auditKey(kind, id)
 		c := tx.Bucket(bIdx).Bucket([]byte(ixAudit)).Cursor()
 		ab := tx.Bucket(bAudit)
@@ -84,7 +84,7 @@ func (s *Store) AuditLog(q model.AuditQuery) ([]model.AuditEvent, error) {
 		name, prefix = ixAuditDay, dateKey(int32(q.Day))
 	}
 	var out []model.AuditEvent
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		ab := tx.Bucket(bAudit)
 		if prefix == nil {
 			c := ab.Cursor()

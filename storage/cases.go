@@ -49,7 +49,7 @@ func (s *Store) SaveCase(c *model.Case) error {
 // CitizenCases lists the citizen's live cases, newest first.
 func (s *Store) CitizenCases(citizenID uint64) ([]model.Case, error) {
 	var out []model.Case
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		t, _ := tableFor(model.KindCase)
 		prefix := u64(citizenID)
 		c := tx.Bucket(bIdx).Bucket([]byte(ixCitizenCase)).Cursor()

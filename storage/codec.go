@@ -23,9 +23,13 @@ func encode(v any) ([]byte, error) {
 
 func decode(b []byte, v any) error {
 	if len(b) == 0 || b[0] != codecJSON1 {
-		return fmt.Errorf("%w: unknown value encoding", ErrNotDatabase)
+		return fmt.Errorf("%w: unknown value encoding", ErrDamaged)
 	}
-	return json.Unmarshal(b[1:], v)
+	if err := json.Unmarshal(b[1:], v); err != nil {
+		// a stored value that does not read back is damage, not input
+		return fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	return nil
 }
 
 func putValue(b *bolt.Bucket, key []byte, v any) error {

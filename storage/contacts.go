@@ -13,7 +13,7 @@ import (
 // of records per citizen), for the rows of a citizen picker.
 func (s *Store) LastContacts(ids []uint64) (map[uint64]model.Contact, error) {
 	out := map[uint64]model.Contact{}
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		idx := tx.Bucket(bIdx)
 		for _, id := range ids {
 			var last model.Contact

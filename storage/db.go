@@ -67,6 +67,9 @@ var (
 	ErrPermission  = errors.New("no permission to open the database")
 	ErrReadOnly    = errors.New("database is on a read-only disk")
 	ErrNewerSchema = errors.New("database was written by a newer tiepdan")
+	// ErrOlderSchema: a read-only open (check) of a file an older tiepdan
+	// wrote; opening it to work migrates it.
+	ErrOlderSchema = errors.New("database was written by an older tiepdan")
 )
 
 var (
@@ -81,6 +84,7 @@ var (
 // DB is an open tiepdan database. It is safe for concurrent use; every
 // exported method runs in its own transaction.
 type DB struct {
+	readOnly  bool
 	bolt      *bolt.DB
 	path      string
 	now       func() time.Time
@@ -95,6 +99,9 @@ type Options struct {
 	Now func() time.Time
 	// NoSync skips fsync on commit (bulk loads and benchmarks only).
 	NoSync bool
+	// ReadOnly opens the file without writing to it (check, backup of a
+	// copy): no migration, no first-run set-up.
+	ReadOnly bool
 }
 
 // Open opens or creates the database at path, creates the bucket tree and
@@ -108,22 +115,38 @@ func Open(path string, opt Options) (db *DB, err error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+	st, serr := os.Stat(path)
+	if serr == nil && st.IsDir() {
 		return nil, fmt.Errorf("%w: %s is a folder", ErrNotDatabase, path)
 	}
+	if err := precheck(path); err != nil {
+		return nil, err
+	}
+	created := errors.Is(serr, os.ErrNotExist)
 	defer func() {
-		// bbolt can panic on a damaged file; user data must not crash us.
-		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%w: %v", ErrNotDatabase, r)
+		if err != nil && created {
+			// a first run that failed (a full disk) leaves no empty file
+			// behind to be refused next time
+			if st, e := os.Stat(path); e == nil && st.Size() == 0 {
+				_ = os.Remove(path)
+			}
 		}
 	}()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync,
-		FreelistType: bolt.FreelistMapType})
+	var b *bolt.DB
+	err = guard(func() error {
+		var oerr error
+		if opt.ReadOnly && created {
+			return os.ErrNotExist // nothing to read, and nothing is made
+		}
+		b, oerr = bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout, NoSync: opt.NoSync,
+			FreelistType: bolt.FreelistMapType, ReadOnly: opt.ReadOnly})
+		return oerr
+	})
 	if err != nil {
 		return nil, classifyOpenError(err)
 	}
-	db = &DB{bolt: b, path: path, now: opt.Now}
-	if err := db.init(); err != nil {
+	db = &DB{bolt: b, path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	if err := guard(db.init); err != nil {
 		b.Close()
 		return nil, err
 	}
@@ -161,7 +184,7 @@ func (db *DB) Sync() error { return db.bolt.Sync() }
 func (db *DB) init() error {
 	var schema uint32
 	foreign := false
-	if err := db.bolt.View(func(tx *bolt.Tx) error {
+	if err := db.view(func(tx *bolt.Tx) error {
 		if m := tx.Bucket(bMeta); m != nil {
 			if v := m.Get(kSchema); len(v) == 4 {
 				schema = binary.BigEndian.Uint32(v)
@@ -178,13 +201,17 @@ func (db *DB) init() error {
 	case schema > SchemaVersion:
 		return fmt.Errorf("%w: schema %d > %d", ErrNewerSchema, schema, SchemaVersion)
 	case schema == SchemaVersion:
-		return nil
+		return db.checkBuckets()
+	case db.readOnly && schema >= 1:
+		return fmt.Errorf("%w: schema %d, this program writes %d", ErrOlderSchema, schema, SchemaVersion)
+	case db.readOnly:
+		return fmt.Errorf("%w: no tiepdan schema", ErrNotDatabase)
 	case schema >= 1 && schema < SchemaVersion:
 		if err := db.backupBeforeMigration(schema); err != nil {
 			return classifyOpenError(err)
 		}
 		if schema < 5 {
-			if err := db.bolt.Update(func(tx *bolt.Tx) error { return migrate(tx, schema, db.now()) }); err != nil {
+			if err := db.update(func(tx *bolt.Tx) error { return migrate(tx, schema, db.now()) }); err != nil {
 				return classifyOpenError(err)
 			}
 		}
@@ -195,7 +222,7 @@ func (db *DB) init() error {
 	case foreign:
 		return fmt.Errorf("%w: bbolt file without tiepdan's buckets", ErrNotDatabase)
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bMeta, bCounters, bAudit, bStaff, bProtected} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
@@ -232,6 +259,34 @@ func (db *DB) init() error {
 }
 
 var errStop = errors.New("stop")
+
+// checkBuckets makes sure every bucket the program reads is there: a file
+// with one missing is damaged, refused at the door rather than failing in
+// the middle of a register's print.
+func (db *DB) checkBuckets() error {
+	return db.view(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bMeta, bCounters, bAudit, bStaff, bProtected} {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("%w: bucket %q missing", ErrDamaged, name)
+			}
+		}
+		for _, t := range tables() {
+			if tx.Bucket(t.bucket) == nil {
+				return fmt.Errorf("%w: bucket %q missing", ErrDamaged, t.bucket)
+			}
+		}
+		idx := tx.Bucket(bIdx)
+		if idx == nil {
+			return fmt.Errorf("%w: bucket %q missing", ErrDamaged, bIdx)
+		}
+		for _, name := range indexNames() {
+			if idx.Bucket([]byte(name)) == nil {
+				return fmt.Errorf("%w: index %q missing", ErrDamaged, name)
+			}
+		}
+		return nil
+	})
+}
 
 // For returns the Store through which the local user actor works: local
 // mode (no server) runs as the OS user with the administrator's role and the

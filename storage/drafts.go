@@ -35,7 +35,7 @@ func (s *Store) SaveDraft(d model.Draft) error {
 	if len(v) > model.MaxDraftBytes {
 		return fmt.Errorf("draft of %d bytes", len(v))
 	}
-	return s.db.bolt.Update(func(tx *bolt.Tx) error {
+	return s.db.update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bDrafts)
 		if err != nil {
 			return err
@@ -61,7 +61,7 @@ func (s *Store) SaveDraft(d model.Draft) error {
 // is a convenience, and a damaged one must not stop a login.
 func (s *Store) Drafts() ([]model.Draft, error) {
 	var out []model.Draft
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bDrafts)
 		if b == nil {
 			return nil
@@ -75,7 +75,7 @@ func (s *Store) Drafts() ([]model.Draft, error) {
 
 // DeleteDraft drops the draft id of the staff member this store acts for.
 func (s *Store) DeleteDraft(id string) error {
-	return s.db.bolt.Update(func(tx *bolt.Tx) error {
+	return s.db.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bDrafts)
 		if b == nil {
 			return nil

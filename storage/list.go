@@ -30,7 +30,7 @@ func list[T any, P interface {
 	}
 	var zero T
 	t, _ := tableFor(P(&zero).Kind())
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bIdx).Bucket([]byte(dateIndex(t.kind))).Cursor()
 		start := q.Cursor
 		if start == nil && !q.To.IsZero() {
@@ -143,7 +143,7 @@ func (s *Store) ListDossiers(q model.ListQuery) (model.Page[model.Dossier], erro
 // SessionReceptions returns the visits logged in a session, in time order.
 func (s *Store) SessionReceptions(sessionID uint64) ([]model.Reception, error) {
 	var out []model.Reception
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		t, _ := tableFor(model.KindReception)
 		for _, id := range prefixIDs(tx, ixSession, u64(sessionID), 0) {
 			var r model.Reception
@@ -162,7 +162,7 @@ func (s *Store) SessionReceptions(sessionID uint64) ([]model.Reception, error) {
 // first, voided records included (marked).
 func (s *Store) History(citizenID uint64) ([]model.HistoryItem, error) {
 	var out []model.HistoryItem
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		prefix := u64(citizenID)
 		c := tx.Bucket(bIdx).Bucket([]byte(ixCitizen)).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {

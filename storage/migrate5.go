@@ -89,7 +89,7 @@ func (db *DB) backupBeforeMigration(from uint32) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(tmp)
 		return err
 	})

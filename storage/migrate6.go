@@ -29,7 +29,7 @@ const migrateBatch = 10_000
 // case again).
 func (db *DB) migrate5to6(now time.Time) error {
 	var visits, petitions []uint64
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists([]byte("case")); err != nil {
 			return err
 		}
@@ -57,17 +57,17 @@ func (db *DB) migrate5to6(now time.Time) error {
 	m := &caseMigration{now: now.UTC(), latest: map[caseTopic]uint64{}, visitCase: map[uint64]uint64{}}
 	for start := 0; start < len(visits); start += migrateBatch {
 		batch := visits[start:min(len(visits), start+migrateBatch)]
-		if err := db.bolt.Update(func(tx *bolt.Tx) error { return m.visits(tx, batch) }); err != nil {
+		if err := db.update(func(tx *bolt.Tx) error { return m.visits(tx, batch) }); err != nil {
 			return err
 		}
 	}
 	for start := 0; start < len(petitions); start += migrateBatch {
 		batch := petitions[start:min(len(petitions), start+migrateBatch)]
-		if err := db.bolt.Update(func(tx *bolt.Tx) error { return m.petitions(tx, batch) }); err != nil {
+		if err := db.update(func(tx *bolt.Tx) error { return m.petitions(tx, batch) }); err != nil {
 			return err
 		}
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 6))
 	})
 }

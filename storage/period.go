@@ -14,7 +14,7 @@ import (
 // petitions and dossiers, the closed index from from on, decoding the facts
 // stored as their values. No record is decoded.
 func (s *Store) ScanPeriod(from, to model.Date, v model.PeriodVisitor) error {
-	return s.db.bolt.View(func(tx *bolt.Tx) error {
+	return s.db.view(func(tx *bolt.Tx) error {
 		if v.Session != nil {
 			if err := scanDates(tx, model.KindSession, from, to, decodeSessionFacts, v.Session); err != nil {
 				return err

@@ -32,7 +32,7 @@ func (s *Store) SearchCitizens(query string, limit int) ([]model.Citizen, error)
 	query = vntext.Clean(query, false)
 	if d := vntext.Digits(query); len(d) >= 3 && len(d) == len(strings.NewReplacer(" ", "", ".", "", "+", "", "-", "").Replace(query)) {
 		var ids []uint64
-		err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		err := s.db.view(func(tx *bolt.Tx) error {
 			ids = digitSearch(tx, d, model.NormalizePhone(query), limit)
 			return nil
 		})
@@ -63,7 +63,7 @@ func (s *Store) searchNames(toks []string, year, query string, limit int) ([]mod
 		want = yearScan // most namesakes are born in other years
 	}
 	var ids []uint64
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		ids = nameSearch(tx, toks, want)
 		return nil
 	})
@@ -80,7 +80,7 @@ func (s *Store) loadRanked(ids []uint64, year, query string, limit int) ([]model
 		return nil, nil
 	}
 	out := make([]model.Citizen, 0, len(ids))
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		t := tablesCitizen()
 		for _, id := range ids {
 			var c model.Citizen

@@ -45,7 +45,7 @@ func (s *Store) Staff(u string) (model.Staff, error) { return s.db.Staff(u) }
 // server reads it at every login, outside any session's Store.
 func (db *DB) Staff(u string) (model.Staff, error) {
 	var st model.Staff
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bStaff).Get([]byte(u))
 		if v == nil {
 			return model.ErrNotFound
@@ -58,7 +58,7 @@ func (db *DB) Staff(u string) (model.Staff, error) {
 // ListStaff returns every account, by username.
 func (s *Store) ListStaff() ([]model.Staff, error) {
 	var out []model.Staff
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bStaff).ForEach(func(_, v []byte) error {
 			var st model.Staff
 			if err := decode(v, &st); err != nil {

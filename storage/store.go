@@ -43,7 +43,7 @@ func get[T any, P interface {
 }](s *Store, id uint64) (T, error) {
 	var v T
 	t, _ := tableFor(P(&v).Kind())
-	err := s.db.bolt.View(func(tx *bolt.Tx) error { return load(tx, t, id, P(&v)) })
+	err := s.db.view(func(tx *bolt.Tx) error { return load(tx, t, id, P(&v)) })
 	return v, err
 }
 
@@ -54,12 +54,12 @@ func exists(tx *bolt.Tx, k model.Kind, id uint64) bool {
 	return load(tx, t, id, r) == nil && !r.Base().Voided
 }
 
-func (s *Store) update(fn func(tx *bolt.Tx) error) error { return s.db.bolt.Update(fn) }
+func (s *Store) update(fn func(tx *bolt.Tx) error) error { return s.db.update(fn) }
 
 // Office returns the office settings.
 func (s *Store) Office() (model.Office, error) {
 	var o model.Office
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		return decode(tx.Bucket(bMeta).Get(kOffice), &o)
 	})
 	return o, err
@@ -235,7 +235,7 @@ func (s *Store) Dossier(id uint64) (model.Dossier, error) { return get[model.Dos
 // DossierPaper returns dossier id and its applicant read in one
 // transaction, for a paper that shows both.
 func (s *Store) DossierPaper(id uint64) (d model.Dossier, a model.Citizen, err error) {
-	err = s.db.bolt.View(func(tx *bolt.Tx) error {
+	err = s.db.view(func(tx *bolt.Tx) error {
 		dt, _ := tableFor(model.KindDossier)
 		if err := load(tx, dt, id, &d); err != nil {
 			return err
@@ -336,7 +336,7 @@ func nextDossierCode(tx *bolt.Tx, at time.Time) (string, error) {
 // by name.
 func (s *Store) Procedures() ([]model.Procedure, error) {
 	var out []model.Procedure
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+	err := s.db.view(func(tx *bolt.Tx) error {
 		t, _ := tableFor(model.KindProcedure)
 		return tx.Bucket(t.bucket).ForEach(func(_, v []byte) error {
 			var p model.Procedure

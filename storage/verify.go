@@ -16,7 +16,7 @@ import (
 // its Version (views of a protected identity are events but not changes). Tests run it after each change; an administrator can run it to
 // check a file after a power cut.
 func (db *DB) Verify() error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		want := map[string]map[string]string{}
 		for _, name := range indexNames() {
 			want[name] = map[string]string{}

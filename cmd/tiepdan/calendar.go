@@ -49,7 +49,7 @@ func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int
 		o, err := db.For(actor()).Office()
 		db.Close()
 		if err != nil {
-			fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
+			fmt.Fprintln(stderr, cat.T("cli.report_failed", dbErrorText(cat, *dbPath, err)))
 			return 1
 		}
 		cal, office = calendar.ForOffice(o), o.Name

@@ -189,6 +189,9 @@ func commands(cat *i18n.Catalog, stdin io.Reader, stdout, stderr io.Writer) map[
 		"serve":    {run: func(a []string) int { return runServe(a, cat, stdout, stderr) }},
 		"user":     {run: func(a []string) int { return runUser(a, cat, stdin, stdout, stderr) }, lead: 1},
 		"calendar": {run: func(a []string) int { return runCalendar(a, cat, stdout, stderr) }},
+		"backup":   {run: func(a []string) int { return runBackup(a, cat, stdout, stderr) }},
+		"check":    {run: func(a []string) int { return runCheck(a, cat, stdout, stderr) }},
+		"restore":  {run: func(a []string) int { return runRestore(a, cat, stdout, stderr) }},
 	}
 }
 
@@ -233,6 +236,12 @@ func OpenErrorText(cat *i18n.Catalog, path string, err error) string {
 			}
 		}
 		return cat.T("open.locked", path)
+	case errors.Is(err, storage.ErrDamaged):
+		return cat.T("open.damaged", path) + " " + lastBackupText(cat, path)
+	case errors.Is(err, storage.ErrEmpty):
+		return cat.T("open.empty", path)
+	case errors.Is(err, storage.ErrOlderSchema):
+		return cat.T("open.older", path)
 	case errors.Is(err, storage.ErrNotDatabase):
 		return cat.T("open.not_database", path)
 	case errors.Is(err, storage.ErrPermission):

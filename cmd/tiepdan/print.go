@@ -76,7 +76,7 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 	st := db.For(actor())
 	x, err := printout.NewContext(st, cat, now())
 	if err != nil {
-		fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
+		fmt.Fprintln(stderr, cat.T("cli.print_failed", dbErrorText(cat, *dbPath, err)))
 		return 1
 	}
 	var doc printout.Doc
@@ -95,17 +95,17 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 			fmt.Fprintln(stderr, cat.T("print.err_no_apology", d.Code))
 			return 1
 		case err != nil:
-			fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
+			fmt.Fprintln(stderr, cat.T("cli.print_failed", dbErrorText(cat, *dbPath, err)))
 			return 1
 		}
 	} else if doc, err = printout.Register(st, x, form, choice.resolve(x.Office, today)); err != nil {
-		fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
+		fmt.Fprintln(stderr, cat.T("cli.print_failed", dbErrorText(cat, *dbPath, err)))
 		return 1
 	}
 	if *out == "" || *out == "-" {
 		var buf bytes.Buffer
 		if err := doc.Write(&buf, format); err != nil {
-			fmt.Fprintln(stderr, cat.T("cli.print_failed", err.Error()))
+			fmt.Fprintln(stderr, cat.T("cli.print_failed", dbErrorText(cat, *dbPath, err)))
 			return 1
 		}
 		_, err := stdout.Write(buf.Bytes())

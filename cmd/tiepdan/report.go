@@ -71,7 +71,7 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 			}
 		}
 	}
-	fmt.Fprintln(stderr, cat.T("cli.report_failed", err.Error()))
+	fmt.Fprintln(stderr, cat.T("cli.report_failed", dbErrorText(cat, *dbPath, err)))
 	return 1
 }
 

@@ -188,6 +188,9 @@ func (c *Common) ErrorText(err error) string {
 		return c.T("err.voided")
 	case errors.Is(err, model.ErrNoPermission):
 		return c.T("err.permission")
+	case errors.Is(err, model.ErrDamaged):
+		// one read failed; the session goes on
+		return c.T("err.damaged")
 	}
 	return c.T("err.storage", fmt.Sprintf("%T", err))
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tiepdan/tiepdan/demo"
+	"github.com/tiepdan/tiepdan/i18n"
+	"github.com/tiepdan/tiepdan/storage"
+)
+
+// goodOffice writes a small demo office and returns its bytes.
+func goodOffice(t *testing.T) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "good.db")
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Generate(db, demo.Options{Records: 600, Seed: 3, End: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func boltEdit(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+}
+
+// Every command meets a damaged file with a clear message in Vietnamese and
+// a non-zero exit: no stack trace, no bbolt English, the file unchanged.
+func TestDamagedFilesAreRefused(t *testing.T) {
+	good := goodOffice(t)
+	cases := []struct {
+		name string
+		make func(t *testing.T, path string)
+		want string // in the message
+	}{
+		{"truncated to 8 KiB", func(t *testing.T, p string) { os.WriteFile(p, good[:8<<10], 0o600) }, "hỏng"},
+		{"truncated to 20 KB", func(t *testing.T, p string) { os.WriteFile(p, good[:20000], 0o600) }, "hỏng"},
+		{"truncated to half", func(t *testing.T, p string) { os.WriteFile(p, good[:len(good)/2], 0o600) }, "hỏng"},
+		{"zero bytes", func(t *testing.T, p string) { os.WriteFile(p, nil, 0o600) }, "rỗng"},
+		{"random pages", func(t *testing.T, p string) {
+			b := append([]byte(nil), good...)
+			r := rand.New(rand.NewPCG(1, 2))
+			for page := 4; page*4096 < len(b); page += 3 {
+				for i := 16; i < 4096 && page*4096+i < len(b); i++ {
+					b[page*4096+i] = byte(r.IntN(256))
+				}
+			}
+			os.WriteFile(p, b, 0o600)
+		}, "hỏng"},
+		{"missing bucket", func(t *testing.T, p string) {
+			os.WriteFile(p, good, 0o600)
+			boltEdit(t, p, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("audit")) })
+		}, "hỏng"},
+		{"foreign file", func(t *testing.T, p string) {
+			boltEdit(t, p, func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("x")); return err })
+		}, "không phải"},
+		{"newer schema", func(t *testing.T, p string) {
+			os.WriteFile(p, good, 0o600)
+			boltEdit(t, p, func(tx *bolt.Tx) error {
+				return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 99))
+			})
+		}, "mới hơn"},
+		{"a folder", func(t *testing.T, p string) { os.Mkdir(p, 0o700) }, ""},
+	}
+	cat := i18n.New(i18n.Vietnamese)
+	_ = cat
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "office.db")
+			c.make(t, path)
+			sum := func() [32]byte {
+				b, _ := os.ReadFile(path)
+				return sha256.Sum256(b)
+			}
+			before := sum()
+			for _, args := range [][]string{
+				{"report", "--db", path, "--period", "2026-10"},
+				{"print", "reception-register", "--db", path, "--period", "2026-10", "-o", dir},
+				{"check", "--db", path},
+				{"backup", "--db", path, "-o", filepath.Join(dir, "bk")},
+				{"calendar", "2026", "--db", path},
+			} {
+				var out, errb bytes.Buffer
+				code := run(args, &out, &errb)
+				msg := errb.String()
+				if code == 0 {
+					t.Errorf("%v: exit 0\n%s%s", args, out.String(), msg)
+				}
+				if msg == "" || !strings.Contains(msg, c.want) {
+					t.Errorf("%v: message %q lacks %q", args, msg, c.want)
+				}
+				for _, bad := range []string{"goroutine", "panic", "runtime error", "file size too small", "invalid database", "bbolt"} {
+					if strings.Contains(msg+out.String(), bad) {
+						t.Errorf("%v: the message shows %q:\n%s", args, bad, msg)
+					}
+				}
+			}
+			if sum() != before {
+				t.Errorf("the file changed")
+			}
+		})
+	}
+}
