@@ -347,12 +347,21 @@ func (a *App) View() string {
 	for len(body) < bodyH {
 		body = append(body, "")
 	}
-	for i, l := range body {
-		// the rule under every page: no line wider than the window (a
-		// terminal would wrap it and push the frame down)
+	all := append(append(append([]string{head, title}, body...), statusLines...), footer...)
+	return fit(all, w, h)
+}
+
+// fit is the rule under every screen: no more lines than the window has
+// and none wider (a terminal would wrap it and push the frame down); in a
+// window too small for the frame, its top.
+func fit(lines []string, w, h int) string {
+	if h > 0 && len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
 		if lipgloss.Width(l) > w {
-			body[i] = ansi.Truncate(l, w-1, "…")
+			lines[i] = ansi.Truncate(l, max(w, 0), "…")
 		}
 	}
-	return strings.Join([]string{head, title, strings.Join(body, "\n"), strings.Join(statusLines, "\n"), strings.Join(footer, "\n")}, "\n")
+	return strings.Join(lines, "\n")
 }

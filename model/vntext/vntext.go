@@ -28,7 +28,8 @@ func Clean(s string, multiline bool) string {
 		switch {
 		case r == unicode.ReplacementChar:
 			// invalid input byte, or a replacement char pasted in: drop it
-		case r == '\n' || r == '\r':
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			// U+2028/U+2029 (line and paragraph separators) are line breaks
 			if multiline {
 				b.WriteByte('\n')
 			} else {

@@ -103,7 +103,7 @@ func (p *Page) View() string {
 			bar += " " + st.Dim.Render(p.c.T("loading"))
 		}
 		body := p.lines(w - 1)
-		h := p.bodyHeight() - len(lines)
+		h := max(1, p.bodyHeight()-len(lines)) // at least a line, in a tiny window
 		p.top = min(p.top, max(0, len(body)-h))
 		shown := body[p.top:min(len(body), p.top+h)]
 		if p.view >= viewNational {
