@@ -131,7 +131,7 @@ func BenchmarkSSHLoad(b *testing.B) {
 			}
 		}
 		hk, _, _, _ := server.LoadHostKey(filepath.Join(dir, "hk"))
-		srv, err := server.New(server.Config{DB: db, HostKey: hk, ExportRoot: filepath.Join(dir, "x"),
+		srv, err := server.New(server.Config{DB: db, HostKey: hk, ExportRoot: filepath.Join(dir, "x"), BackupEvery: -1,
 			MaxSessions: nSess, IdleLock: -1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
 			b.Fatal(err)

@@ -66,6 +66,12 @@ type Config struct {
 	// Shutdown is called (0: DefaultShutdownGrace); Shutdown's context
 	// should leave them that long.
 	ShutdownGrace time.Duration
+	// BackupDirs are the folders backups go to, the first the main one
+	// (empty: saoluu beside the database); BackupEvery is how old the
+	// newest backup may grow before the next (0: DefaultBackupEvery;
+	// negative: no backups by the server).
+	BackupDirs  []string
+	BackupEvery time.Duration
 }
 
 // DefaultShutdownGrace gives a clerk time to read the warning and press F2.
@@ -90,6 +96,10 @@ type Server struct {
 
 	prints *printHub
 	web    *http.Server
+
+	backupMu   sync.Mutex
+	stopBackup chan struct{}
+	stopOnce   sync.Once
 }
 
 // New builds the server; Serve starts it.
@@ -109,6 +119,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Limiter == nil {
 		cfg.Limiter = auth.NewLimiter(cfg.Now)
 	}
+	if len(cfg.BackupDirs) == 0 {
+		cfg.BackupDirs = []string{storage.BackupDir(cfg.DB.Path())}
+	}
+	if cfg.BackupEvery == 0 {
+		cfg.BackupEvery = DefaultBackupEvery
+	}
 	s := &Server{cfg: cfg, db: cfg.DB, log: cfg.Log, limiter: cfg.Limiter, cat: i18n.New(cfg.Lang),
 		programs: map[*tea.Program]chan tea.Msg{}, prints: newPrintHub(cfg.Now, cfg.DocTTL)}
 	srv, err := wish.NewServer(
@@ -126,6 +142,10 @@ func New(cfg Config) (*Server, error) {
 	srv.ConnectionFailedCallback = s.connFailed
 	s.ssh = srv
 	s.unsub = cfg.DB.Subscribe(s.broadcast)
+	s.stopBackup = make(chan struct{})
+	if cfg.BackupEvery > 0 {
+		go s.backupLoop(s.stopBackup)
+	}
 	return s, nil
 }
 
@@ -187,6 +207,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.mu.Unlock()
 	}
 	s.unsub()
+	s.stopOnce.Do(func() { close(s.stopBackup) })
+	s.backupMu.Lock() // a backup under way finishes before the file closes
+	s.backupMu.Unlock()
 	s.mu.Lock()
 	web := s.web
 	s.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -88,6 +89,16 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 		c.HandToBrowser = s.handToBrowser(st, sess.LocalAddr())
 	}
 	c.Width, c.Height = pty.Window.Width, pty.Window.Height
+	c.LastBackup = func() (string, time.Time, bool) {
+		b, ok := s.LastBackup()
+		return b.Path, b.At, ok
+	}
+	if st.CanAdmin() {
+		c.BackupNow = func() (string, error) {
+			b, err := s.BackupNow()
+			return b.Path, err
+		}
+	}
 	grace := s.cfg.ShutdownGrace
 	if grace <= 0 {
 		grace = DefaultShutdownGrace

@@ -333,3 +333,21 @@ func TestOfficeSetsTheWorkingWeek(t *testing.T) {
 	d.typeText("3")
 	d.expect("Cả năm 302 ngày làm việc")
 }
+
+// The administration screen says when the last backup was made, warns when
+// it is more than two days old, and makes one on request.
+func TestAdminScreenShowsAndMakesBackups(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	made := 0
+	d.c.LastBackup = func() (string, time.Time, bool) { return "/srv/saoluu/office-x.db", testNow.Add(-72 * time.Hour), true }
+	d.c.BackupNow = func() (string, error) { made++; return "/srv/saoluu/office-y.db", nil }
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.expect("Cảnh báo: đã 3 ngày chưa sao lưu.", "/srv/saoluu/office-x.db", "Sao lưu ngay")
+	d.key(tea.KeyDown, 10) // the last line
+	d.key(tea.KeyEnter, 1)
+	d.expect("Đã sao lưu và kiểm tra: /srv/saoluu/office-y.db")
+	if made != 1 {
+		t.Fatalf("%d backups made", made)
+	}
+}

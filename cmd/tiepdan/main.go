@@ -124,6 +124,19 @@ func runDesk(dbPath string, offerDemo bool, cat *i18n.Catalog, stderr io.Writer)
 	// over SSH (server/) there is no such hand.
 	c.OpenForPrint = openForPrint
 	c.OfferDemo = offerDemo
+	c.LastBackup = func() (string, time.Time, bool) {
+		if bs := storage.Backups(dbPath); len(bs) > 0 {
+			return bs[0].Path, bs[0].At, true
+		}
+		return "", time.Time{}, false
+	}
+	c.BackupNow = func() (string, error) {
+		b, err := db.BackupTo(storage.BackupDir(dbPath))
+		if err == nil {
+			storage.Prune(dbPath, storage.BackupDir(dbPath), 14, 12)
+		}
+		return b.Path, err
+	}
 	app := tui.New(c)
 	p := tea.NewProgram(app, tea.WithAltScreen())
 	defer forwardChanges(db, p)()

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -22,6 +23,11 @@ const DefaultAddr = ":23234"
 // DefaultPrintAddr is where the print page listens: the clerks' browsers
 // on the office network receive what they print over SSH there.
 const DefaultPrintAddr = ":23235"
+
+// fullCheckMax is the largest file the server checks whole before serving
+// it (a few seconds on a desk PC); a larger one gets the fast check every
+// open makes.
+const fullCheckMax = 256 << 20
 
 // serverNote is the file beside the database that names the server holding
 // it, so another tiepdan that finds the file locked can say which.
@@ -38,6 +44,8 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, cat.T("cli.flag_max_sessions"))
 	idle := fs.Duration("idle-lock", server.DefaultIdleLock, cat.T("cli.flag_idle_lock"))
 	printAddr := fs.String("print-addr", DefaultPrintAddr, cat.T("cli.flag_print_addr"))
+	backupDirs := fs.String("backup-dir", "", cat.T("cli.flag_backup_dir"))
+	backupEvery := fs.Duration("backup-every", server.DefaultBackupEvery, cat.T("cli.flag_backup_every"))
 	fs.String("lang", "vi", cat.T("cli.flag_lang"))
 	if err := fs.Parse(args); err != nil {
 		return flagExit(fs, "serve", err, cat, stdout, stderr)
@@ -58,12 +66,30 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, cat.T("cli.serve_host_key", *hostKey, err.Error()))
 		return 1
 	}
+	// the file is checked before anyone may write to it: whole when it is
+	// small enough to read in seconds, its structure and buckets otherwise
+	// (every open checks those)
+	if st, err := os.Stat(*dbPath); err == nil && st.Size() > 0 && st.Size() <= fullCheckMax {
+		if rep, err := storage.Check(*dbPath); err == nil && !rep.OK() {
+			fmt.Fprintln(stderr, cat.T("open.damaged", *dbPath)+" "+lastBackupText(cat, *dbPath))
+			return 1
+		}
+	}
 	db, err := storage.Open(*dbPath, storage.Options{})
 	if err != nil {
 		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
 		return 1
 	}
 	defer db.Close() // last, after the server has stopped
+	var dirs []string
+	for _, d := range strings.Split(*backupDirs, ",") {
+		if d = strings.TrimSpace(d); d != "" {
+			dirs = append(dirs, d)
+		}
+	}
+	if *backupEvery == 0 {
+		*backupEvery = -1 // "0": the server makes none
+	}
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.serve_listen", *addr, err.Error()))
@@ -84,7 +110,7 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	}
 	srv, err := server.New(server.Config{DB: db, HostKey: pem, ExportRoot: filepath.Join(filepath.Dir(abs), "baocao"),
 		MaxSessions: *maxSessions, IdleLock: *idle, Lang: cat.Lang(), PrintPort: printPort,
-		Log: server.NewLog(stderr)})
+		Log: server.NewLog(stderr), BackupDirs: dirs, BackupEvery: *backupEvery})
 	if err != nil {
 		l.Close()
 		fmt.Fprintln(stderr, cat.T("cli.serve_failed", err.Error()))

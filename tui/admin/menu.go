@@ -6,10 +6,13 @@ package admin
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/setup"
 )
@@ -49,6 +52,9 @@ func NewMenu(c *common.Common) *Menu {
 		es = append(es,
 			entry{"admin.procedures", func(c *common.Common) tea.Cmd { return c.Push(NewProcedures(c)) }},
 			entry{"admin.deadlines", func(c *common.Common) tea.Cmd { return c.Push(NewDeadlineRules(c)) }})
+		if c.BackupNow != nil {
+			es = append(es, entry{"admin.backup_now", backupNow})
+		}
 	}
 	return &Menu{c: c, id: c.NewPageID(), entries: es}
 }
@@ -93,10 +99,50 @@ func (m *Menu) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	return m, nil
 }
 
-// View lists the entries, numbered.
+// backupNow makes a backup off the event loop and says where it went.
+func backupNow(c *common.Common) tea.Cmd {
+	run := c.BackupNow
+	return func() tea.Msg {
+		path, err := run()
+		if err != nil {
+			return common.StatusMsg{Text: c.T("admin.backup_failed", c.ErrorText(err)), Err: true}
+		}
+		return common.StatusMsg{Text: c.T("admin.backup_done", path)}
+	}
+}
+
+// backupLine says when the last backup was made, and warns when it is
+// more than two days old or there is none.
+func backupLine(c *common.Common) (string, bool) {
+	if c.LastBackup == nil {
+		return "", false
+	}
+	path, at, ok := c.LastBackup()
+	if !ok {
+		return c.T("admin.backup_none"), true
+	}
+	old := c.Now().Sub(at) > 48*time.Hour
+	line := c.T("admin.backup_last", model.FormatDateTime(at), path)
+	if old {
+		line = c.T("admin.backup_old", int(c.Now().Sub(at).Hours()/24)) + " " + line
+	}
+	return line, old
+}
+
+// View lists the entries, numbered, under the state of the backups.
 func (m *Menu) View() string {
 	st := m.c.Styles
 	var b strings.Builder
+	if line, warn := backupLine(m.c); line != "" {
+		s := st.Dim
+		if warn {
+			s = st.Error
+		}
+		for _, l := range vntext.Wrap(line, m.c.Width-1, 3) {
+			b.WriteString(s.Render(l) + "\n")
+		}
+		b.WriteString("\n")
+	}
 	for i, e := range m.entries {
 		line := " " + string(rune('1'+i)) + ". " + m.c.T(e.label) + " "
 		if i == m.sel {

@@ -42,6 +42,10 @@ type Common struct {
 	// gives a written PDF to the browser tab paired with the session and
 	// returns what to tell the clerk.
 	HandToBrowser func(path string) StatusMsg
+	// LastBackup names the newest backup of the database and when it was
+	// made; BackupNow makes one (nil where nobody can: tests).
+	LastBackup func() (path string, at time.Time, ok bool)
+	BackupNow  func() (path string, err error)
 	// OfferDemo: a first run on this desk's own PC offers the demo office
 	// beside the real set-up.
 	OfferDemo bool
