@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/tiepdan/tiepdan/model"
@@ -26,5 +27,20 @@ func FuzzDecode(f *testing.F) {
 		var e model.AuditEvent
 		_ = decode(b, &e)
 		_, _ = readMeta(b)
+	})
+}
+
+// Reading and checking an export of any bytes never panics.
+func FuzzReadExport(f *testing.F) {
+	f.Add([]byte(`{"format":"tiepdan-export","version":1,"schema":6,"office":{},"staff":[],"counters":{},"citizens":[{"id":1,"v":1,"name":"A"}],"sessions":[],"receptions":[{"id":1,"v":1,"cit":1,"cases":[7]}],"petitions":[],"dossiers":[],"procedures":[],"cases":[],"audit":[{"seq":2}]}`))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"format":"tiepdan-export","version":1,"schema":6,"dossiers":[{"id":1,"v":1,"ap":[{}],"sup":[{}]}]}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		x, err := ReadExport(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		_ = x.validate()
 	})
 }

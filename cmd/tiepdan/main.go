@@ -205,6 +205,8 @@ func commands(cat *i18n.Catalog, stdin io.Reader, stdout, stderr io.Writer) map[
 		"backup":   {run: func(a []string) int { return runBackup(a, cat, stdout, stderr) }},
 		"check":    {run: func(a []string) int { return runCheck(a, cat, stdout, stderr) }},
 		"restore":  {run: func(a []string) int { return runRestore(a, cat, stdout, stderr) }},
+		"export":   {run: func(a []string) int { return runExport(a, cat, stdout, stderr) }},
+		"import":   {run: func(a []string) int { return runImport(a, cat, stdout, stderr) }},
 	}
 }
 
