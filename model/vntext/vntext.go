@@ -148,8 +148,16 @@ func Wrap(s string, w, n int) []string {
 					line = ""
 				}
 				head := runewidth.Truncate(word, w, "")
+				if head == "" {
+					// a character wider than the line: it goes alone
+					_, size := utf8.DecodeRuneInString(word)
+					head = word[:size]
+				}
 				out = append(out, head)
 				word = word[len(head):]
+			}
+			if word == "" {
+				continue
 			}
 			switch {
 			case line == "":

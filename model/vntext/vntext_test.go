@@ -3,6 +3,7 @@ package vntext
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -143,13 +144,14 @@ func TestWrapByDisplayWidth(t *testing.T) {
 		{"một hai ba bốn năm sáu", 7, 2, []string{"một hai", "ba bốn…"}},
 		{"a\nb c", 5, 0, []string{"a", "b c"}},
 		{"Tra\u0300n Va\u0306\u0301n", 4, 0, []string{"Tra\u0300n", "Va\u0306\u0301n"}},
+		{"土地", 1, 0, []string{"土", "地"}}, // wider than the line: one a line, never a loop
 	} {
 		got := Wrap(c.s, c.w, c.n)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Wrap(%q, %d, %d) = %q, want %q", c.s, c.w, c.n, got, c.want)
 		}
 		for _, l := range got {
-			if Width(l) > c.w {
+			if Width(l) > c.w && utf8.RuneCountInString(l) > 1 {
 				t.Errorf("Wrap(%q, %d): line %q is %d wide", c.s, c.w, l, Width(l))
 			}
 		}
