@@ -139,7 +139,7 @@ func Wrap(s string, w, n int) []string {
 	w = max(w, 1)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		line := ""
+		line, start := "", len(out)
 		for _, word := range strings.Fields(para) {
 			for runewidth.StringWidth(word) > w {
 				// a word longer than a line: as much as fits, then the rest
@@ -169,7 +169,9 @@ func Wrap(s string, w, n int) []string {
 				line = word
 			}
 		}
-		out = append(out, line)
+		if line != "" || len(out) == start { // an empty paragraph is an empty line
+			out = append(out, line)
+		}
 	}
 	if n > 0 && len(out) > n {
 		out = out[:n]

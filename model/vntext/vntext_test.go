@@ -3,8 +3,8 @@ package vntext
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestClean(t *testing.T) {
