@@ -206,6 +206,8 @@ func enApp() map[string]string {
 		"open.not_database":      "Cannot open %s: not a tiepdan data file (or damaged). The file was not changed.",
 		"open.permission":        "Cannot open %s: no permission to read and write it.",
 		"open.read_only":         "Cannot open %s: the disk is read-only.",
+		"open.newer_schema":      "Cannot open %s: a newer tiepdan wrote it (data schema %d; this program reads up to schema %d). The file is unchanged. Install the tiepdan that wrote it or a newer one (tiepdan help says which schema each release reads).",
+		"cli.help_schema":        "This release reads and writes data schema %d (older files are converted, backed up first).",
 		"open.newer":             "Cannot open %s: written by a newer tiepdan. Update the program.",
 		"open.cannot_create":     "Cannot open %s: files cannot be created in that folder.",
 		"open.no_folder":         "Cannot open %s: its folder does not exist.",

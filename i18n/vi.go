@@ -221,6 +221,8 @@ func viApp() map[string]string {
 		"open.not_database":      "Không mở được %s: đây không phải tệp dữ liệu của tiepdan (hoặc tệp đã hỏng). Tệp không bị thay đổi.",
 		"open.permission":        "Không mở được %s: không có quyền đọc/ghi tệp này.",
 		"open.read_only":         "Không mở được %s: ổ đĩa chỉ cho phép đọc, không ghi được dữ liệu.",
+		"open.newer_schema":      "Không mở được %s: tệp do phiên bản tiepdan mới hơn ghi (lược đồ dữ liệu %d; chương trình này chỉ đọc đến lược đồ %d). Tệp không bị thay đổi. Hãy cài bản tiepdan đã ghi tệp này hoặc mới hơn (lệnh tiepdan help ghi rõ lược đồ mỗi bản đọc được).",
+		"cli.help_schema":        "Bản này đọc và ghi tệp dữ liệu lược đồ %d (tự chuyển tệp cũ hơn, có sao lưu trước).",
 		"open.newer":             "Không mở được %s: tệp được tạo bởi phiên bản tiepdan mới hơn. Hãy cập nhật chương trình.",
 		"open.cannot_create":     "Không mở được %s: không tạo được tệp trong thư mục này.",
 		"open.no_folder":         "Không mở được %s: thư mục chứa tệp không tồn tại.",

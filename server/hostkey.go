@@ -13,6 +13,10 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
+// ErrHostKeyCreate: there was no host key and none could be made there (a
+// read-only folder): nothing to restore, a folder to fix.
+var ErrHostKeyCreate = errors.New("cannot create the host key")
+
 // LoadHostKey reads the server's host key from path, or creates an ed25519
 // key there (mode 0600) if no file exists. A file that exists but cannot be
 // read or parsed is an error, never silently replaced: the desks' PCs trust
@@ -28,6 +32,10 @@ func LoadHostKey(path string) (pemBytes []byte, fingerprint string, created bool
 		}
 		return b, gossh.FingerprintSHA256(signer.PublicKey()), false, nil
 	case !errors.Is(err, fs.ErrNotExist):
+		if _, serr := os.Stat(path); serr != nil {
+			// no key there, and its folder is no folder: none can be made
+			return nil, "", false, fmt.Errorf("%w: %v", ErrHostKeyCreate, err)
+		}
 		return nil, "", false, err
 	}
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
@@ -40,12 +48,12 @@ func LoadHostKey(path string) (pemBytes []byte, fingerprint string, created bool
 	}
 	b = pem.EncodeToMemory(block)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, "", false, err
+		return nil, "", false, fmt.Errorf("%w: %v", ErrHostKeyCreate, err)
 	}
 	// O_EXCL: if another process created it meanwhile, do not overwrite.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return nil, "", false, err
+		return nil, "", false, fmt.Errorf("%w: %v", ErrHostKeyCreate, err)
 	}
 	if _, err := f.Write(b); err != nil {
 		f.Close()

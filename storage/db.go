@@ -199,7 +199,7 @@ func (db *DB) init() error {
 	}
 	switch {
 	case schema > SchemaVersion:
-		return fmt.Errorf("%w: schema %d > %d", ErrNewerSchema, schema, SchemaVersion)
+		return &NewerSchemaError{File: schema, Program: SchemaVersion}
 	case schema == SchemaVersion:
 		return db.checkBuckets()
 	case db.readOnly && schema >= 1:
@@ -259,6 +259,17 @@ func (db *DB) init() error {
 }
 
 var errStop = errors.New("stop")
+
+// NewerSchemaError says which data schema a file needs: a newer program
+// wrote it, and this one must not touch it. It matches ErrNewerSchema.
+type NewerSchemaError struct{ File, Program uint32 }
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("%v: schema %d > %d", ErrNewerSchema, e.File, e.Program)
+}
+
+// Is makes errors.Is(err, ErrNewerSchema) hold.
+func (e *NewerSchemaError) Is(target error) bool { return target == ErrNewerSchema }
 
 // checkBuckets makes sure every bucket the program reads is there: a file
 // with one missing is damaged, refused at the door rather than failing in

@@ -1,7 +1,9 @@
 package storage_test
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,5 +50,21 @@ func TestDraftsArePerStaffAndCapped(t *testing.T) {
 		if err != nil || len(ev) != 0 {
 			t.Fatalf("drafts were audited: %+v (%v)", ev, err)
 		}
+	}
+}
+
+// A void reason is bounded like any short text: 10,000 characters are
+// refused, naming the field, and the record stays as it was.
+func TestVoidReasonIsBounded(t *testing.T) {
+	db, _ := openTest(t)
+	s := db.For("x")
+	c := newCitizen(t, s, "Lê Văn Tám", "", "")
+	err := s.Void(model.KindCitizen, c.ID, c.Version, strings.Repeat("a", 10000))
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) || ve.Fields[0].Field != "VoidReason" || ve.Fields[0].Code != model.ErrCodeTooLong {
+		t.Fatalf("a 10,000-character reason: %v", err)
+	}
+	if got, _ := s.Citizen(c.ID); got.Voided || got.Version != c.Version {
+		t.Fatalf("the record changed: %+v", got)
 	}
 }

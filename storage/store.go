@@ -3,8 +3,8 @@ package storage
 import (
 	"fmt"
 	"slices"
-
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -363,6 +363,9 @@ func (s *Store) Void(kind model.Kind, id, version uint64, reason string) error {
 	reason = vntext.Clean(reason, false)
 	if reason == "" {
 		return fieldErr("VoidReason", model.ErrCodeRequired)
+	}
+	if utf8.RuneCountInString(reason) > model.MaxShortLen {
+		return fieldErr("VoidReason", model.ErrCodeTooLong, model.MaxShortLen)
 	}
 	return s.update(func(tx *bolt.Tx) error { return s.voidRecord(tx, kind, id, version, reason) })
 }

@@ -84,7 +84,7 @@ func TestDamagedFilesAreRefused(t *testing.T) {
 			boltEdit(t, p, func(tx *bolt.Tx) error {
 				return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 99))
 			})
-		}, "mới hơn"},
+		}, "lược đồ dữ liệu 99"},
 		{"a folder", func(t *testing.T, p string) { os.Mkdir(p, 0o700) }, ""},
 	}
 	cat := i18n.New(i18n.Vietnamese)
@@ -168,5 +168,19 @@ func TestServerRefusesADamagedFileAndRestoreBringsItBack(t *testing.T) {
 	strip := func(s string) string { return s[strings.Index(s, "\n"):] }
 	if strip(after.String()) != strip(before.String()) {
 		t.Errorf("before:\n%s\nafter restore:\n%s", before.String(), after.String())
+	}
+}
+
+// A host key that cannot be created (its folder cannot be written) says
+// so, instead of asking to restore a key that never existed.
+func TestServeSaysWhenItCannotCreateTheHostKey(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "not-a-folder")
+	os.WriteFile(blocker, []byte("x"), 0o600)
+	var out, errb bytes.Buffer
+	code := run([]string{"serve", "--db", filepath.Join(dir, "o.db"), "--host-key", filepath.Join(blocker, "key"),
+		"--addr", "127.0.0.1:0", "--print-addr", "off"}, &out, &errb)
+	if code == 0 || !strings.Contains(errb.String(), "không tạo được") || strings.Contains(errb.String(), "khôi phục") {
+		t.Fatalf("%d: %s", code, errb.String())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tiepdan/tiepdan/i18n"
+	"github.com/tiepdan/tiepdan/storage"
 )
 
 // newFlags is a command's flag set: it prints nothing itself, so help and
@@ -96,4 +97,5 @@ func writeProgramHelp(w io.Writer, cmds map[string]command, cat *i18n.Catalog) {
 		fmt.Fprintf(w, "  %-9s %s\n", n, cat.T("cli.cmd."+n))
 	}
 	fmt.Fprintln(w, cat.T("cli.help_more"))
+	fmt.Fprintln(w, cat.T("cli.help_schema", storage.SchemaVersion))
 }

@@ -264,6 +264,10 @@ func OpenErrorText(cat *i18n.Catalog, path string, err error) string {
 	case errors.Is(err, storage.ErrReadOnly):
 		return cat.T("open.read_only", path)
 	case errors.Is(err, storage.ErrNewerSchema):
+		var ne *storage.NewerSchemaError
+		if errors.As(err, &ne) {
+			return cat.T("open.newer_schema", path, ne.File, ne.Program)
+		}
 		return cat.T("open.newer", path)
 	case errors.Is(err, os.ErrNotExist):
 		if st, serr := os.Stat(filepath.Dir(path)); serr == nil && st.IsDir() {

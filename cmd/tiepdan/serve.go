@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -62,6 +63,10 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 		*hostKey = filepath.Join(filepath.Dir(abs), "tiepdan_host_ed25519")
 	}
 	pem, fp, created, err := server.LoadHostKey(*hostKey)
+	if errors.Is(err, server.ErrHostKeyCreate) {
+		fmt.Fprintln(stderr, cat.T("cli.serve_host_key_create", *hostKey))
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.serve_host_key", *hostKey, err.Error()))
 		return 1
