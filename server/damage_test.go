@@ -1,0 +1,73 @@
+package server_test
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tiepdan/tiepdan/model"
+)
+
+// A record damaged on disk while the server runs fails the one read that
+// meets it, with the clear message; that session goes on, and so does
+// every other.
+func TestOneBadReadEndsNoSession(t *testing.T) {
+	f := start(t, nil)
+	s := f.db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	for _, n := range []string{"Hỏng Văn Trang", "Lành Thị Mạnh"} {
+		c := model.Citizen{FullName: n}
+		if err := s.SaveCitizen(&c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// damage the stored value of the first, in the live file
+	file, err := os.OpenFile(f.db.Path(), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := os.ReadFile(f.db.Path())
+	at := bytes.Index(all, []byte("Hỏng Văn Trang"))
+	start := bytes.LastIndex(all[:at], []byte("\x01{\""))
+	if at < 0 || start < 0 {
+		t.Fatal("the record is not in the file")
+	}
+	if _, err := file.WriteAt([]byte{0x09}, int64(start)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { // mended before the fixture verifies the file
+		file.WriteAt([]byte{0x01}, int64(start))
+		file.Close()
+	})
+
+	ca, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ca.Close()
+	cb, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cb.Close()
+	a, b := f.open(ca), f.open(cb)
+	a.waitFor("Hôm nay")
+	b.waitFor("Hôm nay")
+	a.send("\x1b[17~") // F6: citizens
+	a.waitFor("Tìm:")
+	a.send("hong van")
+	a.waitFor("đã hỏng")
+	// that session goes on
+	a.send("\x15") // ^U
+	a.send("lanh")
+	a.waitFor("Lành Thị Mạnh")
+	// and the other was never touched
+	b.send("\x1b[17~")
+	b.waitFor("Tìm:")
+	b.send("lanh thi")
+	b.waitFor("Lành Thị Mạnh")
+	if f.srv.Sessions() != 2 {
+		t.Fatalf("%d sessions left", f.srv.Sessions())
+	}
+}
