@@ -24,7 +24,12 @@ const (
 	argonMemory  = 19 * 1024
 	argonThreads = 1
 	argonKeyLen  = 32
-	saltLen      = 16
+
+	// the most a stored hash may ask for (4 × our memory, 2 × our passes)
+	maxArgonMemory  = 4 * argonMemory
+	maxArgonTime    = 2 * argonTime
+	maxArgonThreads = 4
+	saltLen         = 16
 )
 
 // MinPasswordLen and MaxPasswordLen bound a new password (in characters).
@@ -72,13 +77,16 @@ func CheckPassword(hash, pw string) bool {
 	}
 	var m, t uint32
 	var p uint8
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m > 1<<20 || t > 16 || p == 0 {
+	// a stored hash is trusted only within what this program would make,
+	// with room to grow: a tampered record asking for 1 GiB and 16 passes
+	// would make every login attempt a denial of service
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m > maxArgonMemory || t > maxArgonTime || p == 0 || p > maxArgonThreads {
 		m, t, p, ok = argonMemory, argonTime, argonThreads, false
 	}
 	b64 := base64.RawStdEncoding
 	salt, err1 := b64.DecodeString(parts[4])
 	want, err2 := b64.DecodeString(parts[5])
-	if err1 != nil || err2 != nil || len(want) == 0 {
+	if err1 != nil || err2 != nil || len(want) == 0 || len(want) > 64 || len(salt) > 64 {
 		salt, want, ok = make([]byte, saltLen), make([]byte, argonKeyLen), false
 	}
 	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))

@@ -57,6 +57,7 @@ func enServer() map[string]string {
 		"cli.flag_idle_lock":        "lock a session after this long without a key (e.g. 10m; 0 never)",
 		"cli.serve_usage":           "Usage: tiepdan serve --db FILE [--addr HOST:PORT] [--host-key FILE] [--max-sessions 64] [--idle-lock 10m]",
 		"cli.serve_host_key_create": "There is no host key and none can be created at %s (a read-only folder, or no permission to write). Run the server in a writable folder, or point elsewhere with --host-key FILE.",
+		"cli.serve_no_idle_lock":    "Note: --idle-lock 0: sessions never lock when left idle; an unattended desk stays open.",
 		"cli.serve_host_key":        "Cannot use host key %s: %s. It is never overwritten automatically; restore it from a backup, or delete it to make a new one (every desk will have to accept the new fingerprint).",
 		"cli.serve_listen":          "Cannot listen on %s: %s",
 		"cli.serve_failed":          "Server error: %s",

@@ -58,6 +58,7 @@ func viServer() map[string]string {
 		"cli.flag_idle_lock":        "khóa phiên sau thời gian không gõ phím (ví dụ 10m; 0 là không khóa)",
 		"cli.serve_usage":           "Cách dùng: tiepdan serve --db TỆP [--addr MÁY:CỔNG] [--host-key TỆP] [--max-sessions 64] [--idle-lock 10m]",
 		"cli.serve_host_key_create": "Chưa có khóa máy chủ và không tạo được tại %s (thư mục chỉ đọc hoặc không có quyền ghi). Hãy chạy máy chủ trong một thư mục ghi được, hoặc chỉ nơi khác bằng --host-key TỆP.",
+		"cli.serve_no_idle_lock":    "Lưu ý: --idle-lock 0: phiên không bao giờ tự khóa khi để không; bàn bỏ trống vẫn mở.",
 		"cli.serve_host_key":        "Không dùng được khóa máy chủ %s: %s. Tệp này không bị ghi đè tự động; hãy khôi phục nó từ bản sao lưu, hoặc xóa nó nếu muốn tạo khóa mới (các máy trạm sẽ phải xác nhận lại vân tay).",
 		"cli.serve_listen":          "Không mở được cổng %s: %s",
 		"cli.serve_failed":          "Máy chủ gặp lỗi: %s",

@@ -139,6 +139,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	srv.ConnCallback = s.connCallback
+	if srv.ChannelHandlers == nil {
+		srv.ChannelHandlers = map[string]ssh.ChannelHandler{}
+	}
+	srv.ChannelHandlers["session"] = refuseAgent(ssh.DefaultSessionHandler)
 	srv.ConnectionFailedCallback = s.connFailed
 	s.ssh = srv
 	s.unsub = cfg.DB.Subscribe(s.broadcast)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -88,7 +89,7 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	if s.cfg.PrintPort > 0 {
 		c.HandToBrowser = s.handToBrowser(st, sess.LocalAddr())
 	}
-	c.Width, c.Height = pty.Window.Width, pty.Window.Height
+	c.Width, c.Height = clampSize(pty.Window.Width, pty.Window.Height)
 	c.LastBackup = func() (string, time.Time, bool) {
 		b, ok := s.LastBackup()
 		return b.Path, b.At, ok
@@ -128,19 +129,7 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	p := tea.NewProgram(g, opts...)
 	release := s.register(p)
 	defer release()
-	go func() {
-		for {
-			select {
-			case <-sess.Context().Done():
-				return
-			case w, ok := <-windows:
-				if !ok {
-					return
-				}
-				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-			}
-		}
-	}()
+	go forwardSizes(sess.Context(), windows, p.Send)
 	s.log.Info("session start", "user", st.Username, "ip", ipOf(sess.RemoteAddr()), "term", pty.Term,
 		"size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 	_, err = p.Run()
@@ -200,4 +189,56 @@ func (s *Server) keepDrafts(app *tui.App, user string) {
 		}
 	}()
 	app.SaveDrafts()
+}
+
+// The largest window a session draws: a client asking for more (a 2^30 ×
+// 2^30 pty) gets this, so what a screen costs is bounded by what a person
+// can look at.
+const (
+	MaxCols = 400
+	MaxRows = 200
+)
+
+func clampSize(w, h int) (int, int) {
+	return min(max(w, 1), MaxCols), min(max(h, 1), MaxRows)
+}
+
+// forwardSizes hands the program the window's size as it changes, clamped.
+// It reads every window change as it comes, so the connection's request
+// path never waits on the program (a flood of 5,000 changes once wedged a
+// session), and hands over only the latest size when several came while
+// the program was busy.
+func forwardSizes(ctx context.Context, windows <-chan ssh.Window, send func(tea.Msg)) {
+	latest := make(chan tea.WindowSizeMsg, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m := <-latest:
+				send(m)
+			}
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case w, ok := <-windows:
+			if !ok {
+				return
+			}
+			cw, ch := clampSize(w.Width, w.Height)
+			m := tea.WindowSizeMsg{Width: cw, Height: ch}
+			select {
+			case latest <- m:
+			default: // one is waiting: it is out of date
+				select {
+				case <-latest:
+				default:
+				}
+				latest <- m
+			}
+		}
+	}
 }

@@ -102,6 +102,8 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	}
 	if *idle == 0 {
 		*idle = -1
+		// said aloud: an unattended desk stays open
+		fmt.Fprintln(stdout, cat.T("cli.serve_no_idle_lock"))
 	}
 	var printL net.Listener
 	printPort := 0

@@ -1,0 +1,29 @@
+package server_test
+
+import (
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// A request to forward the client's key agent is refused, as X11 and port
+// forwarding are, and the session works on.
+func TestAgentForwardingRefused(t *testing.T) {
+	f := start(t, nil)
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok, err := s.SendRequest("auth-agent-req@openssh.com", true, nil)
+	if err != nil || ok {
+		t.Fatalf("agent forwarding answered %v (%v), want a refusal", ok, err)
+	}
+	s.Close()
+	tm := f.open(c)
+	tm.waitFor("Hôm nay")
+}

@@ -1,0 +1,87 @@
+package server_test
+
+import (
+	"runtime"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// A pty of 2^30 × 2^30 is drawn at the largest size a session draws: the
+// server's heap stays small and another session keeps working.
+func TestHugePtyIsClamped(t *testing.T) {
+	f := start(t, nil)
+	other, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	o := f.open(other)
+	o.waitFor("Hôm nay")
+
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm", 1<<30, 1<<30, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	s.Stdout = out
+	in, _ := s.StdinPipe()
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) && out.Len() < 1000 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	_ = s.WindowChange(1<<30, 1<<30)
+	in.Write([]byte("\x1bOR")) // F3: a list padded to the window
+	time.Sleep(500 * time.Millisecond)
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if m.HeapAlloc > 100<<20 {
+		t.Errorf("heap %d MB after a 2^30 × 2^30 pty", m.HeapAlloc>>20)
+	}
+	o.send("\x1b[17~") // F6: the other desk still answers
+	o.waitFor("Tìm:")
+}
+
+// 5,000 window changes at once, then the client leaves: the session ends
+// and frees its slot within seconds.
+func TestWindowChangeStormFreesTheSlot(t *testing.T) {
+	f := start(t, nil)
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := f.open(c)
+	tm.waitFor("Hôm nay")
+	for i := 0; i < 5000; i++ {
+		if err := tm.sess.WindowChange(i%65536, (i*7)%65536); err != nil {
+			break
+		}
+	}
+	c.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for f.srv.Sessions() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := f.srv.Sessions(); n != 0 {
+		t.Fatalf("%d sessions still hold a slot", n)
+	}
+}
+
+func (s *syncBuffer) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Len()
+}
