@@ -3,6 +3,7 @@ package auth_test
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -73,28 +74,46 @@ func TestKeys(t *testing.T) {
 func TestLimiter(t *testing.T) {
 	now := time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
 	l := auth.NewLimiter(func() time.Time { return now })
+	var saved map[string]time.Time
+	l.Persist = func(m map[string]time.Time) { saved = m }
 	for i := 1; i < auth.MaxFailures; i++ {
 		if got := l.Fail("an", "10.0.0.5"); len(got) != 0 {
 			t.Fatalf("locked after %d failures: %v", i, got)
 		}
 	}
+	if got := l.Fail("an", "10.0.0.5"); len(got) != 1 || got[0] != "account" {
+		t.Fatalf("5th failure locked %v, want the account from that address", got)
+	}
+	if locked, until := l.Locked("an", "10.0.0.5"); !locked || !until.Equal(now.Add(auth.LockFor)) {
+		t.Fatalf("account not locked from its address: %v %v", locked, until)
+	}
 	if locked, _ := l.Locked("an", "10.0.0.9"); locked {
-		t.Fatal("locked before the 5th failure")
+		t.Fatal("the account is locked from another address: anyone could keep its owner out")
 	}
-	if got := l.Fail("an", "10.0.0.5"); len(got) != 2 {
-		t.Fatalf("5th failure locked %v, want account and address", got)
+	if locked, _ := l.Locked("binh", "10.0.0.5"); locked {
+		t.Fatal("another account is locked from that address after 5 failures")
 	}
-	if locked, until := l.Locked("an", "10.0.0.9"); !locked || !until.Equal(now.Add(auth.LockFor)) {
-		t.Fatalf("account not locked from another address: %v %v", locked, until)
+	if len(saved) != 1 {
+		t.Fatalf("locks saved: %v", saved)
 	}
-	if locked, _ := l.Locked("binh", "10.0.0.5"); !locked {
-		t.Fatal("address not locked for another account")
+	// an address failing against many accounts is locked on its own
+	for i := 0; i < auth.MaxAddressFailures; i++ {
+		l.Fail(fmt.Sprintf("u%d", i), "10.0.0.66")
 	}
-	if locked, _ := l.Locked("binh", "10.0.0.6"); locked {
-		t.Fatal("an unrelated account and address are locked")
+	if locked, _ := l.Locked("binh", "10.0.0.66"); !locked {
+		t.Fatal("a guessing address is not locked")
+	}
+	if got := l.LockedAccounts(); got["an"].IsZero() {
+		t.Fatalf("locked accounts %v", got)
+	}
+	if !l.Unlock("an") {
+		t.Fatal("unlock found nothing")
+	}
+	if locked, _ := l.Locked("an", "10.0.0.5"); locked {
+		t.Fatal("still locked after an unlock")
 	}
 	now = now.Add(auth.LockFor)
-	if locked, _ := l.Locked("an", "10.0.0.5"); locked {
+	if locked, _ := l.Locked("binh", "10.0.0.66"); locked {
 		t.Fatal("still locked after the lock time")
 	}
 	// Failures spread wider than the window never lock.

@@ -60,7 +60,7 @@ func (s *Server) passwordHandler(ctx ssh.Context, pw string) bool {
 		ctx.Permissions().Extensions = map[string]string{}
 	}
 	ctx.Permissions().Extensions[extMethod] = "password"
-	s.limiter.Succeed(user)
+	s.limiter.Succeed(user, ip)
 	return true
 }
 
@@ -68,10 +68,9 @@ func (s *Server) passwordHandler(ctx ssh.Context, pw string) bool {
 // for keys merely offered as well as for the signed attempt, so it decides
 // nothing about identity: the session checks the key the connection proved.
 func (s *Server) publicKeyHandler(ctx ssh.Context, key ssh.PublicKey) bool {
-	user, ip := ctx.User(), ipOf(ctx.RemoteAddr())
-	if locked, _ := s.limiter.Locked(user, ip); locked {
-		return false
-	}
+	// a password lockout never blocks a correct key: guessing a password
+	// says nothing against the key's holder
+	user := ctx.User()
 	st, err := s.db.Staff(user)
 	if err == nil && !st.Disabled && auth.HasKey(st.Keys, key) {
 		if ctx.Permissions().Extensions == nil {
@@ -86,6 +85,17 @@ func (s *Server) publicKeyHandler(ctx ssh.Context, key ssh.PublicKey) bool {
 		cs.mu.Unlock()
 	}
 	return false
+}
+
+// banner tells whoever connects, before logging in, that the account is
+// locked from this address and until when (otherwise a lockout looks like
+// a typo); empty when it is not.
+func (s *Server) banner(ctx ssh.Context) string {
+	locked, until := s.limiter.Locked(ctx.User(), ipOf(ctx.RemoteAddr()))
+	if !locked {
+		return ""
+	}
+	return s.cat.T("server.locked_banner", ctx.User(), until.In(model.VN).Format("15:04 02/01/2006")) + "\r\n"
 }
 
 // failed counts one failure and logs it, and the lockout it causes.
@@ -163,4 +173,14 @@ func (s *Server) identify(sess ssh.Session) (model.Staff, error) {
 		return st, nil
 	}
 	return model.Staff{}, errRefused
+}
+
+// Unlock lifts the password lockouts of an account from every address (the
+// staff screen's ^U) and says whether there was one.
+func (s *Server) Unlock(user string) bool {
+	ok := s.limiter.Unlock(user)
+	if ok {
+		s.log.Info("lockout lifted", "user", user)
+	}
+	return ok
 }

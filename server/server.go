@@ -117,7 +117,10 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	if cfg.Limiter == nil {
-		cfg.Limiter = auth.NewLimiter(cfg.Now)
+		// the lockouts in force outlast a restart
+		cfg.Limiter = auth.NewLimiterWith(cfg.Now, cfg.DB.LoginLocks())
+		db := cfg.DB
+		cfg.Limiter.Persist = func(locks map[string]time.Time) { _ = db.SaveLoginLocks(locks) }
 	}
 	if len(cfg.BackupDirs) == 0 {
 		cfg.BackupDirs = []string{storage.BackupDir(cfg.DB.Path())}
@@ -134,6 +137,7 @@ func New(cfg Config) (*Server, error) {
 		wish.WithSubsystem("sftp", s.sftpHandler),
 		wish.WithMiddleware(s.sessionMiddleware),
 		wish.WithVersion("tiepdan"),
+		wish.WithBannerHandler(s.banner),
 	)
 	if err != nil {
 		return nil, err

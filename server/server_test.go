@@ -147,6 +147,22 @@ func start(t *testing.T, tweak func(*server.Config)) *fixture {
 	return f
 }
 
+// dialFrom logs in from local address ip (127.0.0.2: another desk).
+func (f *fixture) dialFrom(ip, user string, methods ...gossh.AuthMethod) (*gossh.Client, error) {
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}, Timeout: 5 * time.Second}
+	conn, err := d.Dial("tcp", f.addr)
+	if err != nil {
+		return nil, err
+	}
+	cc, chans, reqs, err := gossh.NewClientConn(conn, f.addr, &gossh.ClientConfig{User: user, Auth: methods,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return gossh.NewClient(cc, chans, reqs), nil
+}
+
 func (f *fixture) dial(user string, methods ...gossh.AuthMethod) (*gossh.Client, error) {
 	return gossh.Dial("tcp", f.addr, &gossh.ClientConfig{User: user, Auth: methods,
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
@@ -244,19 +260,67 @@ func TestLockoutAfterFiveFailures(t *testing.T) {
 		}
 	}
 	if _, err := f.dial("an", gossh.Password(password)); err == nil {
-		t.Fatal("the right password got in during the lockout")
-	}
-	if _, err := f.dial("an", gossh.PublicKeys(f.keys["an"])); err == nil {
-		t.Fatal("the right key got in during the lockout")
+		t.Fatal("the right password got in during the lockout, from the same address")
 	}
 	log := f.logBuf.String()
 	if !strings.Contains(log, "locked out after repeated failures") || !strings.Contains(log, "user=an") {
 		t.Fatalf("log does not say so:\n%s", log)
 	}
-	// Another account from another address is not affected... but this
-	// address is locked too, which protects the other accounts from it.
-	if _, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"])); err == nil {
-		t.Fatal("the locked-out address still logs in")
+	// a password lockout never blocks the account's correct key
+	c, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
+	if err != nil {
+		t.Fatalf("the right key was refused during a password lockout: %v", err)
+	}
+	c.Close()
+	// nor the account from another address, nor another account from this one
+	if c, err := f.dialFrom("127.0.0.2", "an", gossh.Password(password)); err != nil {
+		t.Fatalf("the account is locked from another address: %v", err)
+	} else {
+		c.Close()
+	}
+	if c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"])); err != nil {
+		t.Fatalf("another account is locked from this address: %v", err)
+	} else {
+		c.Close()
+	}
+}
+
+// The locked-out clerk is told in words, before logging in, that the
+// account is locked and until when; an administrator lifts it; locks
+// outlast a restart.
+func TestLockoutIsToldLiftedAndKept(t *testing.T) {
+	f := start(t, nil)
+	for i := 0; i < auth.MaxFailures; i++ {
+		f.dial("an", gossh.Password("sai"))
+	}
+	var banner string
+	cfg := &gossh.ClientConfig{User: "an", Auth: []gossh.AuthMethod{gossh.Password(password)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
+		BannerCallback: func(m string) error { banner = m; return nil }}
+	if _, err := gossh.Dial("tcp", f.addr, cfg); err == nil {
+		t.Fatal("logged in during the lockout")
+	}
+	if !strings.Contains(banner, "Tài khoản an đang bị tạm khóa") || !strings.Contains(banner, "khóa SSH vẫn được") {
+		t.Fatalf("banner %q", banner)
+	}
+	if locks := f.db.LoginLocks(); len(locks) == 0 {
+		t.Fatal("the lock was not kept in the database")
+	}
+	// a restart reads the locks back
+	l := auth.NewLimiterWith(nil, f.db.LoginLocks())
+	if locked, _ := l.Locked("an", "127.0.0.1"); !locked {
+		t.Fatal("the lock did not outlast a restart")
+	}
+	if !f.srv.Unlock("an") {
+		t.Fatal("nothing to unlock")
+	}
+	c, err := f.dial("an", gossh.Password(password))
+	if err != nil {
+		t.Fatalf("still locked after the unlock: %v", err)
+	}
+	c.Close()
+	if len(f.db.LoginLocks()) != 0 {
+		t.Fatal("the unlock was not saved")
 	}
 }
 

@@ -94,7 +94,9 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 		b, ok := s.LastBackup()
 		return b.Path, b.At, ok
 	}
+	c.LockedAccounts = s.limiter.LockedAccounts
 	if st.CanAdmin() {
+		c.UnlockStaff = s.Unlock
 		c.BackupNow = func() (string, error) {
 			b, err := s.BackupNow()
 			return b.Path, err

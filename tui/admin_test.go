@@ -351,3 +351,20 @@ func TestAdminScreenShowsAndMakesBackups(t *testing.T) {
 		t.Fatalf("%d backups made", made)
 	}
 }
+
+// The staff screen shows who is locked out of password logins and lifts
+// it with ^U (administrators, over the server).
+func TestStaffScreenLiftsALockout(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	locked := map[string]time.Time{"chi": testNow.Add(10 * time.Minute)}
+	d.c.LockedAccounts = func() map[string]time.Time { return locked }
+	d.c.UnlockStaff = func(u string) bool { _, ok := locked[u]; delete(locked, u); return ok }
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("2")
+	d.expectLine("chi", "bị khóa đến 09:40")
+	d.expect("^U Mở khóa đăng nhập")
+	d.key(tea.KeyCtrlU, 1)
+	d.expect("Đã mở khóa đăng nhập cho chi.")
+	d.expectNot("bị khóa đến")
+}

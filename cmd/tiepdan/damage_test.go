@@ -15,6 +15,7 @@ import (
 
 	"github.com/tiepdan/tiepdan/demo"
 	"github.com/tiepdan/tiepdan/i18n"
+	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/storage"
 )
 
@@ -182,5 +183,37 @@ func TestServeSaysWhenItCannotCreateTheHostKey(t *testing.T) {
 		"--addr", "127.0.0.1:0", "--print-addr", "off"}, &out, &errb)
 	if code == 0 || !strings.Contains(errb.String(), "không tạo được") || strings.Contains(errb.String(), "khôi phục") {
 		t.Fatalf("%d: %s", code, errb.String())
+	}
+}
+
+// "tiepdan user unlock" lifts an account's saved lockouts from every
+// address, and says when there were none.
+func TestUserUnlock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "o.db")
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.Staff{Username: "hoa", Role: model.RoleClerk}
+	if err := db.For("x").SaveStaff(&st); err != nil {
+		t.Fatal(err)
+	}
+	until := time.Now().Add(time.Hour)
+	db.SaveLoginLocks(map[string]time.Time{"ua:hoa|10.0.0.5": until, "ua:hoa|10.0.0.6": until, "ua:lan|10.0.0.5": until})
+	db.Close()
+	var out, errb bytes.Buffer
+	if code := run([]string{"user", "unlock", "--db", path, "hoa"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Đã mở khóa") {
+		t.Fatalf("%d %s%s", code, out.String(), errb.String())
+	}
+	db, _ = storage.Open(path, storage.Options{})
+	locks := db.LoginLocks()
+	db.Close()
+	if len(locks) != 1 || locks["ua:lan|10.0.0.5"].IsZero() {
+		t.Fatalf("locks left: %v", locks)
+	}
+	out.Reset()
+	run([]string{"user", "unlock", "--db", path, "hoa"}, &out, &errb)
+	if !strings.Contains(out.String(), "không bị khóa") {
+		t.Fatalf("second unlock: %s", out.String())
 	}
 }

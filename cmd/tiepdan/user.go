@@ -105,6 +105,27 @@ func runUser(args []string, cat *i18n.Catalog, stdin io.Reader, stdout, stderr i
 		return 1
 	}
 	switch action {
+	case "unlock":
+		// the lockouts the server keeps in the file (the server itself
+		// lifts them from the staff screen while it runs)
+		locks := db.LoginLocks()
+		n := 0
+		for k := range locks {
+			if strings.HasPrefix(k, "ua:"+username+"|") {
+				delete(locks, k)
+				n++
+			}
+		}
+		if n == 0 {
+			fmt.Fprintln(stdout, cat.T("cli.user_not_locked", username))
+			return 0
+		}
+		if err := db.SaveLoginLocks(locks); err != nil {
+			fmt.Fprintln(stderr, cat.T("cli.user_failed", dbErrorText(cat, *dbPath, err)))
+			return 1
+		}
+		fmt.Fprintln(stdout, cat.T("cli.user_unlocked", username))
+		return 0
 	case "disable", "enable":
 		st.Disabled = action == "disable"
 		done := "cli.user_enabled"

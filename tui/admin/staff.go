@@ -64,7 +64,11 @@ func (l *StaffList) Dirty() bool { return false }
 // Help lists the live keys.
 func (l *StaffList) Help() []common.KeyHelp {
 	k := l.c.Keys
-	return common.Help(k.Open, k.New, k.Refresh, k.Back)
+	hs := common.Help(k.Open, k.New, k.Refresh, k.Back)
+	if l.c.UnlockStaff != nil {
+		hs = append(hs, common.KeyHelp{Key: "^U", Desc: l.c.T("admin.key_unlock")})
+	}
+	return hs
 }
 
 // Items returns the accounts shown (tests).
@@ -104,6 +108,12 @@ func (l *StaffList) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return l, l.c.Push(NewStaffForm(l.c, model.Staff{Role: model.RoleClerk}))
 		case key.Matches(msg, k.Open) && len(l.items) > 0:
 			return l, l.c.Push(NewStaffForm(l.c, l.items[l.sel]))
+		case msg.Type == tea.KeyCtrlU && l.c.UnlockStaff != nil && len(l.items) > 0:
+			u := l.items[l.sel].Username
+			if l.c.UnlockStaff(u) {
+				return l, common.Status(l.c.T("cli.user_unlocked", u), false)
+			}
+			return l, common.Status(l.c.T("cli.user_not_locked", u), false)
 		case key.Matches(msg, k.Refresh):
 			return l, l.load()
 		}
@@ -116,7 +126,7 @@ func (l *StaffList) View() string {
 	st := l.c.Styles
 	w := l.c.Width - 1
 	row := func(user, name, role, keys, pw, state string) string {
-		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s %s", register.Cell(user, 14), register.Cell(name, 22), register.Cell(role, 16),
+		return vntext.Truncate(fmt.Sprintf("%s %s %s %s %s %s", register.Cell(user, 14), register.Cell(name, 20), register.Cell(role, 12),
 			register.Cell(keys, 4), register.Cell(pw, 4), state), w)
 	}
 	c := l.c
@@ -148,6 +158,11 @@ func (l *StaffList) View() string {
 		}
 		if s.SeeProtected {
 			state += " · " + c.T("admin.sees_protected")
+		}
+		if c.LockedAccounts != nil {
+			if until, ok := c.LockedAccounts()[s.Username]; ok {
+				state = c.T("admin.locked_until", until.In(model.VN).Format("15:04")) + " · " + state
+			}
 		}
 		line := row(s.Username, s.Label(), c.Cat.Label("role", string(s.Role)), fmt.Sprint(len(s.Keys)), pw, state)
 		switch {

@@ -46,6 +46,11 @@ type Common struct {
 	// made; BackupNow makes one (nil where nobody can: tests).
 	LastBackup func() (path string, at time.Time, ok bool)
 	BackupNow  func() (path string, err error)
+	// LockedAccounts are the accounts locked out of password logins from
+	// some address, until when; UnlockStaff lifts an account's lockouts
+	// (the server's, administrators only; nil elsewhere).
+	LockedAccounts func() map[string]time.Time
+	UnlockStaff    func(username string) bool
 	// OfferDemo: a first run on this desk's own PC offers the demo office
 	// beside the real set-up.
 	OfferDemo bool
