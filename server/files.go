@@ -41,6 +41,7 @@ func (s *Server) openExports(st model.Staff) (*os.Root, error) {
 // links get "permission denied" and change nothing.
 func (s *Server) sftpHandler(sess ssh.Session) {
 	defer s.recoverSession(sess)
+	s.loggedIn(stateOf(sess.Context()))
 	st, err := s.identify(sess)
 	if err != nil {
 		_ = sess.Exit(1)

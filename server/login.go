@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -25,7 +26,23 @@ type connState struct {
 	user        string
 	keyRejected bool
 	pwFailed    bool
+	// pending: the connection has not opened a session yet; it holds a
+	// place among those waiting to log in, and a deadline
+	pending bool
+	ip      string
+	conn    net.Conn
 }
+
+// Before logging in, a connection gets HandshakeTimeout to open a session,
+// an address at most MaxPendingPerAddr connections waiting, the server at
+// most MaxPending: 3,000 idle connections once held the process's files
+// until a correct login hung.
+const (
+	HandshakeTimeout  = 30 * time.Second
+	MaxPendingPerAddr = 10
+	MaxPending        = 100
+	keepAlive         = 30 * time.Second
+)
 
 func ipOf(a net.Addr) string {
 	if host, _, err := net.SplitHostPort(a.String()); err == nil {
@@ -117,11 +134,53 @@ func stateOf(ctx ssh.Context) *connState {
 // connCallback gives each connection its state, found again by remote
 // address when the connection fails authentication.
 func (s *Server) connCallback(ctx ssh.Context, conn net.Conn) net.Conn {
-	cs := &connState{}
+	ip := ipOf(conn.RemoteAddr())
+	s.mu.Lock()
+	if s.pending[ip] >= MaxPendingPerAddr || s.pendingTotal >= MaxPending {
+		n := s.pending[ip]
+		s.mu.Unlock()
+		s.log.Warn("connection refused before login: too many waiting", "ip", ip, "from_ip", n, "max_ip", MaxPendingPerAddr)
+		return nil // closed at once
+	}
+	s.pending[ip]++
+	s.pendingTotal++
+	s.mu.Unlock()
+	if tc, ok := conn.(*net.TCPConn); ok {
+		_ = tc.SetKeepAlive(true)
+		_ = tc.SetKeepAlivePeriod(keepAlive)
+	}
+	_ = conn.SetDeadline(time.Now().Add(HandshakeTimeout)) // the wall clock: a network deadline
+	cs := &connState{pending: true, ip: ip, conn: conn}
 	ctx.SetValue(stateKey{}, cs)
 	key := conn.RemoteAddr().String()
 	s.conns.Store(key, cs)
-	return &trackedConn{Conn: conn, forget: func() { s.conns.Delete(key) }}
+	return &trackedConn{Conn: conn, forget: func() {
+		s.conns.Delete(key)
+		s.loggedIn(cs)
+	}}
+}
+
+// loggedIn ends a connection's wait (a session opened, or it closed): its
+// place is free and its deadline lifted.
+func (s *Server) loggedIn(cs *connState) {
+	if cs == nil {
+		return
+	}
+	cs.mu.Lock()
+	was := cs.pending
+	cs.pending = false
+	cs.mu.Unlock()
+	if !was {
+		return
+	}
+	_ = cs.conn.SetDeadline(time.Time{})
+	s.mu.Lock()
+	s.pending[cs.ip]--
+	if s.pending[cs.ip] <= 0 {
+		delete(s.pending, cs.ip)
+	}
+	s.pendingTotal--
+	s.mu.Unlock()
 }
 
 // connFailed counts a connection that gave up after offering only keys the

@@ -97,6 +97,9 @@ type Server struct {
 	prints *printHub
 	web    *http.Server
 
+	pending      map[string]int // connections waiting to log in, by address
+	pendingTotal int
+
 	backupMu   sync.Mutex
 	stopBackup chan struct{}
 	stopOnce   sync.Once
@@ -129,7 +132,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.BackupEvery = DefaultBackupEvery
 	}
 	s := &Server{cfg: cfg, db: cfg.DB, log: cfg.Log, limiter: cfg.Limiter, cat: i18n.New(cfg.Lang),
-		programs: map[*tea.Program]chan tea.Msg{}, prints: newPrintHub(cfg.Now, cfg.DocTTL)}
+		programs: map[*tea.Program]chan tea.Msg{}, pending: map[string]int{}, prints: newPrintHub(cfg.Now, cfg.DocTTL)}
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPEM(cfg.HostKey),
 		wish.WithPasswordAuth(s.passwordHandler),

@@ -26,6 +26,7 @@ import (
 func (s *Server) sessionMiddleware(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer s.recoverSession(sess)
+		s.loggedIn(stateOf(sess.Context()))
 		st, err := s.identify(sess)
 		if err != nil {
 			s.refuse(sess, s.cat.T("server.refused"))
