@@ -2,10 +2,14 @@ package server_test
 
 import (
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/server"
 )
 
 // A pty of 2^30 × 2^30 is drawn at the largest size a session draws: the
@@ -84,4 +88,39 @@ func (s *syncBuffer) Len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.Len()
+}
+
+// A key-only account left idle is not unlocked by Enter: the session ends,
+// says why, keeps what was typed as a draft, and the key is the way back.
+func TestIdleKeyOnlySessionEnds(t *testing.T) {
+	f := start(t, func(c *server.Config) { c.IdleLock = time.Second })
+	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm := f.open(c)
+	tm.waitFor("F3 Tiếp dân")
+	tm.send("\x1bOR") // F3
+	tm.send("\x0e")   // ^N: a visit begun
+	tm.send("\r")
+	tm.send("Đào Văn Chờ")
+	tm.waitFor("Không tìm thấy")
+	tm.send("\x0e") // ^N: the new citizen
+	tm.waitFor("Thêm công dân")
+	tm.send("\x1bOQ") // F2
+	tm.waitFor("Số người")
+	tm.send("\t")
+	tm.send("Hỏi về đất")
+	select {
+	case <-tm.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the idle session did not end")
+	}
+	if !strings.Contains(tm.errb.String(), "Phiên đã đóng sau 1 giây không dùng") {
+		t.Fatalf("stderr %q", tm.errb.String())
+	}
+	if ds, _ := f.db.As(model.Staff{Username: "binh", Role: model.RoleClerk}).Drafts(); len(ds) != 1 {
+		t.Fatalf("drafts: %+v", ds)
+	}
 }

@@ -121,7 +121,8 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(),
 		tea.WithContext(sess.Context()))
 	app := tui.New(c)
-	var root tea.Model = tui.NewSession(app, lock)
+	tsess := tui.NewSession(app, lock)
+	var root tea.Model = tsess
 	if s.cfg.Wrap != nil {
 		root = s.cfg.Wrap(root)
 	}
@@ -147,6 +148,10 @@ func (s *Server) runTUI(sess ssh.Session, st model.Staff) {
 	// was typed and not saved is kept for the next login
 	s.keepDrafts(app, st.Username)
 	s.log.Info("session end", "user", st.Username)
+	if tsess.IdleEnded() {
+		_, _ = fmt.Fprint(sess.Stderr(), "\r\n"+s.cat.T("server.idle_ended", s.cat.Duration(s.cfg.IdleLock))+"\r\n")
+		s.log.Info("session ended for idleness", "user", st.Username)
+	}
 	if g.Crashed() || errors.Is(err, tea.ErrProgramPanic) {
 		_, _ = fmt.Fprint(sess.Stderr(), "\r\n"+s.cat.T("server.crashed")+"\r\n")
 		_ = sess.Exit(1)

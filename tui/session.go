@@ -17,7 +17,8 @@ type LockConfig struct {
 	// zero never locks (local mode).
 	Idle time.Duration
 	// Check verifies the password typed to unlock; nil means the account
-	// logs in by key only, and Enter unlocks.
+	// logs in by key only: an idle session then ends, and logging in again
+	// with the key is the check.
 	Check func(password string) bool
 	// Tick is how often idleness is checked (default Idle/10, at least 1 s).
 	Tick time.Duration
@@ -45,7 +46,13 @@ type Session struct {
 	msg      string
 	input    textinput.Model
 	closing  bool
+	// idleEnded: the session ended for idleness (a key-only account)
+	idleEnded bool
 }
+
+// IdleEnded reports whether the session ended because the desk was left
+// idle (an account with no password to unlock with).
+func (s *Session) IdleEnded() bool { return s.idleEnded }
 
 type lockTick struct{}
 
@@ -88,6 +95,14 @@ func (s *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case lockTick:
 		if !s.locked && s.c.Now().Sub(s.last) >= s.cfg.Idle {
+			if s.cfg.Check == nil {
+				// a key-only account has no password to ask: the desk is
+				// left by ending the session, what was typed kept as a
+				// draft, and only the key lets anyone back in
+				s.idleEnded = true
+				s.app.SaveDrafts()
+				return s, tea.Quit
+			}
 			s.lock()
 		}
 		return s, s.tick()
@@ -175,11 +190,7 @@ func (s *Session) View() string {
 	} else {
 		lines = []string{st.Title.Render("tiepdan — " + s.c.StaffName(s.c.Actor)), "",
 			vntext.Truncate(s.c.T("lock.locked", s.c.Cat.Duration(s.cfg.Idle)), s.c.Width-1), ""}
-		if s.cfg.Check != nil {
-			lines = append(lines, s.c.T("lock.password")+" "+s.input.View())
-		} else {
-			lines = append(lines, s.c.T("lock.press_enter"))
-		}
+		lines = append(lines, s.c.T("lock.password")+" "+s.input.View())
 		if s.msg != "" {
 			lines = append(lines, "", st.Error.Render(s.msg))
 		}
