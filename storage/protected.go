@@ -38,12 +38,48 @@ func (s *Store) keepIdentity(tx *bolt.Tx, kind model.Kind, id uint64, p *model.P
 	if off.ProtectedMode() != model.ProtectedRestricted {
 		return nil, fieldErr("Identity", model.ErrCodeProtectedOffline)
 	}
-	if err := putValue(tx.Bucket(bProtected), protectedKey(kind, id), ident); err != nil {
+	key := protectedKey(kind, id)
+	var kept model.Identity
+	had := false
+	if v := tx.Bucket(bProtected).Get(key); v != nil {
+		if err := decode(v, &kept); err != nil {
+			return nil, err
+		}
+		had = true
+	}
+	if had && !s.seeProtected {
+		// the identity is the denouncer's: only staff with the permission
+		// may change what is kept (a clerk's save never overwrites it)
+		return nil, fieldErr("Identity", ErrCodeIdentityPermission)
+	}
+	// what is typed replaces those parts; the others are kept
+	merged := kept
+	var changes []model.Change
+	for _, f := range []struct {
+		field    string
+		from, to *string
+	}{{"IdentityName", &merged.FullName, &ident.FullName}, {"IdentityIDNumber", &merged.IDNumber, &ident.IDNumber},
+		{"IdentityPhone", &merged.Phone, &ident.Phone}, {"IdentityAddress", &merged.Address, &ident.Address}} {
+		if *f.to == "" || *f.to == *f.from {
+			continue
+		}
+		changes = append(changes, model.Change{Field: f.field, Old: maskIf(*f.from != ""), New: model.Mask})
+		*f.from = *f.to
+	}
+	if len(changes) == 0 {
+		p.Protected = p.Protected || had
+		return nil, nil
+	}
+	if err := putValue(tx.Bucket(bProtected), key, &merged); err != nil {
 		return nil, err
 	}
 	p.Protected = true
-	return []model.Change{{Field: "Identity", Old: maskIf(old != nil && old.(protectedRecord).Prot().Protected), New: model.Mask}}, nil
+	return changes, nil
 }
+
+// ErrCodeIdentityPermission is the field error for a save that would
+// change a kept identity by staff without the permission.
+const ErrCodeIdentityPermission = "err.identity_permission"
 
 func maskIf(b bool) string {
 	if b {

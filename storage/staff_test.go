@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"github.com/tiepdan/tiepdan/storage"
+	"strings"
 	"testing"
 
 	"github.com/tiepdan/tiepdan/model"
@@ -218,5 +219,56 @@ func TestLastAdminCannotBeRemoved(t *testing.T) {
 	chi.Role = model.RoleClerk
 	if err := db.As(dung).SaveStaff(&chi); err != nil {
 		t.Fatalf("demoting one of two admins: %v", err)
+	}
+}
+
+// A clerk without the permission cannot change a kept identity through a
+// save; staff with it change the parts they type, the others are kept,
+// and the audit says which parts changed, never their values.
+func TestKeptIdentityChangesOnlyWithThePermission(t *testing.T) {
+	db, _ := openTest(t)
+	admin := db.For("quantri")
+	off, _ := admin.Office()
+	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	id := canary
+	p := denunciation("TC-02", &id)
+	if err := clerk.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	loaded, _ := clerk.Petition(p.ID)
+	loaded.Identity = &model.Identity{Phone: "0900000000"}
+	err := clerk.SavePetition(&loaded)
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) || ve.Fields[0].Code != storage.ErrCodeIdentityPermission {
+		t.Fatalf("a clerk overwrote the identity: %v", err)
+	}
+	leader := db.As(model.Staff{Username: "chu.tich", Role: model.RoleLeader, SeeProtected: true})
+	loaded, _ = leader.Petition(p.ID)
+	loaded.Identity = &model.Identity{Phone: "0911111111"}
+	if err := leader.SavePetition(&loaded); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := leader.ProtectedIdentity(model.KindPetition, p.ID)
+	if got.FullName != canary.FullName || got.Phone != "0911111111" {
+		t.Fatalf("after the leader's change: %+v", got)
+	}
+	evs, _ := leader.AuditLog(model.AuditQuery{Kind: model.KindPetition, RecordID: p.ID})
+	found := false
+	for _, ev := range evs {
+		for _, ch := range ev.Changes {
+			if ch.Field == "IdentityPhone" && ch.Old == model.Mask && ch.New == model.Mask {
+				found = true
+			}
+			if strings.Contains(ch.Old+ch.New, "0911111111") || strings.Contains(ch.Old+ch.New, canary.Phone) {
+				t.Fatalf("the audit shows the identity: %+v", ch)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the audit does not say the phone changed: %+v", evs)
 	}
 }
