@@ -6,6 +6,7 @@ import (
 	"github.com/tiepdan/tiepdan/storage"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tiepdan/tiepdan/model"
 )
@@ -270,5 +271,40 @@ func TestKeptIdentityChangesOnlyWithThePermission(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("the audit does not say the phone changed: %+v", evs)
+	}
+}
+
+// A petition made from a restricted-mode visit carries the visit's kept
+// identity, under the same protection.
+func TestPetitionFromVisitCarriesTheIdentity(t *testing.T) {
+	db, _ := openTest(t)
+	admin := db.For("quantri")
+	off, _ := admin.Office()
+	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	id := canary
+	r := model.Reception{At: testNow.Add(-time.Hour), RecKind: model.ReceptionRegular, HeadCount: 1,
+		Summary: "Tố cáo cán bộ", Content: model.ContentDenunciation, Field: model.FieldLand,
+		Matter: model.MatterFirst, Handling: model.HandlingAccepted, Protection: model.Protection{Identity: &id, PaperRef: "TC-09"}}
+	if err := clerk.SaveReception(&r); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Petition{Received: model.DateOf(r.At), Source: model.SourceReception, Summary: r.Summary,
+		Content: r.Content, Field: r.Field, Eligibility: model.EligibilityEligible, InJurisdiction: true,
+		Status: model.PetitionHandling}
+	if err := clerk.PetitionFromReception(&p, r.ID, r.Version); err != nil {
+		t.Fatal(err)
+	}
+	leader := db.As(model.Staff{Username: "chu.tich", Role: model.RoleLeader, SeeProtected: true})
+	got, err := leader.ProtectedIdentity(model.KindPetition, p.ID)
+	if err != nil || got.FullName != canary.FullName {
+		t.Fatalf("the petition's identity: %+v %v", got, err)
+	}
+	stored, _ := clerk.Petition(p.ID)
+	if !stored.Protected || stored.Identity != nil {
+		t.Fatalf("petition protected %v, identity on the record %v", stored.Protected, stored.Identity)
 	}
 }

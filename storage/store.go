@@ -221,8 +221,22 @@ func (s *Store) PetitionFromReception(p *model.Petition, receptionID, receptionV
 		if p.CaseID == 0 && len(r.CaseIDs) > 0 {
 			p.CaseID = r.CaseIDs[0] // the petition continues the visit's case
 		}
+		if p.PaperRef == "" {
+			p.PaperRef = r.PaperRef // the paper file goes with the petition
+		}
+		kept := tx.Bucket(bProtected).Get(protectedKey(model.KindReception, receptionID))
+		if kept != nil && (p.Identity == nil || p.Identity.Empty()) {
+			p.Protected = true // the visit's kept identity goes with it, below
+		}
 		if err := s.save(tx, p, s.petitionHook(p)); err != nil {
 			return err
+		}
+		if kept != nil && tx.Bucket(bProtected).Get(protectedKey(model.KindPetition, p.ID)) == nil {
+			// the denouncer's identity, under the same protection: copied
+			// apart, never onto the record
+			if err := tx.Bucket(bProtected).Put(protectedKey(model.KindPetition, p.ID), append([]byte(nil), kept...)); err != nil {
+				return err
+			}
 		}
 		r.Written, r.PetitionID = true, p.ID
 		return s.save(tx, &r, s.receptionHook(&r))
