@@ -308,3 +308,44 @@ func TestPetitionFromVisitCarriesTheIdentity(t *testing.T) {
 		t.Fatalf("petition protected %v, identity on the record %v", stored.Protected, stored.Identity)
 	}
 }
+
+// A clerk without the permission cannot turn a denunciation into a
+// complaint or link it to a citizen; staff with it can, and the kept
+// identity stays apart either way.
+func TestReclassifyingADenunciationNeedsThePermission(t *testing.T) {
+	db, _ := openTest(t)
+	admin := db.For("quantri")
+	off, _ := admin.Office()
+	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	id := canary
+	p := denunciation("TC-03", &id)
+	if err := clerk.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	cit := newCitizen(t, clerk, "Người Bị Lộ", "", "")
+	for _, change := range []func(*model.Petition){
+		func(x *model.Petition) { x.Content, x.CitizenID = model.ContentComplaint, cit.ID },
+		func(x *model.Petition) { x.CitizenID = cit.ID },
+	} {
+		x, _ := clerk.Petition(p.ID)
+		change(&x)
+		var ve *model.ValidationError
+		err := clerk.SavePetition(&x)
+		if !errors.As(err, &ve) || ve.Fields[0].Code != storage.ErrCodeReclassify && ve.Fields[0].Code != "err.protected_link" {
+			t.Fatalf("a clerk reclassified a denunciation: %v", err)
+		}
+	}
+	leader := db.As(model.Staff{Username: "chu.tich", Role: model.RoleLeader, SeeProtected: true})
+	x, _ := leader.Petition(p.ID)
+	x.Content, x.CitizenID = model.ContentComplaint, cit.ID
+	if err := leader.SavePetition(&x); err != nil {
+		t.Fatalf("the leader could not reclassify: %v", err)
+	}
+	if hits, _ := clerk.SearchCitizens(canary.FullName, 5); len(hits) != 0 {
+		t.Fatalf("the denouncer became a citizen: %+v", hits)
+	}
+}

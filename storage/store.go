@@ -149,12 +149,37 @@ func (s *Store) receptionHook(r *model.Reception) hook {
 		var prev *model.Reception
 		if old != nil {
 			prev = old.(*model.Reception)
+			if err := s.reclassify(prev.Content, r.Content, prev.CitizenID, r.CitizenID); err != nil {
+				return err
+			}
 		}
 		if err := s.resolveCases(tx, r); err != nil {
 			return err
 		}
 		return followUpDue(tx, r, prev)
 	}
+}
+
+// ErrCodeReclassify is the field error for a clerk without the
+// permission turning a denunciation into another kind, or naming its
+// sender as a citizen: the denouncer would become a named, searchable
+// citizen.
+const ErrCodeReclassify = "err.reclassify_permission"
+
+// reclassify allows a stored denunciation to become another kind, or to
+// gain a citizen, only for staff allowed to see protected identities; the
+// kept identity never moves into the citizen register (it stays apart).
+func (s *Store) reclassify(was, is model.ContentKind, citWas, citIs uint64) error {
+	if !model.IsDenunciation(was) || s.seeProtected {
+		return nil
+	}
+	switch {
+	case !model.IsDenunciation(is):
+		return fieldErr("Content", ErrCodeReclassify)
+	case citIs != 0 && citIs != citWas:
+		return fieldErr("CitizenID", ErrCodeReclassify)
+	}
+	return nil
 }
 
 // SaveReception stores a visit; its citizen and session must exist. A visit
@@ -182,6 +207,9 @@ func (s *Store) petitionHook(p *model.Petition) hook {
 		var prev *model.Petition
 		if old != nil {
 			prev = old.(*model.Petition)
+			if err := s.reclassify(prev.Content, p.Content, prev.CitizenID, p.CitizenID); err != nil {
+				return err
+			}
 		}
 		return petitionDue(tx, p, prev)
 	}

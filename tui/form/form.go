@@ -125,6 +125,9 @@ type Model[T any, P interface {
 	link    string
 	// offered is the field the page OnPick opened picks for (-1: none).
 	offered int
+	// confirmFn names a change that needs a second F2; armed: it was asked.
+	confirmFn func(was, is *T) string
+	armed     bool
 }
 
 // New returns a form titled title over a copy of rec, saved by save (run off

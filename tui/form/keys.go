@@ -15,6 +15,9 @@ func (m *Model[T, P]) key(msg tea.KeyMsg) (common.Page, tea.Cmd) {
 	if !key.Matches(msg, k.Back) {
 		m.confirm = false
 	}
+	if !key.Matches(msg, k.Save) {
+		m.armed = false
+	}
 	switch {
 	case m.saving:
 		return m, nil

@@ -34,6 +34,14 @@ func (m *Model[T, P]) submit() (common.Page, tea.Cmd) {
 	// Save the normalised record, so forms whose result is not stored (a
 	// filter) hand back cleaned values too.
 	rec = check
+	if m.confirmFn != nil && !m.armed {
+		if key := m.confirmFn(&m.rec, &rec); key != "" {
+			// a change that cannot be taken back asks for a second F2
+			m.armed, m.status = true, m.c.T(key)
+			return m, nil
+		}
+	}
+	m.armed = false
 	m.saving, m.status = true, m.c.T("form.saving")
 	save := m.save
 	return m, common.Do(m.id, func() tea.Msg {
@@ -72,4 +80,12 @@ func (m *Model[T, P]) saved(r saveResult[T]) (common.Page, tea.Cmd) {
 		return m, m.conflict()
 	}
 	return m, nil
+}
+
+// WithConfirm asks for a second F2 when confirm, given the record as it
+// opened and as it is about to be saved, names a catalogue message (a
+// denunciation turned into another kind).
+func (m *Model[T, P]) WithConfirm(confirm func(was, is *T) string) *Model[T, P] {
+	m.confirmFn = confirm
+	return m
 }
