@@ -106,7 +106,17 @@ type desk struct {
 // It reports keystroke-to-screen percentiles, bytes per typed key, heap per
 // session, saves, and lost updates (saves confirmed on screen but not in
 // the database; must be 0).
+//
+// "hostile" runs the same clerks while a hostile client floods window
+// changes (up to 65535x65535) from a session of its own and holds idle
+// connections that never log in (more than the cap allows), and reports
+// the server's largest heap during the run.
 func BenchmarkSSHLoad(b *testing.B) {
+	b.Run("clerks", func(b *testing.B) { sshLoad(b, false) })
+	b.Run("hostile", func(b *testing.B) { sshLoad(b, true) })
+}
+
+func sshLoad(b *testing.B, hostile bool) {
 	nSess, dur := loadSize()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -124,7 +134,7 @@ func BenchmarkSSHLoad(b *testing.B) {
 		_, priv, _ := ed25519.GenerateKey(rand.Reader)
 		signer, _ := gossh.NewSignerFromKey(priv)
 		line := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey())))
-		for s := 0; s < nSess; s++ {
+		for s := 0; s <= nSess; s++ { // one more: the hostile client's account
 			st := model.Staff{Username: fmt.Sprintf("cb%02d", s), Role: model.RoleClerk, Keys: []string{line}}
 			if err := admin.SaveStaff(&st); err != nil {
 				b.Fatal(err)
@@ -132,7 +142,7 @@ func BenchmarkSSHLoad(b *testing.B) {
 		}
 		hk, _, _, _ := server.LoadHostKey(filepath.Join(dir, "hk"))
 		srv, err := server.New(server.Config{DB: db, HostKey: hk, ExportRoot: filepath.Join(dir, "x"), BackupEvery: -1,
-			MaxSessions: nSess, IdleLock: -1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			MaxSessions: nSess + 1, IdleLock: -1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -171,6 +181,23 @@ func BenchmarkSSHLoad(b *testing.B) {
 		desks := make([]desk, nSess)
 		var wg sync.WaitGroup
 		stop := time.Now().Add(dur)
+		var heapMax uint64
+		quit := make(chan struct{})
+		if hostile {
+			go flood(l.Addr().String(), signer, fmt.Sprintf("cb%02d", nSess), quit)
+		}
+		go func() { // the server's heap, sampled
+			for {
+				select {
+				case <-quit:
+					return
+				case <-time.After(100 * time.Millisecond):
+					var m runtime.MemStats
+					runtime.ReadMemStats(&m)
+					heapMax = max(heapMax, m.HeapInuse)
+				}
+			}
+		}()
 		for s := 0; s < nSess; s++ {
 			wg.Add(1)
 			go func(s int) {
@@ -179,7 +206,9 @@ func BenchmarkSSHLoad(b *testing.B) {
 			}(s)
 		}
 		wg.Wait()
+		close(quit)
 		b.StopTimer()
+		b.ReportMetric(float64(heapMax)/(1<<20), "heapMB-max")
 
 		var lat []time.Duration
 		typed, saves, lost := 0, 0, 0
@@ -290,4 +319,46 @@ func clerk(s int, in io.Writer, sc *screen, stop time.Time) desk {
 		}
 	}
 	return d
+}
+
+// flood is the hostile client: one session sending window changes as fast
+// as it can, and idle connections that never log in, until quit.
+func flood(addr string, signer gossh.Signer, user string, quit chan struct{}) {
+	var idle []net.Conn
+	defer func() {
+		for _, c := range idle {
+			c.Close()
+		}
+	}()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP("127.0.0.3")}}
+	for i := 0; i < 2*server.MaxPending; i++ {
+		if c, err := d.Dial("tcp", addr); err == nil {
+			idle = append(idle, c)
+		}
+	}
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		return
+	}
+	sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+	sess.Stdout = io.Discard
+	if err := sess.Shell(); err != nil {
+		return
+	}
+	for i := 0; ; i++ {
+		select {
+		case <-quit:
+			return
+		default:
+		}
+		if err := sess.WindowChange((i*7919)%65536, (i*104729)%65536); err != nil {
+			return
+		}
+	}
 }
