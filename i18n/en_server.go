@@ -64,6 +64,7 @@ func enServer() map[string]string {
 		"err.identity_permission":   "the denouncer's identity is kept apart; only staff allowed to see identities may change it",
 		"err.reclassify_permission": "this is a denunciation: only staff allowed to see denouncers' identities may change its kind or link it to a citizen",
 		"form.confirm_reclassify":   "A denunciation becomes another kind: its sender is no longer protected as a denouncer (the identity kept apart does not move into the citizen register). Press F2 again to save, any other key to look again.",
+		"setup.confirm_offline":     "Switching back to offline DESTROYS the %d denouncers' identities kept apart (the file is compacted at its next opening so no copy remains). Backups made before still hold them: destroy those if needed. Press F2 again to confirm, any other key to cancel.",
 		"cli.serve_host_key":        "Cannot use host key %s: %s. It is never overwritten automatically; restore it from a backup, or delete it to make a new one (every desk will have to accept the new fingerprint).",
 		"cli.serve_listen":          "Cannot listen on %s: %s",
 		"cli.serve_failed":          "Server error: %s",

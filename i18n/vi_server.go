@@ -65,6 +65,7 @@ func viServer() map[string]string {
 		"err.identity_permission":   "danh tính người tố cáo đã được giữ riêng; chỉ cán bộ được phép xem danh tính mới sửa được",
 		"err.reclassify_permission": "đây là đơn/lượt tố cáo: chỉ cán bộ được phép xem danh tính người tố cáo mới đổi loại hoặc gắn với một công dân được",
 		"form.confirm_reclassify":   "Đổi đơn tố cáo thành loại khác: người gửi không còn được bảo vệ như người tố cáo (danh tính đã giữ riêng vẫn không chuyển vào danh sách công dân). Nhấn F2 lần nữa để lưu, phím khác để xem lại.",
+		"setup.confirm_offline":     "Chuyển về chế độ không lưu danh tính sẽ XÓA HẲN %d danh tính người tố cáo đang được giữ riêng (tệp được nén lại ở lần mở sau để không còn bản sao). Các bản sao lưu làm trước đó vẫn còn giữ chúng: hãy hủy các bản đó nếu cần. Nhấn F2 lần nữa để xác nhận, phím khác để thôi.",
 		"cli.serve_host_key":        "Không dùng được khóa máy chủ %s: %s. Tệp này không bị ghi đè tự động; hãy khôi phục nó từ bản sao lưu, hoặc xóa nó nếu muốn tạo khóa mới (các máy trạm sẽ phải xác nhận lại vân tay).",
 		"cli.serve_listen":          "Không mở được cổng %s: %s",
 		"cli.serve_failed":          "Máy chủ gặp lỗi: %s",

@@ -130,6 +130,9 @@ type Store interface {
 	// record (restricted mode), to staff with the permission only, and
 	// audits the view; others get ErrNoPermission.
 	ProtectedIdentity(kind Kind, id uint64) (Identity, error)
+	// ProtectedCount is how many identities are kept apart (what switching
+	// the office back to offline destroys).
+	ProtectedCount() (int, error)
 }
 
 // PeriodVisitor receives the facts a period summary counts, one kind per

@@ -123,6 +123,13 @@ func Open(path string, opt Options) (db *DB, err error) {
 		return nil, err
 	}
 	created := errors.Is(serr, os.ErrNotExist)
+	if !created && !opt.ReadOnly {
+		// identities destroyed since the last opening leave no copy in a
+		// freed page: the file is rewritten first
+		if err := guard(func() error { return compactIfAsked(path, opt) }); err != nil {
+			return nil, err
+		}
+	}
 	defer func() {
 		if err != nil && created {
 			// a first run that failed (a full disk) leaves no empty file

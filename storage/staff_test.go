@@ -3,7 +3,10 @@ package storage_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"github.com/tiepdan/tiepdan/storage"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -347,5 +350,66 @@ func TestReclassifyingADenunciationNeedsThePermission(t *testing.T) {
 	}
 	if hits, _ := clerk.SearchCitizens(canary.FullName, 5); len(hits) != 0 {
 		t.Fatalf("the denouncer became a citizen: %+v", hits)
+	}
+}
+
+// Switching the office back to offline destroys the identities kept apart
+// (the count said first), and the next opening compacts the file: no freed
+// page keeps a copy; the records and their numbering go on.
+func TestSwitchingToOfflineDestroysAndCompacts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "o.db")
+	db, err := storage.Open(path, storage.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := db.For("quantri")
+	off, _ := admin.Office()
+	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	for i, paper := range []string{"TC-11", "TC-12"} {
+		id := canary
+		id.Phone = fmt.Sprintf("098765432%d", i)
+		p := denunciation(paper, &id)
+		if err := clerk.SavePetition(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := admin.ProtectedCount(); n != 2 {
+		t.Fatalf("%d identities kept", n)
+	}
+	raw, _ := os.ReadFile(path)
+	if !bytes.Contains(raw, []byte(canary.FullName)) {
+		t.Fatal("the canary is not in the file to begin with: the test proves nothing")
+	}
+	off, _ = admin.Office()
+	off.Protected = model.ProtectedOffline
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := admin.ProtectedCount(); n != 0 {
+		t.Fatalf("%d identities left", n)
+	}
+	db.Close()
+	db, err = storage.Open(path, storage.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	raw, _ = os.ReadFile(path)
+	if n := bytes.Count(raw, []byte(canary.FullName)); n != 0 {
+		t.Fatalf("the compacted file still holds the denouncer's name %d times", n)
+	}
+	if !db.IdentitiesDestroyedAt().IsZero() {
+		t.Fatal("the compaction is still pending")
+	}
+	if err := db.Verify(); err != nil {
+		t.Fatal(err)
+	}
+	c := newCitizen(t, db.For("x"), "Sau Khi Nén", "", "")
+	if c.ID != 1 {
+		t.Fatalf("numbering after the compaction: citizen %d", c.ID)
 	}
 }

@@ -90,6 +90,14 @@ func (s *Store) SaveOffice(o *model.Office) error {
 		if err := putValue(tx.Bucket(bMeta), kOffice, o); err != nil {
 			return err
 		}
+		if old.ProtectedMode() == model.ProtectedRestricted && o.ProtectedMode() != model.ProtectedRestricted {
+			// back to offline: the identities kept apart are destroyed, and
+			// the file is compacted at its next opening so no freed page
+			// keeps a copy
+			if err := destroyIdentities(tx, now); err != nil {
+				return err
+			}
+		}
 		return appendAudit(tx, model.AuditEvent{At: now, Staff: s.actor, Action: model.ActionUpdate,
 			Kind: model.KindOffice, Changes: diff(&old, o)})
 	})

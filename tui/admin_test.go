@@ -368,3 +368,38 @@ func TestStaffScreenLiftsALockout(t *testing.T) {
 	d.expect("Đã mở khóa đăng nhập cho chi.")
 	d.expectNot("bị khóa đến")
 }
+
+// Switching the office back to offline says how many identities it will
+// destroy and asks for a second F2 before it does.
+func TestSwitchingToOfflineSaysWhatItDestroys(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	admin := db.For("quantri")
+	o, _ := admin.Office()
+	o.Protected = model.ProtectedRestricted
+	if err := admin.SaveOffice(&o); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Petition{Received: model.DateOf(testNow), Source: model.SourcePost, Summary: "Tố cáo",
+		Content: model.ContentDenunciation, Field: model.FieldLand, Eligibility: model.EligibilityEligible,
+		InJurisdiction: true, Status: model.PetitionHandling,
+		Protection: model.Protection{PaperRef: "TC-1", Identity: &model.Identity{FullName: "Người Tố Cáo"}}}
+	if err := admin.SavePetition(&p); err != nil {
+		t.Fatal(err)
+	}
+	d := deskAs(t, db, chi)
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.typeText("1")
+	d.key(tea.KeyShiftTab, 5) // from the first field back round to the identity mode
+	d.expectLine("▸ Bảo vệ người tố cáo", "Lưu riêng")
+	d.key(tea.KeyRight, 1)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("XÓA HẲN 1 danh tính")
+	if n, _ := admin.ProtectedCount(); n != 1 {
+		t.Fatal("destroyed before the second F2")
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("1. Thông tin cơ quan") // saved: back on the menu
+	if n, _ := admin.ProtectedCount(); n != 0 {
+		t.Fatalf("%d identities left", n)
+	}
+}

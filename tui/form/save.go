@@ -35,9 +35,9 @@ func (m *Model[T, P]) submit() (common.Page, tea.Cmd) {
 	// filter) hand back cleaned values too.
 	rec = check
 	if m.confirmFn != nil && !m.armed {
-		if key := m.confirmFn(&m.rec, &rec); key != "" {
+		if text := m.confirmFn(&m.rec, &rec); text != "" {
 			// a change that cannot be taken back asks for a second F2
-			m.armed, m.status = true, m.c.T(key)
+			m.armed, m.status = true, text
 			return m, nil
 		}
 	}
@@ -83,8 +83,9 @@ func (m *Model[T, P]) saved(r saveResult[T]) (common.Page, tea.Cmd) {
 }
 
 // WithConfirm asks for a second F2 when confirm, given the record as it
-// opened and as it is about to be saved, names a catalogue message (a
-// denunciation turned into another kind).
+// opened and as it is about to be saved, returns a message saying what the
+// save will do that cannot be taken back (a denunciation turned into
+// another kind, identities destroyed).
 func (m *Model[T, P]) WithConfirm(confirm func(was, is *T) string) *Model[T, P] {
 	m.confirmFn = confirm
 	return m

@@ -108,16 +108,14 @@ func NewForm(c *common.Common, rec model.Petition, cit model.Citizen) common.Pag
 		title = c.T("petition.edit", rec.ID)
 	}
 	names := map[uint64]string{cit.ID: citizen.Label(cit)}
-	return form.New(c, title, rec, Fields(c, names), c.Store.SavePetition).WithConfirm(confirmReclassify)
-}
-
-// confirmReclassify asks before a denunciation becomes another kind: its
-// sender's protection ends with it.
-func confirmReclassify(was, is *model.Petition) string {
-	if was.ID != 0 && model.IsDenunciation(was.Content) && !model.IsDenunciation(is.Content) {
-		return "form.confirm_reclassify"
-	}
-	return ""
+	return form.New(c, title, rec, Fields(c, names), c.Store.SavePetition).WithConfirm(
+		func(was, is *model.Petition) string {
+			// its sender's protection ends with a denunciation
+			if was.ID != 0 && model.IsDenunciation(was.Content) && !model.IsDenunciation(is.Content) {
+				return c.T("form.confirm_reclassify")
+			}
+			return ""
+		})
 }
 
 // NewFromReception returns the form of a new petition carried over from

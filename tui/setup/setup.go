@@ -141,7 +141,17 @@ func NewForm(c *common.Common, o model.Office, first bool) common.Page {
 	if first {
 		title = c.T("setup.first")
 	}
-	return form.New(c, title, o, Fields(c), c.Store.SaveOffice)
+	return form.New(c, title, o, Fields(c), c.Store.SaveOffice).WithConfirm(func(was, is *model.Office) string {
+		if was.ProtectedMode() != model.ProtectedRestricted || is.ProtectedMode() == model.ProtectedRestricted {
+			return ""
+		}
+		// back to offline destroys every identity kept apart: say how many
+		n, err := c.Store.ProtectedCount()
+		if err != nil {
+			return c.ErrorText(err)
+		}
+		return c.T("setup.confirm_offline", n)
+	})
 }
 
 // Open loads the settings and pushes their form.
