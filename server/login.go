@@ -31,6 +31,7 @@ type connState struct {
 	pending bool
 	ip      string
 	conn    net.Conn
+	counted bool // its failed key login was counted
 }
 
 // Before logging in, a connection gets HandshakeTimeout to open a session,
@@ -156,6 +157,17 @@ func (s *Server) connCallback(ctx ssh.Context, conn net.Conn) net.Conn {
 	s.conns.Store(key, cs)
 	return &trackedConn{Conn: conn, forget: func() {
 		s.conns.Delete(key)
+		// a connection that offered only keys the account lacks and never
+		// got in is a failed login, counted and logged like a wrong
+		// password (the failed-connection callback may come after this)
+		cs.mu.Lock()
+		count := cs.pending && cs.keyRejected && !cs.pwFailed && cs.user != "" && !cs.counted
+		cs.counted = cs.counted || count
+		user := cs.user
+		cs.mu.Unlock()
+		if count {
+			s.failed(user, ip, "publickey")
+		}
 		s.loggedIn(cs)
 	}}
 }
@@ -193,7 +205,8 @@ func (s *Server) connFailed(conn net.Conn, err error) {
 	cs := v.(*connState)
 	var authErr *gossh.ServerAuthError
 	cs.mu.Lock()
-	count := cs.keyRejected && !cs.pwFailed && cs.user != ""
+	count := cs.keyRejected && !cs.pwFailed && cs.user != "" && !cs.counted
+	cs.counted = cs.counted || count
 	user := cs.user
 	cs.mu.Unlock()
 	if count && errors.As(err, &authErr) {

@@ -59,3 +59,20 @@ func TestIdleConnectionsDoNotLockTheDoor(t *testing.T) {
 		t.Error("the refusals are not logged")
 	}
 }
+
+// A connection that offers only keys the account does not have is counted
+// as a failure and logged, like a wrong password.
+func TestWrongKeysAreCountedAndLogged(t *testing.T) {
+	f := start(t, nil)
+	if _, err := f.dial("binh", gossh.PublicKeys(f.keys["an"])); err == nil {
+		t.Fatal("a wrong key logged in")
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for !strings.Contains(f.logBuf.String(), "method=publickey") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if log := f.logBuf.String(); !strings.Contains(log, "login failed") || !strings.Contains(log, "user=binh") ||
+		!strings.Contains(log, "method=publickey") {
+		t.Fatalf("not logged:\n%s", log)
+	}
+}
