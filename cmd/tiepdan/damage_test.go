@@ -217,3 +217,19 @@ func TestUserUnlock(t *testing.T) {
 		t.Fatalf("second unlock: %s", out.String())
 	}
 }
+
+// serve refuses a damaged file before it makes anything beside it (no host
+// key is created for a server that will not start).
+func TestServeRefusesBeforeMakingAHostKey(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "office.db")
+	good := goodOffice(t)
+	os.WriteFile(path, good[:len(good)/2], 0o600)
+	var out, errb bytes.Buffer
+	if code := run([]string{"serve", "--db", path, "--addr", "127.0.0.1:0", "--print-addr", "off"}, &out, &errb); code == 0 {
+		t.Fatal("served a damaged file")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tiepdan_host_ed25519")); err == nil {
+		t.Error("a host key was made for a server that did not start")
+	}
+}

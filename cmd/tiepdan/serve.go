@@ -59,6 +59,20 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	if err != nil {
 		abs = *dbPath
 	}
+	// the file is checked before anyone may write to it: whole when it is
+	// small enough to read in seconds, its structure and buckets otherwise
+	// (every open checks those)
+	if st, err := os.Stat(*dbPath); err == nil && st.Size() > 0 && st.Size() <= fullCheckMax {
+		rep, err := storage.Check(*dbPath)
+		switch {
+		case err == nil && !rep.OK():
+			fmt.Fprintln(stderr, cat.T("open.damaged", *dbPath)+" "+lastBackupText(cat, *dbPath))
+			return 1
+		case err != nil && !errors.Is(err, storage.ErrOlderSchema): // an older file is migrated below
+			fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+			return 1
+		}
+	}
 	if *hostKey == "" {
 		*hostKey = filepath.Join(filepath.Dir(abs), "tiepdan_host_ed25519")
 	}
@@ -70,15 +84,6 @@ func runServe(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, cat.T("cli.serve_host_key", *hostKey, err.Error()))
 		return 1
-	}
-	// the file is checked before anyone may write to it: whole when it is
-	// small enough to read in seconds, its structure and buckets otherwise
-	// (every open checks those)
-	if st, err := os.Stat(*dbPath); err == nil && st.Size() > 0 && st.Size() <= fullCheckMax {
-		if rep, err := storage.Check(*dbPath); err == nil && !rep.OK() {
-			fmt.Fprintln(stderr, cat.T("open.damaged", *dbPath)+" "+lastBackupText(cat, *dbPath))
-			return 1
-		}
 	}
 	db, err := storage.Open(*dbPath, storage.Options{})
 	if err != nil {
