@@ -168,7 +168,7 @@ func enDesk() map[string]string {
 		"today.soon_more":             "… and %d more due (Enter shows them all)",
 		"today.backlog_head":          "Overdue backlog (Enter opens/folds; counted as the period summary counts)",
 		"today.late_dossiers":         "Late dossiers: %d",
-		"today.late_dossiers_why":     " — %d with an apology slip and a new date, %d waiting for a supplement",
+		"today.late_dossiers_why":     " — %d with an apology slip, %d awaiting supplements",
 		"today.late_petitions":        "Overdue petitions: %d",
 		"today.late_replies":          "Overdue replies to citizens: %d",
 		"today.late_legend":           "! no apology slip a day before the deadline · ⏸ paused, supplement owed",
