@@ -79,6 +79,40 @@ func (d *desk) task(name string, keys0, chars0 int) {
 
 func (d *desk) count() (int, int) { return d.keys, d.chars }
 
+// newCitizen, on the visitor form's citizen field, searches for name,
+// finds nobody and adds the citizen as typed; the form then waits on the
+// head count.
+func (d *desk) newCitizen(name string) {
+	d.t.Helper()
+	d.press("Enter")
+	d.typeText(name)
+	d.waitFor("Không tìm thấy")
+	d.press("C-n")
+	d.waitFor("Thêm công dân")
+	d.press("F2")
+	d.waitFor("▸ Số người")
+}
+
+// visit fills the rest of a visitor's form from the head count (people
+// typed when not ""): the summary, the content kind and field by their
+// first letters, then any more keys (the land dispute's Tab Space), and
+// saves it.
+func (d *desk) visit(people, summary, content, field string, more ...string) {
+	d.t.Helper()
+	if people != "" {
+		d.typeText(people)
+	}
+	d.press("Tab")
+	d.typeText(summary)
+	d.press("Tab")
+	d.typeText(content)
+	d.press("Tab")
+	d.typeText(field)
+	d.press(more...)
+	d.press("F2")
+	d.waitFor("người tiếp theo", "(gõ tên, số CCCD")
+}
+
 // number reads "04" or "không" as the prose writes a count.
 func number(s string) int {
 	if s == "không" {
@@ -143,21 +177,8 @@ func TestFridayAtTheDesk(t *testing.T) {
 	k, c = d.count()
 	d.press("C-n")
 	d.waitFor("người tiếp theo")
-	d.press("Enter")
-	d.typeText("Lê Thị Hồng Nhung")
-	d.waitFor("Không tìm thấy")
-	d.press("C-n")
-	d.waitFor("Thêm công dân")
-	d.press("F2")
-	d.waitFor("▸ Số người")
-	d.press("Tab")
-	d.typeText("Đề nghị lắp đèn chiếu sáng đường thôn Đông")
-	d.press("Tab")
-	d.typeText("kien")
-	d.press("Tab")
-	d.typeText("xay")
-	d.press("F2")
-	d.waitFor("người tiếp theo", "(gõ tên, số CCCD")
+	d.newCitizen("Lê Thị Hồng Nhung")
+	d.visit("", "Đề nghị lắp đèn chiếu sáng đường thôn Đông", "kien", "xay")
 	d.task("visitor 1: a new citizen", k, c)
 
 	// 3. a returning citizen: name found, her open case offered
@@ -169,53 +190,19 @@ func TestFridayAtTheDesk(t *testing.T) {
 	d.waitFor("Công dân có vụ việc đang mở")
 	d.typeText("2")
 	d.waitFor("▸ Số người")
-	d.press("Tab")
-	d.typeText("Hỏi tiến độ lắp đèn")
-	d.press("Tab")
-	d.typeText("kien")
-	d.press("Tab")
-	d.typeText("xay")
-	d.press("F2")
-	d.waitFor("người tiếp theo", "(gõ tên, số CCCD")
+	d.visit("", "Hỏi tiến độ lắp đèn", "kien", "xay")
 	d.task("visitor 2: returning, continues her case", k, c)
 
 	// 4. a group of six
 	k, c = d.count()
-	d.press("Enter")
-	d.typeText("Đoàn Văn Sáu")
-	d.waitFor("Không tìm thấy")
-	d.press("C-n")
-	d.waitFor("Thêm công dân")
-	d.press("F2")
-	d.waitFor("▸ Số người")
-	d.typeText("6")
-	d.press("Tab")
-	d.typeText("Đoàn 6 hộ dân kiến nghị về nước sạch")
-	d.press("Tab")
-	d.typeText("kien")
-	d.press("Tab")
-	d.typeText("moi")
-	d.press("F2")
-	d.waitFor("người tiếp theo", "(gõ tên, số CCCD")
+	d.newCitizen("Đoàn Văn Sáu")
+	d.visit("6", "Đoàn 6 hộ dân kiến nghị về nước sạch", "kien", "moi")
 	d.task("visitor 3: a group of six", k, c)
 
 	// 5. a complaint that becomes a petition
 	k, c = d.count()
-	d.press("Enter")
-	d.typeText("Trần Văn Khiếu")
-	d.waitFor("Không tìm thấy")
-	d.press("C-n")
-	d.waitFor("Thêm công dân")
-	d.press("F2")
-	d.waitFor("▸ Số người")
-	d.press("Tab")
-	d.typeText("Khiếu nại quyết định xử phạt hành chính")
-	d.press("Tab")
-	d.typeText("khi")
-	d.press("Tab")
-	d.typeText("hanh")
-	d.press("F2")
-	d.waitFor("người tiếp theo", "(gõ tên, số CCCD")
+	d.newCitizen("Trần Văn Khiếu")
+	d.visit("", "Khiếu nại quyết định xử phạt hành chính", "khi", "hanh")
 	d.press("Escape")
 	d.waitFor("Đã tiếp 4 lượt")
 	d.press("Down", "Down", "Down", "Enter") // the fourth visitor
@@ -232,22 +219,8 @@ func TestFridayAtTheDesk(t *testing.T) {
 	d.waitFor("Đã tiếp 4 lượt")
 	d.press("C-n")
 	d.waitFor("người tiếp theo")
-	d.press("Enter")
-	d.typeText("Phạm Văn Đất")
-	d.waitFor("Không tìm thấy")
-	d.press("C-n")
-	d.waitFor("Thêm công dân")
-	d.press("F2")
-	d.waitFor("▸ Số người")
-	d.press("Tab")
-	d.typeText("Tranh chấp ranh giới đất với hộ liền kề")
-	d.press("Tab")
-	d.typeText("phan")
-	d.press("Tab")
-	d.typeText("dat")
-	d.press("Tab", "Space")
-	d.press("F2")
-	d.waitFor("người tiếp theo")
+	d.newCitizen("Phạm Văn Đất")
+	d.visit("", "Tranh chấp ranh giới đất với hộ liền kề", "phan", "dat", "Tab", "Space")
 	d.press("Escape")
 	d.waitFor("Đã tiếp 5 lượt, 10 người")
 	d.task("visitor 5: a land dispute", k, c)

@@ -143,6 +143,34 @@ func (db *DB) ExportTo(w io.Writer, withSecrets bool) error {
 	return enc.Encode(&x)
 }
 
+// records lists every record of the export, kind after kind, each by
+// number.
+func (x *Export) records() []model.Record {
+	var out []model.Record
+	for i := range x.Citizens {
+		out = append(out, &x.Citizens[i])
+	}
+	for i := range x.Sessions {
+		out = append(out, &x.Sessions[i])
+	}
+	for i := range x.Receptions {
+		out = append(out, &x.Receptions[i])
+	}
+	for i := range x.Petitions {
+		out = append(out, &x.Petitions[i])
+	}
+	for i := range x.Dossiers {
+		out = append(out, &x.Dossiers[i])
+	}
+	for i := range x.Procedures {
+		out = append(out, &x.Procedures[i])
+	}
+	for i := range x.Cases {
+		out = append(out, &x.Cases[i])
+	}
+	return out
+}
+
 // ImportError lists every record an import refused, each named: kind,
 // number, field and why (a catalogue code with its arguments).
 type ImportError struct {
@@ -209,26 +237,8 @@ func (x *Export) validate() error {
 		}
 		ids[k][m.ID] = true
 	}
-	for i := range x.Citizens {
-		check(&x.Citizens[i])
-	}
-	for i := range x.Sessions {
-		check(&x.Sessions[i])
-	}
-	for i := range x.Receptions {
-		check(&x.Receptions[i])
-	}
-	for i := range x.Petitions {
-		check(&x.Petitions[i])
-	}
-	for i := range x.Dossiers {
-		check(&x.Dossiers[i])
-	}
-	for i := range x.Procedures {
-		check(&x.Procedures[i])
-	}
-	for i := range x.Cases {
-		check(&x.Cases[i])
+	for _, r := range x.records() {
+		check(r)
 	}
 	probs = append(probs, x.validateRecords(ids)...)
 	var seq uint64

@@ -44,15 +44,11 @@ func (x *Export) validateRecords(ids map[model.Kind]map[uint64]bool) []ImportPro
 			probs = append(probs, ImportProblem{Kind: from.Kind(), ID: from.Base().ID, Field: field, Code: ErrCodeNotFound})
 		}
 	}
-	for i := range x.Citizens {
-		valid(&x.Citizens[i])
-	}
-	for i := range x.Sessions {
-		valid(&x.Sessions[i])
+	for _, r := range x.records() {
+		valid(r)
 	}
 	for i := range x.Receptions {
 		r := &x.Receptions[i]
-		valid(r)
 		ref(r, "CitizenID", model.KindCitizen, r.CitizenID)
 		ref(r, "SessionID", model.KindSession, r.SessionID)
 		ref(r, "PetitionID", model.KindPetition, r.PetitionID)
@@ -62,22 +58,16 @@ func (x *Export) validateRecords(ids map[model.Kind]map[uint64]bool) []ImportPro
 	}
 	for i := range x.Petitions {
 		p := &x.Petitions[i]
-		valid(p)
 		ref(p, "CitizenID", model.KindCitizen, p.CitizenID)
 		ref(p, "ReceptionID", model.KindReception, p.ReceptionID)
 	}
 	for i := range x.Dossiers {
 		d := &x.Dossiers[i]
-		valid(d)
 		ref(d, "ApplicantID", model.KindCitizen, d.ApplicantID)
 		ref(d, "ProcedureID", model.KindProcedure, d.ProcedureID)
 	}
-	for i := range x.Procedures {
-		valid(&x.Procedures[i])
-	}
 	for i := range x.Cases {
 		c := &x.Cases[i]
-		valid(c)
 		ref(c, "CitizenID", model.KindCitizen, c.CitizenID)
 	}
 	return probs
@@ -153,28 +143,7 @@ func writeImport(path string, x *Export) error {
 			}
 			return nil
 		}
-		var recs []model.Record
-		for i := range x.Citizens {
-			recs = append(recs, &x.Citizens[i])
-		}
-		for i := range x.Sessions {
-			recs = append(recs, &x.Sessions[i])
-		}
-		for i := range x.Receptions {
-			recs = append(recs, &x.Receptions[i])
-		}
-		for i := range x.Petitions {
-			recs = append(recs, &x.Petitions[i])
-		}
-		for i := range x.Dossiers {
-			recs = append(recs, &x.Dossiers[i])
-		}
-		for i := range x.Procedures {
-			recs = append(recs, &x.Procedures[i])
-		}
-		for i := range x.Cases {
-			recs = append(recs, &x.Cases[i])
-		}
+		recs := x.records()
 		for _, r := range recs {
 			if err := put(r); err != nil {
 				return err

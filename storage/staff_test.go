@@ -72,6 +72,19 @@ func denunciation(paper string, ident *model.Identity) model.Petition {
 		Protection: model.Protection{PaperRef: paper, Identity: ident}}
 }
 
+// restricted puts the office in restricted mode and returns its
+// administrator's store and a clerk's (without the permission).
+func restricted(t *testing.T, db *storage.DB) (admin, clerk model.Store) {
+	t.Helper()
+	admin = db.For("quantri")
+	off, _ := admin.Office()
+	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
+	if err := admin.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	return admin, db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+}
+
 var canary = model.Identity{FullName: "Phùng Thị Canary", IDNumber: "001299012345", Phone: "0987654321",
 	Address: "Thôn Canary"}
 
@@ -102,13 +115,7 @@ func TestProtectedIdentityOfflineRefused(t *testing.T) {
 
 func TestProtectedIdentityRestricted(t *testing.T) {
 	db, _ := openTest(t)
-	admin := db.For("quantri")
-	off, _ := admin.Office()
-	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
-	if err := admin.SaveOffice(&off); err != nil {
-		t.Fatal(err)
-	}
-	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	_, clerk := restricted(t, db)
 	id := canary
 	p := denunciation("TC-01", &id)
 	if err := clerk.SavePetition(&p); err != nil {
@@ -231,13 +238,7 @@ func TestLastAdminCannotBeRemoved(t *testing.T) {
 // and the audit says which parts changed, never their values.
 func TestKeptIdentityChangesOnlyWithThePermission(t *testing.T) {
 	db, _ := openTest(t)
-	admin := db.For("quantri")
-	off, _ := admin.Office()
-	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
-	if err := admin.SaveOffice(&off); err != nil {
-		t.Fatal(err)
-	}
-	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	_, clerk := restricted(t, db)
 	id := canary
 	p := denunciation("TC-02", &id)
 	if err := clerk.SavePetition(&p); err != nil {
@@ -281,13 +282,7 @@ func TestKeptIdentityChangesOnlyWithThePermission(t *testing.T) {
 // identity, under the same protection.
 func TestPetitionFromVisitCarriesTheIdentity(t *testing.T) {
 	db, _ := openTest(t)
-	admin := db.For("quantri")
-	off, _ := admin.Office()
-	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
-	if err := admin.SaveOffice(&off); err != nil {
-		t.Fatal(err)
-	}
-	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	_, clerk := restricted(t, db)
 	id := canary
 	r := model.Reception{At: testNow.Add(-time.Hour), RecKind: model.ReceptionRegular, HeadCount: 1,
 		Summary: "Tố cáo cán bộ", Content: model.ContentDenunciation, Field: model.FieldLand,
@@ -317,13 +312,7 @@ func TestPetitionFromVisitCarriesTheIdentity(t *testing.T) {
 // identity stays apart either way.
 func TestReclassifyingADenunciationNeedsThePermission(t *testing.T) {
 	db, _ := openTest(t)
-	admin := db.For("quantri")
-	off, _ := admin.Office()
-	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
-	if err := admin.SaveOffice(&off); err != nil {
-		t.Fatal(err)
-	}
-	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	_, clerk := restricted(t, db)
 	id := canary
 	p := denunciation("TC-03", &id)
 	if err := clerk.SavePetition(&p); err != nil {
@@ -362,13 +351,7 @@ func TestSwitchingToOfflineDestroysAndCompacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := db.For("quantri")
-	off, _ := admin.Office()
-	off.Name, off.Place, off.Protected = "UBND xã Quang Trung", "Quang Trung", model.ProtectedRestricted
-	if err := admin.SaveOffice(&off); err != nil {
-		t.Fatal(err)
-	}
-	clerk := db.As(model.Staff{Username: "an", Role: model.RoleClerk})
+	admin, clerk := restricted(t, db)
 	for i, paper := range []string{"TC-11", "TC-12"} {
 		id := canary
 		id.Phone = fmt.Sprintf("098765432%d", i)
@@ -384,7 +367,7 @@ func TestSwitchingToOfflineDestroysAndCompacts(t *testing.T) {
 	if !bytes.Contains(raw, []byte(canary.FullName)) {
 		t.Fatal("the canary is not in the file to begin with: the test proves nothing")
 	}
-	off, _ = admin.Office()
+	off, _ := admin.Office()
 	off.Protected = model.ProtectedOffline
 	if err := admin.SaveOffice(&off); err != nil {
 		t.Fatal(err)

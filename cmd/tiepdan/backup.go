@@ -24,13 +24,8 @@ func runBackup(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return flagExit(fs, "backup", err, cat, stdout, stderr)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
-		return 1
-	}
-	db, err := storage.Open(*dbPath, storage.Options{})
-	if err != nil {
-		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+	db, ok := openExisting(cat, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer db.Close()
@@ -141,4 +136,20 @@ func dbErrorText(cat *i18n.Catalog, dbPath string, err error) string {
 		return OpenErrorText(cat, dbPath, err)
 	}
 	return err.Error()
+}
+
+// openExisting opens the database of a command that must not create one (a
+// mistyped name would give an empty report instead of an error); it says
+// why not when it cannot.
+func openExisting(cat *i18n.Catalog, path string, stderr io.Writer) (*storage.DB, bool) {
+	if _, err := os.Stat(path); err != nil {
+		fmt.Fprintln(stderr, cat.T("cli.report_no_db", path))
+		return nil, false
+	}
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, OpenErrorText(cat, path, err))
+		return nil, false
+	}
+	return db, true
 }

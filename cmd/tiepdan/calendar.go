@@ -3,14 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"text/tabwriter"
 	"time"
 
 	"github.com/tiepdan/tiepdan/i18n"
 	"github.com/tiepdan/tiepdan/model/calendar"
-	"github.com/tiepdan/tiepdan/storage"
 )
 
 // runCalendar is "tiepdan calendar YEAR [--db FILE]": the year's days off
@@ -37,13 +35,8 @@ func runCalendar(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int
 	cal := calendar.Default()
 	office := ""
 	if *dbPath != "" {
-		if _, err := os.Stat(*dbPath); err != nil {
-			fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
-			return 1
-		}
-		db, err := storage.Open(*dbPath, storage.Options{})
-		if err != nil {
-			fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+		db, ok := openExisting(cat, *dbPath, stderr)
+		if !ok {
 			return 1
 		}
 		o, err := db.For(actor()).Office()

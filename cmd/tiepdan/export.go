@@ -22,13 +22,8 @@ func runExport(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return flagExit(fs, "export", err, cat, stdout, stderr)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
-		return 1
-	}
-	db, err := storage.Open(*dbPath, storage.Options{})
-	if err != nil {
-		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+	db, ok := openExisting(cat, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer db.Close()

@@ -14,7 +14,6 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
-	"github.com/tiepdan/tiepdan/storage"
 )
 
 // runPrint is "tiepdan print FORM [CODE]": a printed form as a page to
@@ -63,13 +62,8 @@ func runPrint(args []string, cat *i18n.Catalog, now func() time.Time, stdout, st
 	if !ok {
 		return 2
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
-		return 1
-	}
-	db, err := storage.Open(*dbPath, storage.Options{})
-	if err != nil {
-		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+	db, ok := openExisting(cat, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer db.Close()

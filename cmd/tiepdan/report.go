@@ -13,7 +13,6 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/report"
-	"github.com/tiepdan/tiepdan/storage"
 )
 
 // runReport is "tiepdan report": the period summary of a database in one
@@ -44,15 +43,8 @@ func runReport(args []string, cat *i18n.Catalog, now func() time.Time, stdout, s
 		fmt.Fprintln(stderr, cat.T("cli.report_format", *formatText, formatNames()))
 		return 2
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		// A report never creates a database: a mistyped name would give an
-		// empty report instead of an error.
-		fmt.Fprintln(stderr, cat.T("cli.report_no_db", *dbPath))
-		return 1
-	}
-	db, err := storage.Open(*dbPath, storage.Options{})
-	if err != nil {
-		fmt.Fprintln(stderr, OpenErrorText(cat, *dbPath, err))
+	db, ok := openExisting(cat, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer db.Close()
