@@ -100,7 +100,7 @@ func enApp() map[string]string {
 		"session.chair": "Chairperson", "session.vice_chair": "Vice-chairperson",
 		"field.Leaders": "Leaders who preside",
 		"help.Leaders":  "Who presides over citizen reception sessions, separated by semicolons (Chủ tịch Nguyễn Văn An; Phó Chủ tịch Trần Thị Bình): a session's presiding leader is picked from this list.",
-		"draft.title":   "Unsaved drafts", "draft.intro": "Last time %d form(s) were left typed and unsaved; they were kept, below.",
+		"draft.title":   "Unsaved drafts", "draft.intro": "%d form(s) were left typed and unsaved; they are kept, below.",
 		"draft.saved_at": "kept at %s", "draft.key_open": "Reopen", "draft.key_drop": "Drop draft", "draft.key_later": "Later",
 		"draft.confirm_drop": "Drop this draft? Press Del again to drop it, any other key to keep it.",
 		"draft.restored":     "Draft kept at %s reopened: check it, then press F2 to save.",

@@ -166,6 +166,7 @@ func enDesk() map[string]string {
 		"today.session_today":         "A periodic session today, presided by %s (Enter opens it for the next visitor)",
 		"today.soon_head":             "Due today and in the next %d working days: %d",
 		"today.soon_more":             "… and %d more due (Enter shows them all)",
+		"today.drafts":                "Unsaved drafts: %d (Enter to see, reopen or drop them)",
 		"today.backlog_head":          "Overdue backlog (Enter opens/folds; counted as the period summary counts)",
 		"today.late_dossiers":         "Late dossiers: %d",
 		"today.late_dossiers_why":     " — %d with an apology slip, %d awaiting supplements",

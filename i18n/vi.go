@@ -115,7 +115,7 @@ func viApp() map[string]string {
 		"session.chair": "Chủ tịch UBND", "session.vice_chair": "Phó Chủ tịch UBND",
 		"field.Leaders": "Lãnh đạo chủ trì tiếp dân",
 		"help.Leaders":  "Những người chủ trì buổi tiếp công dân, cách nhau bằng dấu chấm phẩy (Chủ tịch Nguyễn Văn An; Phó Chủ tịch Trần Thị Bình): buổi tiếp chọn người chủ trì trong danh sách này.",
-		"draft.title":   "Bản nháp chưa lưu", "draft.intro": "Lần trước còn %d biểu mẫu đang nhập dở chưa lưu, được giữ lại dưới đây.",
+		"draft.title":   "Bản nháp chưa lưu", "draft.intro": "Còn %d biểu mẫu đang nhập dở chưa lưu, được giữ lại dưới đây.",
 		"draft.saved_at": "giữ lúc %s", "draft.key_open": "Mở lại", "draft.key_drop": "Bỏ bản nháp", "draft.key_later": "Để sau",
 		"draft.confirm_drop": "Bỏ bản nháp này? Nhấn Del lần nữa để bỏ hẳn, phím khác để giữ.",
 		"draft.restored":     "Đã mở lại bản nháp giữ lúc %s: kiểm tra rồi nhấn F2 để lưu.",

@@ -168,6 +168,7 @@ func viDesk() map[string]string {
 		"today.session_today":         "Hôm nay có kỳ tiếp định kỳ, chủ trì: %s (Enter để mở, tiếp người tiếp theo)",
 		"today.soon_head":             "Đến hạn hôm nay và %d ngày làm việc tới: %d việc",
 		"today.soon_more":             "… và %d việc nữa đến hạn (Enter xem hết)",
+		"today.drafts":                "Bản nháp chưa lưu: %d (Enter để xem, mở lại hoặc bỏ)",
 		"today.backlog_head":          "Tồn đọng quá hạn (Enter mở/gập; số liệu như báo cáo tổng hợp)",
 		"today.late_dossiers":         "Hồ sơ quá hạn: %d",
 		"today.late_dossiers_why":     " — %d có phiếu xin lỗi hẹn lại, %d chờ bổ sung",

@@ -33,6 +33,9 @@ type Draft struct {
 	SavedAt time.Time `json:"at"`
 }
 
+// KindDraft names drafts in change notices (a draft is not a record).
+const KindDraft Kind = "draft"
+
 // MaxDrafts bounds the drafts one staff member keeps; the oldest beyond it
 // are dropped.
 const MaxDrafts = 20

@@ -135,6 +135,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.restore(msg.d)
 	case draftReady:
 		cmd = a.draftReady(msg)
+	case common.OpenDraftsMsg:
+		return a, a.loadDrafts()
 	case firstRunChoice:
 		return a, a.chooseFirstRun(msg)
 	case dropDraft:

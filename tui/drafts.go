@@ -56,7 +56,8 @@ func (w *draftWriter) write(store model.Store, id string, d *model.Draft) tea.Cm
 	w.mu.Unlock()
 	return func() tea.Msg {
 		w.apply(store, id, d, n)
-		return nil
+		// "Hôm nay" counts the drafts
+		return common.ChangedMsg{Kind: model.KindDraft}
 	}
 }
 

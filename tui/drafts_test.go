@@ -109,3 +109,16 @@ func TestServerStopWarnsAndKeepsTheDraft(t *testing.T) {
 		t.Fatalf("drafts after the stop: %+v", ds)
 	}
 }
+
+// "Hôm nay" counts the clerk's drafts and opens them, so a draft left for
+// later is not forgotten until the next login.
+func TestTodayLeadsBackToTheDrafts(t *testing.T) {
+	d := newDriver(t, true)
+	d.startVisit("Lò Văn Sáng", "Xin xác nhận hộ nghèo")
+	d.send(tui.FlushDrafts{})
+	d.key(tea.KeyCtrlG, 1)
+	d.expectLine("▸ Bản nháp chưa lưu: 1")
+	d.key(tea.KeyUp, 10) // the first line that can be chosen: the drafts
+	d.key(tea.KeyEnter, 1)
+	d.expect("Còn 1 biểu mẫu đang nhập dở", "Lò Văn Sáng")
+}

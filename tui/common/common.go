@@ -212,6 +212,9 @@ type ChangedMsg struct {
 	Staff string
 }
 
+// OpenDraftsMsg asks the root to show the clerk's unsaved drafts.
+type OpenDraftsMsg struct{}
+
 // ShutdownMsg tells a session that the server is stopping: it says so and
 // quits.
 type ShutdownMsg struct{}

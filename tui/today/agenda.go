@@ -25,10 +25,14 @@ type day struct {
 	soon, late model.Agenda
 	sessions   []model.ReceptionSession // planned from today
 	held, need int                      // periodic sessions this month
+	drafts     int                      // the clerk's unsaved drafts
 }
 
 // soonShown is how many of the items due soon show before the rest fold.
 const soonShown = 8
+
+// foldDrafts is the line that opens the clerk's drafts.
+const foldDrafts model.Kind = "drafts"
 
 // foldSoon names the fold of the items due soon beyond soonShown.
 const foldSoon model.Kind = "soon"
@@ -60,6 +64,9 @@ func load(store model.Store, o model.Office, now time.Time) (*day, error) {
 		return nil, err
 	}
 	d.need = model.RequiredSessions(o.Sessions(), month, cal.IsWorkingDay).Required
+	if ds, err := store.Drafts(); err == nil {
+		d.drafts = len(ds)
+	}
 	return d, nil
 }
 
@@ -71,6 +78,10 @@ func compose(c *common.Common, d *day, open map[model.Kind]bool) []line {
 	}
 	var out []line
 	head := func(key string, args ...any) { out = append(out, line{Text: c.T(key, args...)}) }
+	if d.drafts > 0 {
+		// what was left typed and unsaved, until it is saved or dropped
+		out = append(out, line{Fold: foldDrafts, Warn: true, Text: "▸ " + c.T("today.drafts", d.drafts)})
+	}
 
 	// what the desk did today
 	head("today.done_head")

@@ -72,7 +72,7 @@ func (p *Page) Shown() tea.Cmd { return p.load() }
 // Changed reloads when another session changes what the agenda lists.
 func (p *Page) Changed(msg common.ChangedMsg) tea.Cmd {
 	switch msg.Kind {
-	case model.KindDossier, model.KindPetition, model.KindReception, model.KindSession, model.KindOffice:
+	case model.KindDossier, model.KindPetition, model.KindReception, model.KindSession, model.KindOffice, model.KindDraft:
 		return p.load()
 	}
 	return nil
@@ -183,6 +183,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		case key.Matches(msg, k.Open):
 			l := p.selected()
 			switch {
+			case l.Fold == foldDrafts:
+				return p, func() tea.Msg { return common.OpenDraftsMsg{} }
 			case l.Fold != "":
 				p.open[l.Fold] = !p.open[l.Fold]
 				p.relayout()
