@@ -403,3 +403,18 @@ func TestSwitchingToOfflineSaysWhatItDestroys(t *testing.T) {
 		t.Fatalf("%d identities left", n)
 	}
 }
+
+// After "Sao lưu ngay" the menu shows the backup just made, no longer the
+// old one's warning.
+func TestBackupNowUpdatesTheMenu(t *testing.T) {
+	db, chi := openAdminDB(t, nil)
+	d := deskAs(t, db, chi)
+	d.c.LastBackup = func() (string, time.Time, bool) { return "/srv/saoluu/cu.db", testNow.Add(-72 * time.Hour), true }
+	d.c.BackupNow = func() (string, error) { return "/srv/saoluu/moi.db", nil }
+	d.send(tea.KeyMsg{Type: tea.KeyF12})
+	d.expect("Cảnh báo")
+	d.key(tea.KeyDown, 10)
+	d.key(tea.KeyEnter, 1)
+	d.expect("Bản sao lưu gần nhất: 21/10/2026 09:30 (/srv/saoluu/moi.db).", "Đã sao lưu và kiểm tra")
+	d.expectNot("Cảnh báo")
+}

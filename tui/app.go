@@ -55,6 +55,18 @@ type App struct {
 	demo      bool // the first run chose the demo office
 }
 
+// staffLoaded carries the office's accounts, for naming staff.
+type staffLoaded []model.Staff
+
+// loadStaff reads the accounts off the event loop.
+func (a *App) loadStaff() tea.Cmd {
+	store := a.c.Store
+	return func() tea.Msg {
+		list, _ := store.ListStaff() // without them, staff are named by login
+		return staffLoaded(list)
+	}
+}
+
 type officeLoaded struct {
 	office model.Office
 	err    error
@@ -79,7 +91,7 @@ func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{func() tea.Msg {
 		o, err := store.Office()
 		return officeLoaded{office: o, err: err}
-	}, a.loadDrafts()}
+	}, a.loadDrafts(), a.loadStaff()}
 	for _, s := range a.stacks {
 		cmds = append(cmds, s[0].Init())
 	}
@@ -114,6 +126,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case officeLoaded:
 		return a.officeLoaded(msg)
+	case staffLoaded:
+		a.c.SetStaff(msg)
+		return a, nil
 	case common.Addressed:
 		cmd = a.deliver(msg)
 	case common.PushMsg:
@@ -263,10 +278,10 @@ func (a *App) pop(result any) tea.Cmd {
 
 // changed tells every page that watches for other sessions' changes.
 func (a *App) changed(msg common.ChangedMsg) tea.Cmd {
-	if msg.Kind == model.KindStaff {
-		a.c.StaffChanged()
-	}
 	var cmds []tea.Cmd
+	if msg.Kind == model.KindStaff {
+		cmds = append(cmds, a.loadStaff())
+	}
 	for _, s := range a.stacks {
 		for _, p := range s {
 			if w, ok := p.(common.Watcher); ok {

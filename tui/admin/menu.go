@@ -30,6 +30,17 @@ type Menu struct {
 	id      int
 	entries []entry
 	sel     int
+	// the last backup, as read when the menu opened or a backup was made
+	backup backupState
+}
+
+// backupState is what the menu knows of the last backup.
+type backupState struct {
+	known, ok bool
+	path      string
+	at        time.Time
+	made      bool  // a backup just made, not the last one read
+	err       error // of a backup just attempted
 }
 
 // Allowed reports whether the staff member of c may open the menu at all.
@@ -52,11 +63,13 @@ func NewMenu(c *common.Common) *Menu {
 		es = append(es,
 			entry{"admin.procedures", func(c *common.Common) tea.Cmd { return c.Push(NewProcedures(c)) }},
 			entry{"admin.deadlines", func(c *common.Common) tea.Cmd { return c.Push(NewDeadlineRules(c)) }})
-		if c.BackupNow != nil {
-			es = append(es, entry{"admin.backup_now", backupNow})
-		}
 	}
-	return &Menu{c: c, id: c.NewPageID(), entries: es}
+	m := &Menu{c: c, id: c.NewPageID()}
+	if me.CanAdmin() && c.BackupNow != nil {
+		es = append(es, entry{"admin.backup_now", func(c *common.Common) tea.Cmd { return m.backupNow() }})
+	}
+	m.entries = es
+	return m
 }
 
 // Open returns the command that pushes the menu.
@@ -66,7 +79,16 @@ func Open(c *common.Common) tea.Cmd { return c.Push(NewMenu(c)) }
 func (m *Menu) ID() int { return m.id }
 
 // Init does nothing.
-func (m *Menu) Init() tea.Cmd { return nil }
+func (m *Menu) Init() tea.Cmd {
+	last := m.c.LastBackup
+	if last == nil {
+		return nil
+	}
+	return common.Do(m.id, func() tea.Msg { // the folder is read off the event loop
+		path, at, ok := last()
+		return backupState{known: true, ok: ok, path: path, at: at}
+	})
+}
 
 // Title names the menu.
 func (m *Menu) Title() string { return m.c.T("admin.title") }
@@ -79,6 +101,16 @@ func (m *Menu) Help() []common.KeyHelp { return common.Help(m.c.Keys.Open, m.c.K
 
 // Update moves, opens and leaves; a digit opens its line at once.
 func (m *Menu) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	if b, ok := msg.(backupState); ok {
+		if b.err != nil {
+			return m, common.Status(m.c.T("admin.backup_failed", m.c.ErrorText(b.err)), true)
+		}
+		m.backup = b
+		if b.made {
+			return m, common.Status(m.c.T("admin.backup_done", b.path), false)
+		}
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil
@@ -99,32 +131,29 @@ func (m *Menu) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	return m, nil
 }
 
-// backupNow makes a backup off the event loop and says where it went.
-func backupNow(c *common.Common) tea.Cmd {
-	run := c.BackupNow
-	return func() tea.Msg {
+// backupNow makes a backup off the event loop; the menu then shows it.
+func (m *Menu) backupNow() tea.Cmd {
+	run, now := m.c.BackupNow, m.c.Now
+	return common.Do(m.id, func() tea.Msg {
 		path, err := run()
-		if err != nil {
-			return common.StatusMsg{Text: c.T("admin.backup_failed", c.ErrorText(err)), Err: true}
-		}
-		return common.StatusMsg{Text: c.T("admin.backup_done", path)}
-	}
+		return backupState{known: true, ok: err == nil, path: path, at: now(), made: true, err: err}
+	})
 }
 
 // backupLine says when the last backup was made, and warns when it is
 // more than two days old or there is none.
-func backupLine(c *common.Common) (string, bool) {
-	if c.LastBackup == nil {
+func (m *Menu) backupLine() (string, bool) {
+	c, b := m.c, m.backup
+	switch {
+	case !b.known:
 		return "", false
-	}
-	path, at, ok := c.LastBackup()
-	if !ok {
+	case !b.ok:
 		return c.T("admin.backup_none"), true
 	}
-	old := c.Now().Sub(at) > 48*time.Hour
-	line := c.T("admin.backup_last", model.FormatDateTime(at), path)
+	old := c.Now().Sub(b.at) > 48*time.Hour
+	line := c.T("admin.backup_last", model.FormatDateTime(b.at), b.path)
 	if old {
-		line = c.T("admin.backup_old", int(c.Now().Sub(at).Hours()/24)) + " " + line
+		line = c.T("admin.backup_old", int(c.Now().Sub(b.at).Hours()/24)) + " " + line
 	}
 	return line, old
 }
@@ -133,7 +162,7 @@ func backupLine(c *common.Common) (string, bool) {
 func (m *Menu) View() string {
 	st := m.c.Styles
 	var b strings.Builder
-	if line, warn := backupLine(m.c); line != "" {
+	if line, warn := m.backupLine(); line != "" {
 		s := st.Dim
 		if warn {
 			s = st.Error
