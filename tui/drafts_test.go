@@ -100,10 +100,12 @@ func TestDraftCanBeDropped(t *testing.T) {
 // seconds, and keeps what is still unsaved as a draft.
 func TestServerStopWarnsAndKeepsTheDraft(t *testing.T) {
 	d := newDriver(t, true)
-	d.app = tui.NewSession(d.app.(*tui.App), tui.LockConfig{Grace: 50 * time.Millisecond})
+	app := d.app.(*tui.App)
+	d.app = tui.NewSession(app, tui.LockConfig{Grace: 50 * time.Millisecond})
 	d.startVisit("Hồ Thị Nga", "Xin trích lục bản đồ")
 	d.send(common.ShutdownMsg{})
 	d.expect("Máy chủ sẽ dừng sau", "nhấn F2 để lưu ngay", "Xin trích lục bản đồ")
+	app.SaveDrafts() // what the server does once the program has ended
 	ds, _ := d.db.For("canbo").Drafts()
 	if len(ds) != 1 || ds[0].Values["Summary"] != "Xin trích lục bản đồ" {
 		t.Fatalf("drafts after the stop: %+v", ds)

@@ -99,8 +99,7 @@ func (s *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				// a key-only account has no password to ask: the desk is
 				// left by ending the session, what was typed kept as a
 				// draft, and only the key lets anyone back in
-				s.idleEnded = true
-				s.app.SaveDrafts()
+				s.idleEnded = true // the server keeps the drafts once the program ends
 				return s, tea.Quit
 			}
 			s.lock()
@@ -115,8 +114,7 @@ func (s *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.app.Update(common.StatusMsg{Text: s.c.T("server.stopping", s.c.Cat.Duration(grace)), Err: true})
 		return s, tea.Tick(grace, func(time.Time) tea.Msg { return shutdownNow{} })
 	case shutdownNow:
-		s.app.SaveDrafts()
-		return s, tea.Quit
+		return s, tea.Quit // the server keeps the drafts once the program ends
 	case unlockResult:
 		return s.unlocked(msg)
 	case tea.WindowSizeMsg:
