@@ -2,19 +2,13 @@ package server_test
 
 import (
 	"testing"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // A request to forward the client's key agent is refused, as X11 and port
 // forwarding are, and the session works on.
 func TestAgentForwardingRefused(t *testing.T) {
 	f := start(t, nil)
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	s, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)

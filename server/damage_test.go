@@ -5,8 +5,6 @@ import (
 	"os"
 	"testing"
 
-	gossh "golang.org/x/crypto/ssh"
-
 	"github.com/tiepdan/tiepdan/model"
 )
 
@@ -58,16 +56,8 @@ func TestOneBadReadEndsNoSession(t *testing.T) {
 		file.Close()
 	})
 
-	ca, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ca.Close()
-	cb, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cb.Close()
+	ca := f.keyLogin("binh")
+	cb := f.keyLogin("an")
 	a, b := f.open(ca), f.open(cb)
 	a.waitFor("Hôm nay")
 	b.waitFor("Hôm nay")

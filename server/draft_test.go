@@ -3,18 +3,13 @@ package server_test
 import (
 	"testing"
 	"time"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // A clerk's SSH client dies mid-form: the server keeps what was typed as
 // her draft, and her next login offers it back.
 func TestDroppedConnectionKeepsTheDraft(t *testing.T) {
 	f := start(t, nil)
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := f.keyLogin("binh")
 	tm := f.open(c)
 	tm.waitFor("Hôm nay")
 	tm.send("\x1bOR") // F3
@@ -37,11 +32,7 @@ func TestDroppedConnectionKeepsTheDraft(t *testing.T) {
 	for f.srv.Sessions() > 0 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
+	c2 := f.keyLogin("binh")
 	tm2 := f.open(c2)
 	tm2.waitFor("Bản nháp chưa lưu")
 	tm2.waitFor("Đặng Văn Lộc")

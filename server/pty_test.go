@@ -16,19 +16,11 @@ import (
 // server's heap stays small and another session keeps working.
 func TestHugePtyIsClamped(t *testing.T) {
 	f := start(t, nil)
-	other, err := f.dial("an", gossh.PublicKeys(f.keys["an"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := f.keyLogin("an")
 	o := f.open(other)
 	o.waitFor("Hôm nay")
 
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	s, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -63,10 +55,7 @@ func TestHugePtyIsClamped(t *testing.T) {
 // and frees its slot within seconds.
 func TestWindowChangeStormFreesTheSlot(t *testing.T) {
 	f := start(t, nil)
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := f.keyLogin("binh")
 	tm := f.open(c)
 	tm.waitFor("Hôm nay")
 	for i := 0; i < 5000; i++ {
@@ -94,11 +83,7 @@ func (s *syncBuffer) Len() int {
 // says why, keeps what was typed as a draft, and the key is the way back.
 func TestIdleKeyOnlySessionEnds(t *testing.T) {
 	f := start(t, func(c *server.Config) { c.IdleLock = time.Second })
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	tm := f.open(c)
 	tm.waitFor("F3 Tiếp dân")
 	tm.send("\x1bOR") // F3

@@ -4,18 +4,12 @@ import (
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
-
 	"github.com/tiepdan/tiepdan/model"
 )
 
 func TestListRefreshesWhenAnotherSessionSaves(t *testing.T) {
 	f := start(t, nil)
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	tm := f.open(c)
 	tm.waitFor("Hôm nay")
 	tm.send("\x1bOR") // F3: the reception register

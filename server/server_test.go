@@ -147,6 +147,18 @@ func start(t *testing.T, tweak func(*server.Config)) *fixture {
 	return f
 }
 
+// keyLogin logs user in with the user's key, failing the test otherwise;
+// the connection closes when the test ends (or earlier, by the test).
+func (f *fixture) keyLogin(user string) *gossh.Client {
+	f.t.Helper()
+	c, err := f.dial(user, gossh.PublicKeys(f.keys[user]))
+	if err != nil {
+		f.t.Fatalf("%s cannot log in with the key: %v", user, err)
+	}
+	f.t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // dialFrom logs in from local address ip (127.0.0.2: another desk).
 func (f *fixture) dialFrom(ip, user string, methods ...gossh.AuthMethod) (*gossh.Client, error) {
 	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}, Timeout: 5 * time.Second}
@@ -363,18 +375,14 @@ func TestDisabledAccountRefused(t *testing.T) {
 		t.Fatal("disabled account logged in by password")
 	}
 	// Disabled while logged in: the next session on the connection is refused.
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	st, _ := f.db.Staff("binh")
 	st.Disabled = true
 	if err := f.db.For("quantri").SaveStaff(&st); err != nil {
 		t.Fatal(err)
 	}
 	tm := f.open(c)
-	err = <-tm.done
+	err := <-tm.done
 	var exit *gossh.ExitError
 	if !errors.As(err, &exit) || exit.ExitStatus() != 1 || !strings.Contains(tm.errb.String(), "Không được phép") {
 		t.Fatalf("session of a disabled account ended with %v, stderr %q", err, tm.errb.String())
@@ -388,22 +396,14 @@ func TestSessionCap(t *testing.T) {
 	f := start(t, func(c *server.Config) { c.MaxSessions = 2 })
 	var terms []*term
 	for i := 0; i < 2; i++ {
-		c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
+		c := f.keyLogin("binh")
 		tm := f.open(c)
 		tm.waitFor("F3 Tiếp dân")
 		terms = append(terms, tm)
 	}
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	third := f.open(c)
-	err = <-third.done
+	err := <-third.done
 	var exit *gossh.ExitError
 	if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
 		t.Fatalf("third session ended with %v", err)
@@ -501,11 +501,7 @@ func TestExportsOverSFTPReadOnly(t *testing.T) {
 	}
 	other, _ := f.srv.ExportDir("an")
 	os.WriteFile(filepath.Join(other, "cua-an.csv"), []byte("bí mật"), 0o600)
-	c, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := f.keyLogin("binh")
 	sc, err := sftp.NewClient(c)
 	if err != nil {
 		t.Fatal(err)
@@ -550,11 +546,7 @@ func TestExportsOverSFTPReadOnly(t *testing.T) {
 	// sure the server has registered the connection before the test's
 	// shutdown: charmbracelet/ssh counts a connection (WaitGroup.Add) after
 	// its handshake, which races with a Shutdown already waiting.
-	c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
+	c2 := f.keyLogin("binh")
 	sc2, err := sftp.NewClient(c2)
 	if err != nil {
 		t.Fatalf("a new SFTP session after the refusals: %v", err)
@@ -591,11 +583,7 @@ func TestPanicEndsThatSessionOnly(t *testing.T) {
 		defer c1.Close()
 		victim := f.open(c1)
 		victim.waitFor("F3 Tiếp dân")
-		c2, err := f.dial("binh", gossh.PublicKeys(f.keys["binh"]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c2.Close()
+		c2 := f.keyLogin("binh")
 		other := f.open(c2)
 		other.waitFor("F3 Tiếp dân")
 
