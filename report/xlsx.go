@@ -91,6 +91,14 @@ func (w *xlsxSheet) finish() error {
 	return w.f.SetSheetDimension(w.name, "A1:"+last)
 }
 
+// The prose column is as wide as an A4 portrait page holds (a spreadsheet
+// viewer that does not honour "fit to one page wide" would cut a wider
+// one), and its rows as tall as the paragraph's wrapped lines.
+const (
+	proseColWidth     = 70
+	proseCharsPerLine = 75
+)
+
 // pageSetup prints the sheet on A4, landscape when wide, one page wide,
 // with the heading rows first..last repeated on every page and the page
 // number in the footer.
@@ -154,12 +162,12 @@ func writeXLSX(w io.Writer, s *Summary, cat *i18n.Catalog) error {
 		if err := first.put(1, r, p, st.prose); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(first.name, r, float64(16*(1+len([]rune(p))/110))); err != nil {
+		if err := f.SetRowHeight(first.name, r, float64(16*(1+len([]rune(p))/proseCharsPerLine))); err != nil {
 			return err
 		}
 		r++
 	}
-	if err := f.SetColWidth(first.name, "A", "A", 120); err != nil {
+	if err := f.SetColWidth(first.name, "A", "A", proseColWidth); err != nil {
 		return err
 	}
 	if err := first.pageSetup(cat, false, 0, 0); err != nil {
