@@ -551,3 +551,20 @@ func TestEveryDynamicKeyExists(t *testing.T) {
 		}
 	}
 }
+
+// The written report's sheet prints on A4 portrait as it is: its column is
+// no wider than the page holds (LibreOffice ignores "fit to one page
+// wide" and cuts a wider column at the page's edge), and its paragraphs
+// wrap inside it.
+func TestXLSXProseFitsAPortraitPage(t *testing.T) {
+	book, err := excelize.OpenReader(bytes.NewReader(export(t, fixture(t), report.FormatXLSX)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	sheet := book.GetSheetName(0)
+	w, err := book.GetColWidth(sheet, "A")
+	if err != nil || w > 75 {
+		t.Fatalf("the prose column is %v characters wide (%v): wider than A4 portrait holds", w, err)
+	}
+}
