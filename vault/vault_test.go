@@ -1,0 +1,74 @@
+package vault_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/tiepdan/tiepdan/vault"
+)
+
+func TestWrapSealOpen(t *testing.T) {
+	k, err := vault.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := k.Wrap("mật khẩu bảo vệ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(w.Box, k.Public()) {
+		t.Fatal("the wrap holds the public key in the clear, suspicious")
+	}
+	sealed, err := vault.Seal(k.Public(), []byte("Nguyễn Văn Tố"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(sealed, []byte("Nguyễn")) {
+		t.Fatal("sealed value holds the plaintext")
+	}
+	if _, err := vault.Unwrap(w, k.Public(), "mat khau bao ve"); !errors.Is(err, vault.ErrWrongPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	got, err := vault.Unwrap(w, k.Public(), "mật khẩu bảo vệ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := got.Open(sealed)
+	if err != nil || string(msg) != "Nguyễn Văn Tố" {
+		t.Fatalf("open: %q %v", msg, err)
+	}
+	other, _ := vault.New()
+	if _, err := other.Open(sealed); err == nil {
+		t.Fatal("another office's key opened the value")
+	}
+	// a wrap checked against another public key is refused
+	if _, err := vault.Unwrap(w, other.Public(), "mật khẩu bảo vệ"); !errors.Is(err, vault.ErrDamaged) {
+		t.Fatalf("wrap against another public key: %v", err)
+	}
+	sealed[len(sealed)-1] ^= 1
+	if _, err := got.Open(sealed); !errors.Is(err, vault.ErrDamaged) {
+		t.Fatalf("tampered value: %v", err)
+	}
+}
+
+func TestWrapRefusesShortPassphraseAndCostlyParameters(t *testing.T) {
+	k, _ := vault.New()
+	if _, err := k.Wrap("ngắn"); !errors.Is(err, vault.ErrPassphraseLength) {
+		t.Fatalf("short passphrase: %v", err)
+	}
+	w, _ := k.Wrap("đủ dài rồi nhé")
+	for _, tamper := range []func(*vault.Wrapped){
+		func(w *vault.Wrapped) { w.Memory = 1 << 20 },
+		func(w *vault.Wrapped) { w.Time = 64 },
+		func(w *vault.Wrapped) { w.Threads = 0 },
+		func(w *vault.Wrapped) { w.Box = w.Box[:10] },
+	} {
+		x := w
+		x.Salt, x.Box = bytes.Clone(w.Salt), bytes.Clone(w.Box)
+		tamper(&x)
+		if _, err := vault.Unwrap(x, k.Public(), "đủ dài rồi nhé"); !errors.Is(err, vault.ErrDamaged) {
+			t.Errorf("tampered wrap %+v: %v", x, err)
+		}
+	}
+}
