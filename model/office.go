@@ -48,6 +48,10 @@ type Office struct {
 	DeadlineRules []DeadlineRule `json:"dl,omitempty"`
 	// Protected is how denouncers' identities are kept; empty is offline.
 	Protected ProtectedMode `json:"pm,omitempty"`
+	// Passphrase, only on the way in, is the saving administrator's new
+	// passphrase for the protected-identity key: needed to switch to
+	// restricted mode the first time (it makes the key). Never stored.
+	Passphrase string `json:"-"`
 	// SessionRules are the legal minimum of periodic sessions by date; empty
 	// means DefaultSessionRules.
 	SessionRules []SessionRule `json:"sr,omitempty"`

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"time"
 
 	"github.com/tiepdan/tiepdan/model/vntext"
@@ -124,4 +125,18 @@ func (p *Protection) validate(e *errs, c ContentKind, citizenID uint64) {
 			e.list = append(e.list, err.(*ValidationError).Fields...)
 		}
 	}
+}
+
+// ErrProtectedLocked means the identity is sealed and this session has not
+// opened the office's key with a passphrase yet.
+var ErrProtectedLocked = errors.New("protected identities locked")
+
+// ErrWrongPassphrase means a passphrase did not open the office's key.
+var ErrWrongPassphrase = errors.New("wrong passphrase")
+
+// WaitError means too many wrong tries: the next may come at Until.
+type WaitError struct{ Until time.Time }
+
+func (e *WaitError) Error() string {
+	return "too many tries, wait until " + e.Until.Format(time.RFC3339)
 }

@@ -41,6 +41,11 @@ type Staff struct {
 	Keys         []string `json:"keys,omitempty"`
 	PasswordHash string   `json:"pw,omitempty"`
 	Disabled     bool     `json:"off,omitempty"`
+
+	// Passphrase, only on the way in, is the passphrase that will open the
+	// office's protected-identity key for this member (typed by them when
+	// the permission is granted); never stored.
+	Passphrase string `json:"-"`
 }
 
 // Kind returns KindStaff.

@@ -128,8 +128,16 @@ type Store interface {
 
 	// ProtectedIdentity returns the identity kept apart for a denunciation
 	// record (restricted mode), to staff with the permission only, and
-	// audits the view; others get ErrNoPermission.
+	// audits the view; others get ErrNoPermission. Identities are sealed at
+	// rest: until UnlockProtected has opened the office's key with the staff
+	// member's passphrase, it returns ErrProtectedLocked.
 	ProtectedIdentity(kind Kind, id uint64) (Identity, error)
+	// UnlockProtected opens the office's protected-identity key for this
+	// session (ErrWrongPassphrase, *WaitError after repeated wrong tries);
+	// ProtectedUnlocked reports whether it is open; LockProtected forgets it.
+	UnlockProtected(passphrase string) error
+	ProtectedUnlocked() bool
+	LockProtected()
 	// ProtectedCount is how many identities are kept apart (what switching
 	// the office back to offline destroys).
 	ProtectedCount() (int, error)

@@ -310,11 +310,11 @@ func (db *DB) checkBuckets() error {
 // mode (no server) runs as the OS user with the administrator's role and the
 // permission to see protected identities, as the only person at that PC.
 func (db *DB) For(actor string) *Store {
-	return &Store{db: db, actor: actor, role: model.RoleAdmin, seeProtected: true}
+	return &Store{db: db, actor: actor, role: model.RoleAdmin, seeProtected: true, local: true, keys: &sessionKey{}}
 }
 
 // As returns the Store through which staff member st works in a server
 // session: st's role and permission decide what it may read.
 func (db *DB) As(st model.Staff) *Store {
-	return &Store{db: db, actor: st.Username, name: st.FullName, role: st.Role, seeProtected: st.SeeProtected}
+	return &Store{db: db, actor: st.Username, name: st.FullName, role: st.Role, seeProtected: st.SeeProtected, keys: &sessionKey{}}
 }

@@ -45,15 +45,24 @@ type Export struct {
 	Cases      []model.Case             `json:"cases"`
 
 	Protected []ProtectedIdentity `json:"protected,omitempty"`
+	Keyring   *ExportKeyring      `json:"keyring,omitempty"`
 	Audit     []model.AuditEvent  `json:"audit"`
 }
 
-// ProtectedIdentity is a denouncer's identity kept apart (restricted mode).
+// ProtectedIdentity is a denouncer's identity kept apart (restricted
+// mode): its parts sealed with the office's key, as in the file, so the
+// export reveals no more than the file does. Identity holds parts kept in
+// the clear by a file that had no key yet.
 type ProtectedIdentity struct {
-	Kind     model.Kind     `json:"kind"`
-	ID       uint64         `json:"id"`
-	Identity model.Identity `json:"identity"`
+	Kind     model.Kind        `json:"kind"`
+	ID       uint64            `json:"id"`
+	Identity *model.Identity   `json:"identity,omitempty"`
+	Sealed   map[string][]byte `json:"sealed,omitempty"`
 }
+
+// ExportKeyring is the office's protected-identity key as the file keeps
+// it: the public half and the private half wrapped per staff member.
+type ExportKeyring = keyring
 
 // ExportTo writes the whole database to w as an Export, from one read
 // transaction.
@@ -116,14 +125,24 @@ func (db *DB) ExportTo(w io.Writer, withSecrets bool) error {
 					return fmt.Errorf("%w: protected key %q", ErrDamaged, k)
 				}
 				p := ProtectedIdentity{Kind: model.Kind(k[:i]), ID: beU64(k[i+1:])}
-				if err := decode(v, &p.Identity); err != nil {
+				var kept keptIdentity
+				if err := decode(v, &kept); err != nil {
 					return err
 				}
+				if !kept.Identity.Empty() {
+					p.Identity = &kept.Identity
+				}
+				p.Sealed = kept.Sealed
 				x.Protected = append(x.Protected, p)
 				return nil
 			}); err != nil {
 				return err
 			}
+			kr, err := loadKeyring(tx)
+			if err != nil {
+				return err
+			}
+			x.Keyring = kr
 		}
 		return tx.Bucket(bAudit).ForEach(func(_, v []byte) error {
 			var ev model.AuditEvent

@@ -150,7 +150,22 @@ func writeImport(path string, x *Export) error {
 			}
 		}
 		for _, p := range x.Protected {
-			if err := putValue(tx.Bucket(bProtected), protectedKey(p.Kind, p.ID), &p.Identity); err != nil {
+			kept := keptIdentity{Sealed: p.Sealed}
+			if p.Identity != nil {
+				kept.Identity = *p.Identity
+			}
+			if x.Keyring != nil {
+				// parts in the clear are sealed as they come in
+				if _, err := kept.seal(x.Keyring.Public); err != nil {
+					return err
+				}
+			}
+			if err := putValue(tx.Bucket(bProtected), protectedKey(p.Kind, p.ID), &kept); err != nil {
+				return err
+			}
+		}
+		if x.Keyring != nil {
+			if err := putKeyring(tx, x.Keyring); err != nil {
 				return err
 			}
 		}

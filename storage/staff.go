@@ -1,11 +1,13 @@
 package storage
 
 import (
+	"errors"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/vault"
 )
 
 // bStaff holds staff accounts: username → model.Staff value. The username is
@@ -80,6 +82,65 @@ func (s *Store) SaveStaff(st *model.Staff) error {
 	if s.role != model.RoleAdmin {
 		return model.ErrNoPermission
 	}
+	pass, meta := st.Passphrase, st.Meta
+	st.Passphrase = ""
+	key, wrap, err := s.grantWrap(st, pass)
+	if err == nil {
+		err = s.saveStaff(st, key, wrap)
+	}
+	if err != nil {
+		st.Passphrase, st.Meta = pass, meta // nothing was stored: the form may try again
+	}
+	return err
+}
+
+// grantWrap wraps the office's key, as this session opened it, under the
+// passphrase pass that st typed to be granted the permission (the slow
+// part, before the transaction). With no passphrase, or while the office
+// has no key yet, there is nothing to wrap.
+func (s *Store) grantWrap(st *model.Staff, pass string) (*vault.Key, vault.Wrapped, error) {
+	if pass == "" || !st.SeeProtected {
+		return nil, vault.Wrapped{}, nil
+	}
+	k := s.openedKey()
+	if k == nil {
+		var kr *keyring
+		if err := s.db.view(func(tx *bolt.Tx) (err error) { kr, err = loadKeyring(tx); return err }); err != nil || kr == nil {
+			return nil, vault.Wrapped{}, err
+		}
+		return nil, vault.Wrapped{}, fieldErr("Passphrase", ErrCodePassphraseLocked)
+	}
+	w, err := k.Wrap(pass)
+	if errors.Is(err, vault.ErrPassphraseLength) {
+		err = fieldErr("Passphrase", ErrCodePassphraseLength, vault.MinPassphraseLen)
+	}
+	return k, w, err
+}
+
+// protectedGrant keeps the office's key wraps in step with the account:
+// the permission taken away drops the member's wrap; granted, it needs
+// their passphrase once the office has a key.
+func (s *Store) protectedGrant(tx *bolt.Tx, old, st *model.Staff, key *vault.Key, wrap vault.Wrapped) error {
+	if !st.SeeProtected {
+		return dropPassphrase(tx, st.Username)
+	}
+	if key != nil {
+		return s.setPassphrase(tx, st.Username, key, wrap)
+	}
+	if old != nil && old.SeeProtected {
+		return nil
+	}
+	kr, err := loadKeyring(tx)
+	if err != nil || kr == nil {
+		return err
+	}
+	if _, ok := kr.Wraps[st.Username]; !ok {
+		return fieldErr("Passphrase", ErrCodePassphraseGrant)
+	}
+	return nil
+}
+
+func (s *Store) saveStaff(st *model.Staff, key *vault.Key, wrap vault.Wrapped) error {
 	return s.update(func(tx *bolt.Tx) error {
 		now := s.db.now().UTC()
 		st.Normalize()
@@ -125,6 +186,9 @@ func (s *Store) SaveStaff(st *model.Staff) error {
 			}
 		}
 		st.UpdatedAt, st.UpdatedBy = now, s.actor
+		if err := s.protectedGrant(tx, old, st, key, wrap); err != nil {
+			return err
+		}
 		if err := putValue(b, []byte(st.Username), st); err != nil {
 			return err
 		}
@@ -136,6 +200,9 @@ func (s *Store) SaveStaff(st *model.Staff) error {
 				}
 				ev.Changes = append(ev.Changes, c)
 			}
+		}
+		if key != nil {
+			ev.Changes = append(ev.Changes, model.Change{Field: "Passphrase", New: model.Mask})
 		}
 		s.db.notifyOnCommit(tx, Event{Kind: model.KindStaff, ID: st.ID, Action: action, Staff: s.actor})
 		return appendAudit(tx, ev)

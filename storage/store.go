@@ -20,6 +20,8 @@ type Store struct {
 	name         string // the staff member's full name, in a server session
 	role         model.Role
 	seeProtected bool
+	local        bool        // the desk's own PC: no login, any permitted passphrase opens the key
+	keys         *sessionKey // the protected-identity key this session opened
 }
 
 var _ model.Store = (*Store)(nil)
@@ -55,53 +57,6 @@ func exists(tx *bolt.Tx, k model.Kind, id uint64) bool {
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error { return s.db.update(fn) }
-
-// Office returns the office settings.
-func (s *Store) Office() (model.Office, error) {
-	var o model.Office
-	err := s.db.view(func(tx *bolt.Tx) error {
-		return decode(tx.Bucket(bMeta).Get(kOffice), &o)
-	})
-	return o, err
-}
-
-// SaveOffice validates and stores the office settings, with the same Version
-// check and audit as any record.
-func (s *Store) SaveOffice(o *model.Office) error {
-	if s.role != model.RoleAdmin {
-		return model.ErrNoPermission
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		var old model.Office
-		if err := decode(tx.Bucket(bMeta).Get(kOffice), &old); err != nil {
-			return err
-		}
-		o.Normalize()
-		now := s.db.now().UTC()
-		if err := o.Validate(now); err != nil {
-			return err
-		}
-		if old.Version != o.Version {
-			return model.ErrConflict
-		}
-		o.Version++
-		o.CreatedAt, o.CreatedBy = old.CreatedAt, old.CreatedBy
-		o.UpdatedAt, o.UpdatedBy = now, s.actor
-		if err := putValue(tx.Bucket(bMeta), kOffice, o); err != nil {
-			return err
-		}
-		if old.ProtectedMode() == model.ProtectedRestricted && o.ProtectedMode() != model.ProtectedRestricted {
-			// back to offline: the identities kept apart are destroyed, and
-			// the file is compacted at its next opening so no freed page
-			// keeps a copy
-			if err := destroyIdentities(tx, now); err != nil {
-				return err
-			}
-		}
-		return appendAudit(tx, model.AuditEvent{At: now, Staff: s.actor, Action: model.ActionUpdate,
-			Kind: model.KindOffice, Changes: diff(&old, o)})
-	})
-}
 
 // Citizen returns citizen id.
 func (s *Store) Citizen(id uint64) (model.Citizen, error) { return get[model.Citizen](s, id) }

@@ -375,7 +375,7 @@ func TestSwitchingToOfflineSaysWhatItDestroys(t *testing.T) {
 	db, chi := openAdminDB(t, nil)
 	admin := db.For("quantri")
 	o, _ := admin.Office()
-	o.Protected = model.ProtectedRestricted
+	o.Protected, o.Passphrase = model.ProtectedRestricted, "mật khẩu bảo vệ"
 	if err := admin.SaveOffice(&o); err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +389,7 @@ func TestSwitchingToOfflineSaysWhatItDestroys(t *testing.T) {
 	d := deskAs(t, db, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("1")
-	d.key(tea.KeyShiftTab, 5) // from the first field back round to the identity mode
+	d.key(tea.KeyShiftTab, 6) // from the first field back round to the identity mode
 	d.expectLine("▸ Bảo vệ người tố cáo", "Lưu riêng")
 	d.key(tea.KeyRight, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})

@@ -271,6 +271,12 @@ func (a *App) pop(result any) tea.Cmd {
 		a.office = saved.Record.(model.Office)
 		a.c.SetOffice(a.office)
 	}
+	if st, ok := result.(common.StatusMsg); ok {
+		// a page that ends by saying something (an identity shown) says it
+		// on the status line
+		a.status, a.statusErr = st.Text, st.Err
+		return forget
+	}
 	below, cmd := a.top().Update(common.Returned{Result: result})
 	a.replaceTop(below)
 	return tea.Batch(forget, cmd)

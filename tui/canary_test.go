@@ -58,6 +58,11 @@ func (d *driver) clean(where string) {
 	}
 }
 
+// adminPass and chiefPass are the passphrases of the administrator who
+// switched the office to restricted mode and of the leader granted the
+// permission.
+const adminPass, chiefPass = "mật khẩu quản trị", "khóa của chủ tịch"
+
 func openCanaryDB(t *testing.T, mode model.ProtectedMode) (*storage.DB, string) {
 	path := filepath.Join(t.TempDir(), "canary.db")
 	db, err := storage.Open(path, storage.Options{Now: func() time.Time { return testNow }})
@@ -68,6 +73,9 @@ func openCanaryDB(t *testing.T, mode model.ProtectedMode) (*storage.DB, string) 
 	admin := db.For("quantri")
 	o, _ := admin.Office()
 	o.Name, o.Place, o.Protected = "UBND xã Quang Trung", "Quang Trung", mode
+	if mode == model.ProtectedRestricted {
+		o.Passphrase = adminPass
+	}
 	if err := admin.SaveOffice(&o); err != nil {
 		t.Fatal(err)
 	}
@@ -86,9 +94,17 @@ func TestCanaryRestrictedMode(t *testing.T) {
 	if err := db.As(clerk).SavePetition(&p); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.Sync(); err != nil {
+		t.Fatal(err)
+	}
 	raw, _ := os.ReadFile(path)
-	if !bytes.Contains(raw, []byte(canary.IDNumber)) {
-		t.Fatal("restricted mode: the identity is not in the file at all; this test could not see a leak")
+	if !bytes.Contains(raw, []byte("ĐTC-07")) {
+		t.Fatal("the paper file reference is not in the file: the byte search is not looking at the data")
+	}
+	for _, part := range canaryParts() {
+		if bytes.Contains(raw, []byte(part)) {
+			t.Errorf("restricted mode: the database file holds %q in the clear", part)
+		}
 	}
 
 	for _, st := range []model.Staff{clerk, {Username: "lanhdao", Role: model.RoleLeader}} {
@@ -164,17 +180,39 @@ func TestCanaryRestrictedMode(t *testing.T) {
 		}
 	}
 
-	// With the permission: ^K shows it, and the view is in the audit log.
-	chief := model.Staff{Username: "chutich", Role: model.RoleLeader, SeeProtected: true}
+	// With the permission: ^K asks for the leader's passphrase (the
+	// identity is sealed), then shows it; the view is in the audit log.
+	chief := model.Staff{Username: "chutich", Role: model.RoleLeader, SeeProtected: true, Passphrase: chiefPass}
+	admin := db.For("quantri")
+	if err := admin.UnlockProtected(adminPass); err != nil {
+		t.Fatal(err)
+	}
+	if err := admin.SaveStaff(&chief); err != nil {
+		t.Fatal(err)
+	}
 	d := deskAs(t, db, chief)
 	d.send(tea.KeyMsg{Type: tea.KeyF4})
 	d.key(tea.KeyEnter, 1)
 	d.expect("^K")
 	d.send(tea.KeyMsg{Type: tea.KeyCtrlK})
-	d.expect(canary.FullName, "Đã ghi nhật ký")
+	d.expect("Mở khóa danh tính được bảo vệ", "Mật khẩu bảo vệ")
+	d.clean("the passphrase page")
+	d.typeText(adminPass) // another holder's passphrase does not open it at a login
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect("mật khẩu bảo vệ không đúng")
+	d.expectNot(adminPass)
+	d.clean("a wrong passphrase")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+	d.typeText(chiefPass)
+	d.send(tea.KeyMsg{Type: tea.KeyF2})
+	d.expect(canary.FullName, canary.Phone, "Đã ghi nhật ký")
+	d.expect("Đơn số 1, nhận ngày") // back on the petition
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlK})
+	d.expect(canary.FullName) // open for the rest of the session: no second prompt
+	d.expectNot("Mở khóa danh tính")
 	evs, _ := db.As(chief).AuditLog(model.AuditQuery{Staff: "chutich"})
-	if len(evs) != 1 || evs[0].Action != model.ActionViewIdentity || evs[0].RecordID != p.ID {
-		t.Fatalf("the view was not audited: %+v", evs)
+	if len(evs) != 2 || evs[0].Action != model.ActionViewIdentity || evs[0].RecordID != p.ID {
+		t.Fatalf("the views were not audited: %+v", evs)
 	}
 }
 

@@ -131,6 +131,7 @@ func (s *Session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (s *Session) lock() {
+	s.c.Store.LockProtected() // an unattended desk shows no identity: the passphrase is asked again
 	s.locked, s.msg, s.fails = true, "", 0
 	s.input.SetValue("")
 	s.input.Focus()

@@ -39,6 +39,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 type userCmd struct {
 	cat            *i18n.Catalog
 	stdin          io.Reader
+	lines          *bufio.Reader // stdin when it is not a terminal
 	stdout, stderr io.Writer
 }
 
@@ -46,7 +47,7 @@ type userCmd struct {
 // passwd": staff accounts, while no server holds the file (the database is
 // created if absent). Usage errors exit 2, failures 1.
 func runUser(args []string, cat *i18n.Catalog, stdin io.Reader, stdout, stderr io.Writer) int {
-	u := userCmd{cat: cat, stdin: stdin, stdout: stdout, stderr: stderr}
+	u := &userCmd{cat: cat, stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, cat.T("cli.user_usage"))
 		return 2
@@ -176,9 +177,20 @@ func runUser(args []string, cat *i18n.Catalog, stdin io.Reader, stdout, stderr i
 	return 2
 }
 
-func (u userCmd) save(s *storage.Store, st *model.Staff, done string) int {
-	if err := s.SaveStaff(st); err != nil {
-		var ve *model.ValidationError
+func (u *userCmd) save(s *storage.Store, st *model.Staff, done string) int {
+	err := s.SaveStaff(st)
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		if f, ok := ve.For("Passphrase"); ok && (f.Code == storage.ErrCodePassphraseGrant || f.Code == storage.ErrCodePassphraseLocked) {
+			// the office's identities are sealed: the grant needs passphrases
+			if err := u.grant(s, st); err != nil {
+				fmt.Fprintln(u.stderr, err.Error())
+				return 1
+			}
+			err = s.SaveStaff(st)
+		}
+	}
+	if err != nil {
 		if errors.As(err, &ve) {
 			for _, f := range ve.Fields {
 				fmt.Fprintln(u.stderr, u.cat.T("field."+f.Field)+": "+u.cat.FieldError(f.Code, f.Args...))
@@ -195,7 +207,7 @@ func (u userCmd) save(s *storage.Store, st *model.Staff, done string) int {
 	return 0
 }
 
-func (u userCmd) list(s *storage.Store) int {
+func (u *userCmd) list(s *storage.Store) int {
 	all, err := s.ListStaff()
 	if err != nil {
 		fmt.Fprintln(u.stderr, u.cat.T("cli.user_failed", err.Error()))
@@ -226,7 +238,7 @@ func (u userCmd) list(s *storage.Store) int {
 	return 0
 }
 
-func (u userCmd) removeKey(s *storage.Store, st *model.Staff, key string) int {
+func (u *userCmd) removeKey(s *storage.Store, st *model.Staff, key string) int {
 	fp := auth.Fingerprint(key)
 	kept := st.Keys[:0:0]
 	for _, k := range st.Keys {
@@ -267,14 +279,21 @@ func readKeyFile(path string) (string, error) {
 }
 
 // readPassword reads the new password: twice without echo from a terminal,
-// or the first line of standard input otherwise (scripts, tests).
-func (u userCmd) readPassword() (string, error) {
+// or the next line of standard input otherwise (scripts, tests).
+func (u *userCmd) readPassword() (string, error) {
+	return u.readSecret("cli.user_pw_prompt", true)
+}
+
+// readSecret asks for a secret with prompt: without echo from a terminal
+// (twice when twice, and both must agree), or the next line of standard
+// input otherwise.
+func (u *userCmd) readSecret(prompt string, twice bool, args ...any) (string, error) {
 	if f, ok := u.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		fmt.Fprint(u.stderr, u.cat.T("cli.user_pw_prompt"))
+		fmt.Fprint(u.stderr, u.cat.T(prompt, args...))
 		a, err := term.ReadPassword(f.Fd())
 		fmt.Fprintln(u.stderr)
-		if err != nil {
-			return "", err
+		if err != nil || !twice {
+			return string(a), err
 		}
 		fmt.Fprint(u.stderr, u.cat.T("cli.user_pw_again"))
 		b, err := term.ReadPassword(f.Fd())
@@ -287,9 +306,33 @@ func (u userCmd) readPassword() (string, error) {
 		}
 		return string(a), nil
 	}
-	line, err := bufio.NewReader(u.stdin).ReadString('\n')
+	if u.lines == nil {
+		u.lines = bufio.NewReader(u.stdin)
+	}
+	line, err := u.lines.ReadString('\n')
 	if err != nil && line == "" {
 		return "", errors.New(u.cat.T("cli.user_pw_none"))
 	}
 	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// grant asks what granting the permission needs once the office's
+// identities are sealed: the passphrase of the person granted (typed by
+// them), and a passphrase that already opens the key.
+func (u *userCmd) grant(s *storage.Store, st *model.Staff) error {
+	pass, err := u.readSecret("cli.user_grant_prompt", true, st.Username)
+	if err != nil {
+		return err
+	}
+	if !s.ProtectedUnlocked() {
+		holder, err := u.readSecret("cli.user_holder_prompt", false)
+		if err != nil {
+			return err
+		}
+		if err := s.UnlockProtected(holder); err != nil {
+			return errors.New(u.cat.T("err.passphrase_wrong"))
+		}
+	}
+	st.Passphrase = pass
+	return nil
 }

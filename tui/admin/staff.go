@@ -14,6 +14,7 @@ import (
 	"github.com/tiepdan/tiepdan/model/vntext"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/protect"
 	"github.com/tiepdan/tiepdan/tui/register"
 )
 
@@ -181,9 +182,12 @@ func (l *StaffList) View() string {
 // The password is hashed off the event loop and never kept.
 type StaffEdit struct {
 	model.Staff
-	NewPassword string
-	NewKey      string
-	RemoveKey   string // fingerprint of the key to remove
+	// MyPassphrase opens the protected-identity key for the administrator's
+	// session, when granting the permission needs it and it is not open.
+	MyPassphrase string
+	NewPassword  string
+	NewKey       string
+	RemoveKey    string // fingerprint of the key to remove
 }
 
 // Error codes of the account form.
@@ -269,6 +273,11 @@ func SaveStaff(store model.Store) func(e *StaffEdit) error {
 		if err != nil {
 			return err
 		}
+		if e.MyPassphrase != "" && !store.ProtectedUnlocked() {
+			if err := protect.UnlockWith(store, "MyPassphrase", e.MyPassphrase); err != nil {
+				return err
+			}
+		}
 		if err := store.SaveStaff(&st); err != nil {
 			return err
 		}
@@ -292,8 +301,17 @@ func NewStaffForm(c *common.Common, s model.Staff) common.Page {
 		form.TextField("Title", false, func(e *StaffEdit) *string { return &e.Title }),
 		form.ChoiceField("Role", true, roles, func(e *StaffEdit) *model.Role { return &e.Role }),
 		form.BoolField("SeeProtected", func(e *StaffEdit) *bool { return &e.SeeProtected }),
-		form.BoolField("Disabled", func(e *StaffEdit) *bool { return &e.Disabled }),
 	)
+	if c.Protected == model.ProtectedRestricted {
+		// identities are sealed: granting the permission wraps the key for
+		// the grantee, under a passphrase they type, with the key this
+		// session opened (asked here when it is not open yet)
+		fields = append(fields, secret("Passphrase", "admin.grant_passphrase", func(e *StaffEdit) *string { return &e.Passphrase }))
+		if c.Store.Me().SeeProtected && !c.Store.ProtectedUnlocked() {
+			fields = append(fields, secret("MyPassphrase", "", func(e *StaffEdit) *string { return &e.MyPassphrase }))
+		}
+	}
+	fields = append(fields, form.BoolField("Disabled", func(e *StaffEdit) *bool { return &e.Disabled }))
 	pw := form.TextField("NewPassword", false, func(e *StaffEdit) *string { return &e.NewPassword })
 	pw.Secret = true
 	fields = append(fields, pw, form.TextField("NewKey", false, func(e *StaffEdit) *string { return &e.NewKey }))
@@ -305,6 +323,13 @@ func NewStaffForm(c *common.Common, s model.Staff) common.Page {
 		fields = append(fields, form.ChoiceField("RemoveKey", false, opts, func(e *StaffEdit) *string { return &e.RemoveKey }))
 	}
 	return form.New(c, title, StaffEdit{Staff: s}, fields, SaveStaff(c.Store))
+}
+
+// secret is a text field hidden as typed and never kept in a draft.
+func secret(key, label string, get func(*StaffEdit) *string) form.Field[StaffEdit] {
+	f := form.TextField(key, false, get)
+	f.Label, f.Secret, f.Private = label, true, true
+	return f
 }
 
 // keyLabel names a key by its comment (usually user@pc) and fingerprint.

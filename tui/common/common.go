@@ -181,9 +181,12 @@ func Status(text string, isErr bool) tea.Cmd {
 // error string never reaches the screen.
 func (c *Common) ErrorText(err error) string {
 	var ve *model.ValidationError
+	var wait *model.WaitError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &wait):
+		return c.T("err.wait_until", wait.Until.In(model.VN).Format("15:04:05"))
 	case errors.As(err, &ve):
 		if len(ve.Fields) > 0 {
 			f := ve.Fields[0]
@@ -197,6 +200,10 @@ func (c *Common) ErrorText(err error) string {
 		return c.T("err.voided")
 	case errors.Is(err, model.ErrNoPermission):
 		return c.T("err.permission")
+	case errors.Is(err, model.ErrProtectedLocked):
+		return c.T("err.protected_locked")
+	case errors.Is(err, model.ErrWrongPassphrase):
+		return c.T("err.passphrase_wrong")
 	case errors.Is(err, model.ErrDamaged):
 		// one read failed; the session goes on
 		return c.T("err.damaged")

@@ -6,8 +6,6 @@
 package protect
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -83,21 +81,6 @@ func Action[T any](c *common.Common, kind model.Kind, prot func(*T) *model.Prote
 		Enabled: func(r *T) bool {
 			return prot(r).Protected && c.Store.Me().SeeProtected
 		},
-		Run: func(c *common.Common, r T) tea.Cmd {
-			store, id := c.Store, base(&r).ID
-			return func() tea.Msg {
-				ident, err := store.ProtectedIdentity(kind, id)
-				if err != nil {
-					return common.StatusMsg{Text: c.ErrorText(err), Err: true}
-				}
-				parts := []string{ident.FullName}
-				for _, s := range []string{ident.IDNumber, ident.Phone, ident.Address} {
-					if s != "" {
-						parts = append(parts, s)
-					}
-				}
-				return common.StatusMsg{Text: c.T("protect.shown_audited", strings.Join(parts, " · "))}
-			}
-		},
+		Run: func(c *common.Common, r T) tea.Cmd { return reveal(c, kind, base(&r).ID) },
 	}
 }

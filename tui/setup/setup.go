@@ -43,6 +43,7 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		workdays(),
 		officeHours(),
 		protectedMode(c),
+		passphrase(),
 		form.TextField("ResultPlace", false, func(o *model.Office) *string { return &o.ResultPlace }),
 		form.TextField("SlipSymbol", false, func(o *model.Office) *string { return &o.SlipSymbol }),
 		form.TextField("ReportNumber", false, func(o *model.Office) *string { return &o.ReportNumber }),
@@ -174,6 +175,16 @@ func reportWindow(c *common.Common) form.Field[model.Office] {
 		Options: form.Options(model.Windows(), func(code string) string { return c.Cat.Label("window", code) }),
 		Get:     func(o *model.Office) string { return string(o.Window()) },
 		Set:     func(o *model.Office, v string) string { o.ReportWindow = model.Window(v); return "" }}
+}
+
+// passphrase sets the administrator's passphrase for the protected
+// identities: the first time (switching to restricted) it makes the
+// office's key, later it changes the administrator's own. Hidden as
+// typed, never kept in a draft.
+func passphrase() form.Field[model.Office] {
+	f := form.TextField("Passphrase", false, func(o *model.Office) *string { return &o.Passphrase })
+	f.Label, f.Secret, f.Private = "setup.passphrase", true, true
+	return f
 }
 
 func protectedMode(c *common.Common) form.Field[model.Office] {
