@@ -46,6 +46,9 @@ type Staff struct {
 	// office's protected-identity key for this member (typed by them when
 	// the permission is granted); never stored.
 	Passphrase string `json:"-"`
+	// HasPassphrase, filled by ListStaff, says the member holds a wrap of
+	// the office's protected-identity key (their passphrase opens it).
+	HasPassphrase bool `json:"-"`
 }
 
 // Kind returns KindStaff.

@@ -46,6 +46,8 @@ const (
 	ErrCodePassphraseLength = "err.passphrase_length"
 	ErrCodePassphraseLocked = "err.passphrase_locked" // the session has not opened the key
 	ErrCodePassphraseGrant  = "err.passphrase_grant"  // granting the permission needs the grantee's
+	// the member was given the permission before the office had its key
+	ErrCodePassphraseNone = "err.passphrase_none"
 	// only staff with the permission hold the key
 	ErrCodePassphrasePermission = "err.passphrase_permission"
 )
@@ -116,6 +118,10 @@ func (s *Store) UnlockProtected(pass string) error {
 		for _, w := range kr.Wraps {
 			wraps = append(wraps, w)
 		}
+	} else {
+		// granted before the office had its key: no passphrase of theirs
+		// opens it until the permission is given again
+		return fieldErr("Passphrase", ErrCodePassphraseNone)
 	}
 	for _, w := range wraps {
 		k, err := vault.Unwrap(w, kr.Public, pass)

@@ -171,8 +171,11 @@ func TestGrantAndRevokeThePermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.SeeProtected = true // as if an old session still claimed it
-	if err := db.As(st).UnlockProtected("khóa phó chủ tịch"); !errors.Is(err, model.ErrWrongPassphrase) {
+	if err := db.As(st).UnlockProtected("khóa phó chủ tịch"); !errors.As(err, &ve) || ve.Fields[0].Code != storage.ErrCodePassphraseNone {
 		t.Fatalf("the revoked passphrase still opens the key: %v", err)
+	}
+	if all, _ := admin.ListStaff(); len(all) != 1 || all[0].Username != "pho.ct" || all[0].HasPassphrase {
+		t.Fatalf("the staff list after the revocation: %+v", all)
 	}
 	var x bytes.Buffer
 	_ = db.ExportTo(&x, false)

@@ -61,10 +61,17 @@ func (db *DB) Staff(u string) (model.Staff, error) {
 func (s *Store) ListStaff() ([]model.Staff, error) {
 	var out []model.Staff
 	err := s.db.view(func(tx *bolt.Tx) error {
+		kr, err := loadKeyring(tx)
+		if err != nil {
+			return err
+		}
 		return tx.Bucket(bStaff).ForEach(func(_, v []byte) error {
 			var st model.Staff
 			if err := decode(v, &st); err != nil {
 				return err
+			}
+			if kr != nil {
+				_, st.HasPassphrase = kr.Wraps[st.Username]
 			}
 			out = append(out, st)
 			return nil

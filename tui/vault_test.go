@@ -67,6 +67,11 @@ func TestRestrictedModeNeedsAPassphrase(t *testing.T) {
 func TestGrantThePermissionOnTheStaffScreen(t *testing.T) {
 	db, chi := openAdminDB(t, nil)
 	local := db.For("quantri")
+	// granted while the office kept no identities: no passphrase yet
+	cu := model.Staff{Username: "cu", Role: model.RoleLeader, SeeProtected: true}
+	if err := local.SaveStaff(&cu); err != nil {
+		t.Fatal(err)
+	}
 	o, _ := local.Office()
 	o.Protected, o.Passphrase = model.ProtectedRestricted, adminPass
 	if err := local.SaveOffice(&o); err != nil {
@@ -81,6 +86,7 @@ func TestGrantThePermissionOnTheStaffScreen(t *testing.T) {
 	d := deskAs(t, db, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("2")
+	d.expectLine("cu", "chưa có MK bảo vệ")
 	d.key(tea.KeyCtrlN, 1)
 	d.typeText("lan")
 	d.key(tea.KeyTab, 3)

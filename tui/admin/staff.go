@@ -159,6 +159,10 @@ func (l *StaffList) View() string {
 		}
 		if s.SeeProtected {
 			state += " · " + c.T("admin.sees_protected")
+			if c.Protected == model.ProtectedRestricted && !s.HasPassphrase {
+				// first, where the narrow column still shows it
+				state = c.T("admin.no_passphrase") + " · " + state
+			}
 		}
 		if c.LockedAccounts != nil {
 			if until, ok := c.LockedAccounts()[s.Username]; ok {
