@@ -72,3 +72,16 @@ func TestWrapRefusesShortPassphraseAndCostlyParameters(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkUnwrap is what opening the key costs once per session (and
+// what each wrong guess costs whoever guesses).
+func BenchmarkUnwrap(b *testing.B) {
+	k, _ := vault.New()
+	w, _ := k.Wrap("mật khẩu bảo vệ")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := vault.Unwrap(w, k.Public(), "mật khẩu bảo vệ"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
