@@ -114,11 +114,15 @@ func (s *Store) UnlockProtected(pass string) error {
 	var wraps []vault.Wrapped
 	if w, ok := kr.Wraps[s.actor]; ok {
 		wraps = append(wraps, w)
-	} else if s.local {
-		for _, w := range kr.Wraps {
-			wraps = append(wraps, w)
+	}
+	if s.local {
+		// the desk's own PC has no login: whoever holds a passphrase
+		for u, w := range kr.Wraps {
+			if u != s.actor {
+				wraps = append(wraps, w)
+			}
 		}
-	} else {
+	} else if len(wraps) == 0 {
 		// granted before the office had its key: no passphrase of theirs
 		// opens it until the permission is given again
 		return fieldErr("Passphrase", ErrCodePassphraseNone)

@@ -123,8 +123,9 @@ func TestIdentitiesSealedAtRest(t *testing.T) {
 	if err := clerk.UnlockProtected(leaderPass); !errors.Is(err, model.ErrNoPermission) {
 		t.Fatalf("a clerk opened the key: %v", err)
 	}
-	// at the desk's own PC (no login), any permitted passphrase opens it
-	desk := db.For("may.tiep.dan")
+	// at the desk's own PC (no login), any permitted passphrase opens it,
+	// also when the OS user there holds a passphrase of its own
+	desk := db.For("quantri")
 	if _, err := desk.ProtectedIdentity(model.KindPetition, p.ID); !errors.Is(err, model.ErrProtectedLocked) {
 		t.Fatalf("the local desk reads without a passphrase: %v", err)
 	}
