@@ -4,6 +4,7 @@ package i18n
 func enVault() map[string]string {
 	return map[string]string{
 		"err.passphrase_needed":     "denouncers' identities are encrypted under a passphrase the office has not set yet: an administrator allowed to see identities sets it in Settings (F12), \"Identity passphrase\"",
+		"err.passphrase_first":      "in restricted mode denouncers' identities are encrypted: set a passphrase (at least %d characters) to make the key. Only holders of a passphrase can read identities; if all of them forget it, nobody can",
 		"err.passphrase_length":     "the passphrase needs at least %d characters",
 		"err.passphrase_locked":     "this session has not opened the protected identities: type your current passphrase first (\"Your passphrase\", or ^K on a denunciation)",
 		"err.passphrase_grant":      "granting the permission needs a passphrase typed by the person granted (at least 8 characters): only it opens the identities for them",

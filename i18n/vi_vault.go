@@ -5,6 +5,7 @@ package i18n
 func viVault() map[string]string {
 	return map[string]string{
 		"err.passphrase_needed":     "danh tính người tố cáo được mã hóa bằng mật khẩu bảo vệ mà văn phòng chưa đặt: quản trị viên (có quyền xem danh tính) đặt ở Thiết lập (F12), mục «Mật khẩu bảo vệ danh tính»",
+		"err.passphrase_first":      "ở chế độ lưu riêng, danh tính người tố cáo được mã hóa: đặt mật khẩu bảo vệ (ít nhất %d ký tự) để tạo khóa. Chỉ người có mật khẩu bảo vệ mới xem được danh tính; nếu mọi người đều quên thì không ai xem được nữa",
 		"err.passphrase_length":     "mật khẩu bảo vệ cần ít nhất %d ký tự",
 		"err.passphrase_locked":     "phiên này chưa mở khóa danh tính được bảo vệ: gõ mật khẩu bảo vệ hiện có của bạn trước (ô «Mật khẩu bảo vệ của bạn», hoặc ^K trên một đơn tố cáo)",
 		"err.passphrase_grant":      "cấp quyền xem danh tính cần mật khẩu bảo vệ do chính người được cấp gõ (ít nhất 8 ký tự): danh tính chỉ mở được bằng mật khẩu đó",

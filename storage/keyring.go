@@ -43,6 +43,8 @@ func putKeyring(tx *bolt.Tx, kr *keyring) error { return putValue(tx.Bucket(bMet
 // Field error codes of passphrases.
 const (
 	ErrCodePassphraseNeeded = "err.passphrase_needed" // restricted mode needs one to start
+	// the settings form: switching to restricted asks for the first one
+	ErrCodePassphraseFirst  = "err.passphrase_first"
 	ErrCodePassphraseLength = "err.passphrase_length"
 	ErrCodePassphraseLocked = "err.passphrase_locked" // the session has not opened the key
 	ErrCodePassphraseGrant  = "err.passphrase_grant"  // granting the permission needs the grantee's

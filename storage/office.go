@@ -63,7 +63,7 @@ func (s *Store) SaveOffice(o *model.Office) error {
 			if kr, err := loadKeyring(tx); err != nil {
 				return err
 			} else if kr == nil {
-				return fieldErr("Passphrase", ErrCodePassphraseNeeded)
+				return fieldErr("Passphrase", ErrCodePassphraseFirst, vault.MinPassphraseLen)
 			}
 		}
 		if old.ProtectedMode() == model.ProtectedRestricted && o.ProtectedMode() != model.ProtectedRestricted {

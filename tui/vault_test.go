@@ -21,7 +21,7 @@ func TestRestrictedModeNeedsAPassphrase(t *testing.T) {
 	d.expectLine("▸ Bảo vệ người tố cáo", "Không lưu")
 	d.key(tea.KeyRight, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	d.expect("được mã hóa bằng mật khẩu")
+	d.expect("để tạo khóa. Chỉ người có mật khẩu bảo vệ")
 	d.expectLine("▸ Mật khẩu bảo vệ danh")
 	d.typeText("trăng rằm tháng tám")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
