@@ -36,6 +36,10 @@ func (db *DB) BackupTo(dir string) (Backup, error) {
 	rep, err := Check(tmp)
 	if err == nil && !rep.OK() {
 		err = fmt.Errorf("%w: %s", ErrBackupBad, rep.Faults[0].Detail)
+		if k := rep.Faults[0].Kind; k == FaultUnreadable || k == FaultStructure {
+			// the copy is as the file is: the file itself is damaged
+			err = fmt.Errorf("%w: %w", ErrDamaged, ErrBackupBad)
+		}
 	}
 	if err != nil {
 		_ = os.Remove(tmp)

@@ -2,11 +2,13 @@ package storage_test
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/tiepdan/tiepdan/demo"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/storage"
 )
@@ -98,5 +100,46 @@ func TestPruneKeepsDailyAndMonthly(t *testing.T) {
 	}
 	if !left[0].At.Equal(start.AddDate(0, 0, 399)) {
 		t.Errorf("the newest backup was pruned: %v", left[0].At)
+	}
+}
+
+// Random bytes in every third page of a real file: the check says the file
+// is damaged and a backup of it is refused as damaged, and neither ends
+// the process (bbolt's own check walks pages in a goroutine where the same
+// damage is a panic nobody can recover; the pages are read first where it
+// can be).
+func TestCheckOfScatteredDamageDoesNotCrash(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "office.db")
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the generated office whose damage once ended the process
+	if _, err := demo.Generate(db, demo.Options{Records: 600, Seed: 3, End: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	b, _ := os.ReadFile(path)
+	r := rand.New(rand.NewPCG(1, 2))
+	for page := 4; page*4096 < len(b); page += 3 {
+		for i := 16; i < 4096 && page*4096+i < len(b); i++ {
+			b[page*4096+i] = byte(r.IntN(256))
+		}
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := storage.Check(path)
+	if err == nil && rep.OK() {
+		t.Fatal("the damaged file passes its check")
+	}
+	db, err = storage.Open(path, storage.Options{})
+	if err != nil {
+		return // refused at the door: as good
+	}
+	defer db.Close()
+	if _, err := db.BackupTo(filepath.Join(dir, "bk")); !errors.Is(err, storage.ErrDamaged) {
+		t.Fatalf("backup of a damaged file: %v", err)
 	}
 }

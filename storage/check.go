@@ -63,6 +63,14 @@ func Check(path string) (CheckReport, error) {
 		return rep, err
 	}
 	defer db.Close()
+	// Every page reachable from the buckets is read here first, in this
+	// goroutine, where a damaged page is recovered as ErrDamaged: bbolt's
+	// own check walks them in a goroutine of its own, where the same
+	// damage would end the process.
+	if err := db.view(walkAll); err != nil {
+		rep.add(FaultUnreadable, err.Error())
+		return rep, nil
+	}
 	err = db.view(func(tx *bolt.Tx) error {
 		rep.Schema = schemaOf(tx)
 		for cerr := range tx.Check() {
@@ -110,4 +118,23 @@ func schemaOf(tx *bolt.Tx) uint32 {
 		}
 	}
 	return 0
+}
+
+// walkAll reads every key and value of every bucket, nested ones included.
+func walkAll(tx *bolt.Tx) error {
+	var walk func(b *bolt.Bucket) error
+	walk = func(b *bolt.Bucket) error {
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					if err := walk(nb); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b) })
 }

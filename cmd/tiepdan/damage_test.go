@@ -66,7 +66,7 @@ func TestDamagedFilesAreRefused(t *testing.T) {
 		{"random pages", func(t *testing.T, p string) {
 			b := append([]byte(nil), good...)
 			r := rand.New(rand.NewPCG(1, 2))
-			for page := 4; page*4096 < len(b); page += 3 {
+			for page := 2; page*4096 < len(b); page++ { // every page: each command reads some
 				for i := 16; i < 4096 && page*4096+i < len(b); i++ {
 					b[page*4096+i] = byte(r.IntN(256))
 				}
