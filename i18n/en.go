@@ -3,7 +3,7 @@ package i18n
 // english is the same catalogue in English; TestSameKeys keeps it complete.
 func english() map[string]string {
 	m := enApp()
-	for _, part := range []map[string]string{enReport(), enServer(), enVault(), enDesk(), englishNational()} {
+	for _, part := range []map[string]string{enReport(), enServer(), enVault(), enFriendly(), enDesk(), englishNational()} {
 		for k, v := range part {
 			m[k] = v
 		}

@@ -3,7 +3,7 @@ package i18n
 // vietnamese is the app's own language: every key the code uses is here.
 func vietnamese() map[string]string {
 	m := viApp()
-	for _, part := range []map[string]string{viReport(), viServer(), viVault(), viDesk(), vietnameseNational()} {
+	for _, part := range []map[string]string{viReport(), viServer(), viVault(), viFriendly(), viDesk(), vietnameseNational()} {
 		for k, v := range part {
 			m[k] = v
 		}

@@ -64,6 +64,11 @@ func (d *Dossier) Validate(now time.Time) error {
 		}
 	}
 	e.choice("Status", d.Status.Valid())
+	e.choice("Rating", d.Rating.Valid())
+	if d.Rating != "" && d.Returned.IsZero() {
+		// a rating is given when the result is handed back
+		e.add("Rating", ErrCodeRatingReturned)
+	}
 	if d.Status.Closed() && d.Resolved.IsZero() {
 		e.add("Resolved", ErrCodeRequired)
 	}
@@ -101,5 +106,11 @@ func (p *Procedure) Validate(time.Time) error {
 	}
 	e.choice("Field", p.Field.Valid())
 	e.intRange("WorkingDays", p.WorkingDays, 0, MaxWorkingDay)
+	e.choice("Online", p.Online.Valid())
+	e.choice("Letter", p.Letter == "" || p.Letter.Valid())
 	return e.err()
 }
+
+// ErrCodeRatingReturned is the field error for a rating on a dossier whose
+// result was not handed back.
+const ErrCodeRatingReturned = "err.rating_returned"

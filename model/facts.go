@@ -84,12 +84,19 @@ type DossierFacts struct {
 	Field         Field
 	Procedure     string
 	Apology       bool // an apology slip was issued: late whatever the dates
+	// Schema 7: the catalogue entry, whether the dossier was received on
+	// the electronic one-stop system, and the rating given at handback.
+	ProcedureID uint64
+	InSystem    bool
+	Rating      Rating
+	Returned    Date
 }
 
 // Facts returns the dossier's facts.
 func (d *Dossier) Facts() DossierFacts {
 	return DossierFacts{Received: d.Received(), Due: d.Due, Closed: d.ClosedOn(), Status: d.Status, Channel: d.Channel,
-		Field: d.Field, Procedure: d.ProcedureName, Apology: len(d.Apologies) > 0}
+		Field: d.Field, Procedure: d.ProcedureName, Apology: len(d.Apologies) > 0,
+		ProcedureID: d.ProcedureID, InSystem: d.InSystem, Rating: d.Rating, Returned: d.Returned}
 }
 
 // Timeliness says whether a dossier with a result was early, on time or

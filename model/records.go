@@ -216,6 +216,12 @@ type Dossier struct {
 	// status to "supplement requested" files it as a new request.
 	SupplementItems string `json:"si,omitempty"`
 	Note            string `json:"n,omitempty"`
+	// InSystem says the dossier was received on the electronic one-stop
+	// system (Hệ thống thông tin một cửa điện tử), whatever its channel.
+	InSystem bool `json:"sys,omitempty"`
+	// Rating is the applicant's satisfaction, asked when the result is
+	// handed back (empty: not asked).
+	Rating Rating `json:"rt,omitempty"`
 }
 
 // Kind returns KindDossier.
@@ -231,6 +237,12 @@ type Procedure struct {
 	Field       Field  `json:"f"`
 	WorkingDays int    `json:"wd"`
 	Inactive    bool   `json:"off,omitempty"`
+	// Online is how far the procedure is offered as an online public
+	// service, from OnlineFrom; Letter is the letter its dossiers call for
+	// (a birth or marriage registration: congratulations).
+	Online     OnlineLevel `json:"ol,omitempty"`
+	OnlineFrom Date        `json:"olf,omitempty"`
+	Letter     LetterKind  `json:"lt,omitempty"`
 }
 
 // Kind returns KindProcedure.

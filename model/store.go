@@ -96,6 +96,17 @@ type Store interface {
 	// Agenda lists what the desk owes, for the "Hôm nay" screen.
 	Agenda(q AgendaQuery) (Agenda, error)
 
+	// Dialogue conferences, satisfaction survey batches and letters sent.
+	Dialogue(id uint64) (Dialogue, error)
+	SaveDialogue(d *Dialogue) error
+	ListDialogues(q ListQuery) (Page[Dialogue], error)
+	Survey(id uint64) (Survey, error)
+	SaveSurvey(s *Survey) error
+	ListSurveys(q ListQuery) (Page[Survey], error)
+	Letter(id uint64) (Letter, error)
+	SaveLetter(l *Letter) error
+	ListLetters(q ListQuery) (Page[Letter], error)
+
 	Procedures() ([]Procedure, error)
 	SaveProcedure(p *Procedure) error
 
@@ -154,6 +165,12 @@ type PeriodVisitor struct {
 	// Case, when set, is called after the visits, once for each case they
 	// raised.
 	Case func(CaseFacts) error
+	// Dialogue, Survey and Letter get those records dated in the period;
+	// Procedure, called first, every catalogue entry.
+	Dialogue  func(DialogueFacts) error
+	Survey    func(SurveyFacts) error
+	Letter    func(LetterFacts) error
+	Procedure func(ProcedureFacts) error
 }
 
 // PeriodScanner streams what a period summary needs, from one consistent
@@ -171,6 +188,8 @@ type PeriodScanner interface {
 // sessions dated from SessionsFrom. Limit bounds each list (0: 200).
 type AgendaQuery struct {
 	DossiersBy, PetitionsBy, RepliesBy, SessionsFrom Date
+	// FollowUpsBy asks for dialogue follow-ups not done, due by then.
+	FollowUpsBy Date
 	// DueFrom, when set, leaves out what fell due before it: what is
 	// coming up is found however long the backlog behind it.
 	DueFrom Date
@@ -185,6 +204,7 @@ type Agenda struct {
 	Petitions []Petition
 	Replies   []Reception
 	Sessions  []ReceptionSession
+	FollowUps []Dialogue
 	Citizens  map[uint64]Citizen
 	More      map[Kind]int
 }

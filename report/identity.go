@@ -84,6 +84,7 @@ func (s *Summary) Identities() []Identity {
 		add("petition", "p_by_kind", "col:"+c.Key, c.Get(p.All), sumOf(p.ByKind, c.Get)...)
 	}
 	add("petition", "p_field", "", p.All.Total, counts(p.ByField)...)
+	s.friendlyIdentities(add)
 	return out
 }
 

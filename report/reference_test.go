@@ -36,6 +36,33 @@ type referenceOffice struct {
 		Expect    []string      `json:"expect"`
 	} `json:"periods"`
 	NotCovered []string `json:"not_covered"`
+	// The friendly-government figures: letters sent by kind, dialogue
+	// conferences, survey batches, ratings at handback; InSystem and
+	// Online mark every dossier received on the electronic system and its
+	// procedure offered online ("full", "partial").
+	Letters   map[string]int `json:"letters"`
+	Dialogues []refDialogue  `json:"dialogues"`
+	Surveys   []refSurvey    `json:"surveys"`
+	InSystem  bool           `json:"in_system"`
+	Online    string         `json:"online"`
+}
+
+type refDialogue struct {
+	Count     int    `json:"count"`
+	With      string `json:"with"`
+	Scheduled bool   `json:"scheduled"`
+	Presiding string `json:"presiding"`
+	Attendees int    `json:"attendees"`
+	Answered  int    `json:"answered"`
+	Away      int    `json:"away"`
+}
+
+type refSurvey struct {
+	HandedOut   int `json:"handed_out"`
+	Returned    int `json:"returned"`
+	Very        int `json:"very"`
+	Satisfied   int `json:"satisfied"`
+	Unsatisfied int `json:"unsatisfied"`
 }
 
 type refDossiers struct {
@@ -65,9 +92,33 @@ type facts struct {
 	visits    []model.ReceptionFacts
 	petitions []model.PetitionFacts
 	dossiers  []model.DossierFacts
+	procs     []model.ProcedureFacts
+	dialogues []model.DialogueFacts
+	surveys   []model.SurveyFacts
+	letters   []model.LetterFacts
 }
 
 func (f *facts) ScanPeriod(_, _ model.Date, v model.PeriodVisitor) error {
+	for _, x := range f.procs {
+		if err := v.Procedure(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range f.dialogues {
+		if err := v.Dialogue(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range f.surveys {
+		if err := v.Survey(x); err != nil {
+			return err
+		}
+	}
+	for _, x := range f.letters {
+		if err := v.Letter(x); err != nil {
+			return err
+		}
+	}
 	for _, x := range f.sessions {
 		if err := v.Session(x); err != nil {
 			return err
@@ -209,7 +260,7 @@ func TestReferenceReports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			check(ref.Period, ref.Window, buildFacts(p, ref.Dossiers, ref.Sessions, ref.Visits, ref.Petitions), ref.Expect)
+			check(ref.Period, ref.Window, ref.friendly(p, buildFacts(p, ref.Dossiers, ref.Sessions, ref.Visits, ref.Petitions)), ref.Expect)
 			for _, extra := range ref.Periods {
 				ep, err := model.ParsePeriod(extra.Period)
 				if err != nil {
@@ -219,4 +270,33 @@ func TestReferenceReports(t *testing.T) {
 			}
 		})
 	}
+}
+
+// friendly adds the fixture's letters, dialogues, surveys and online
+// service to f.
+func (ref *referenceOffice) friendly(p model.Period, f *facts) *facts {
+	f.procs = []model.ProcedureFacts{{ID: 1, Name: "Thủ tục", Online: model.OnlineLevel(ref.Online)}}
+	for i := range f.dossiers {
+		f.dossiers[i].ProcedureID, f.dossiers[i].InSystem = 1, ref.InSystem
+	}
+	i := 0
+	for _, k := range model.LetterKinds() {
+		for range ref.Letters[string(k)] {
+			f.letters = append(f.letters, model.LetterFacts{Date: spread(p, i), Kind: k})
+			i++
+		}
+	}
+	for _, d := range ref.Dialogues {
+		for range d.Count {
+			i++
+			f.dialogues = append(f.dialogues, model.DialogueFacts{ID: uint64(i), Date: spread(p, i), Scheduled: d.Scheduled,
+				With: model.DialogueWith(d.With), Presiding: d.Presiding, Attendees: d.Attendees, Answered: d.Answered,
+				TakenAway: d.Away, Field: model.FieldOther})
+		}
+	}
+	for _, s := range ref.Surveys {
+		f.surveys = append(f.surveys, model.SurveyFacts{Date: spread(p, 1), Source: model.SurveyPaper, HandedOut: s.HandedOut,
+			Returned: s.Returned, VerySatisfied: s.Very, Satisfied: s.Satisfied, Unsatis: s.Unsatisfied})
+	}
+	return f
 }

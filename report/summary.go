@@ -27,6 +27,9 @@ type Summary struct {
 	Petitions PetitionSummary
 	// National are the figures of the national statistical forms.
 	National NationalFacts
+	// Friendly is dialogues, satisfaction, letters, online service and
+	// what citizens raised.
+	Friendly Friendly
 }
 
 // Running reports whether the period had not ended when the summary was
@@ -44,15 +47,21 @@ func Compute(src model.PeriodScanner, office model.Office, p model.Period, today
 	r := newReceptionAcc(s)
 	pt := newPetitionAcc(s)
 	nat := newNationalAcc(s)
+	fr := newFriendlyAcc(s)
 	err := src.ScanPeriod(p.From, p.To, model.PeriodVisitor{
 		Session: func(x model.SessionFacts) error { nat.session(x); return r.session(x) },
 		Reception: func(x model.ReceptionFacts) error {
 			nat.reception(x)
+			fr.reception(x)
 			return r.reception(x)
 		},
-		Petition: func(x model.PetitionFacts) error { nat.petition(x); return pt.add(x) },
-		Dossier:  d.add,
-		Case:     r.caseFacts,
+		Petition:  func(x model.PetitionFacts) error { nat.petition(x); fr.petition(x); return pt.add(x) },
+		Dossier:   func(x model.DossierFacts) error { fr.dossier(x); return d.add(x) },
+		Case:      r.caseFacts,
+		Dialogue:  fr.dialogue,
+		Survey:    fr.survey,
+		Letter:    fr.letter,
+		Procedure: fr.procedure,
 	})
 	if err != nil {
 		return nil, err
@@ -63,6 +72,7 @@ func Compute(src model.PeriodScanner, office model.Office, p model.Period, today
 	nat.finish(r.firstVisit)
 	nat.finishPetitions()
 	nat.finishDossiers()
+	fr.finish()
 	return s, nil
 }
 

@@ -132,7 +132,8 @@ func cols(cat *i18n.Catalog, keys ...string) []Col {
 // Sections renders the summary as its three sections, in the catalogue's
 // language.
 func (s *Summary) Sections(cat *i18n.Catalog) []Section {
-	return []Section{s.dossierSection(cat), s.receptionSection(cat), s.petitionSection(cat)}
+	return []Section{s.dossierSection(cat), s.receptionSection(cat), s.petitionSection(cat), s.friendlySection(cat),
+		s.topicSection(cat)}
 }
 
 func (s *Summary) dossierSection(cat *i18n.Catalog) Section {

@@ -87,6 +87,14 @@ func (s *Store) Agenda(q model.AgendaQuery) (model.Agenda, error) {
 				return err
 			}
 		}
+		if !q.FollowUpsBy.IsZero() {
+			a.More[model.KindDialogue], err = dueUpTo(tx, model.KindDialogue, q.DueFrom, q.FollowUpsBy, q.Limit, func(r model.Record) {
+				a.FollowUps = append(a.FollowUps, *r.(*model.Dialogue))
+			})
+			if err != nil {
+				return err
+			}
+		}
 		if !q.SessionsFrom.IsZero() {
 			t, _ := tableFor(model.KindSession)
 			c := tx.Bucket(bIdx).Bucket([]byte(dateIndex(model.KindSession))).Cursor()

@@ -56,9 +56,9 @@ import (
 // staffaudit and dayaudit indexes; version 4 the due.reception index;
 // version 5 gave accepted petitions the resolution deadline of their kind;
 // version 6 added cases (vụ việc), their bucket and the citcase and
-// link.case indexes.
+// link.case indexes; version 7 the dialogue, survey and letter registers.
 // An older file is copied aside (MigrationBackup) and migrated when opened.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // Errors Open returns; cmd translates them for the user.
 var (
@@ -222,7 +222,12 @@ func (db *DB) init() error {
 				return classifyOpenError(err)
 			}
 		}
-		if err := db.migrate5to6(db.now()); err != nil {
+		if schema < 6 {
+			if err := db.migrate5to6(db.now()); err != nil {
+				return classifyOpenError(err)
+			}
+		}
+		if err := db.update(migrate6to7); err != nil {
 			return classifyOpenError(err)
 		}
 		return nil

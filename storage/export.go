@@ -43,6 +43,9 @@ type Export struct {
 	Dossiers   []model.Dossier          `json:"dossiers"`
 	Procedures []model.Procedure        `json:"procedures"`
 	Cases      []model.Case             `json:"cases"`
+	Dialogues  []model.Dialogue         `json:"dialogues,omitempty"`
+	Surveys    []model.Survey           `json:"surveys,omitempty"`
+	Letters    []model.Letter           `json:"letters,omitempty"`
 
 	Protected []ProtectedIdentity `json:"protected,omitempty"`
 	Keyring   *ExportKeyring      `json:"keyring,omitempty"`
@@ -113,6 +116,9 @@ func (db *DB) ExportTo(w io.Writer, withSecrets bool) error {
 			each(model.KindDossier, func(r model.Record) { x.Dossiers = append(x.Dossiers, *r.(*model.Dossier)) }),
 			each(model.KindProcedure, func(r model.Record) { x.Procedures = append(x.Procedures, *r.(*model.Procedure)) }),
 			each(model.KindCase, func(r model.Record) { x.Cases = append(x.Cases, *r.(*model.Case)) }),
+			each(model.KindDialogue, func(r model.Record) { x.Dialogues = append(x.Dialogues, *r.(*model.Dialogue)) }),
+			each(model.KindSurvey, func(r model.Record) { x.Surveys = append(x.Surveys, *r.(*model.Survey)) }),
+			each(model.KindLetter, func(r model.Record) { x.Letters = append(x.Letters, *r.(*model.Letter)) }),
 		} {
 			if err != nil {
 				return err
@@ -186,6 +192,15 @@ func (x *Export) records() []model.Record {
 	}
 	for i := range x.Cases {
 		out = append(out, &x.Cases[i])
+	}
+	for i := range x.Dialogues {
+		out = append(out, &x.Dialogues[i])
+	}
+	for i := range x.Surveys {
+		out = append(out, &x.Surveys[i])
+	}
+	for i := range x.Letters {
+		out = append(out, &x.Letters[i])
 	}
 	return out
 }

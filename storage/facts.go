@@ -147,6 +147,12 @@ func dossierFactsValue(d *model.Dossier) []byte {
 	for _, s := range []string{string(f.Status), string(f.Channel), string(f.Field), f.Procedure} {
 		w.str(s)
 	}
+	// Schema 7: the catalogue entry, the electronic system, the rating and
+	// the handback date (absent in older values).
+	w.b = binary.AppendUvarint(w.b, f.ProcedureID)
+	w.b = append(w.b, flag(f.InSystem, 0))
+	w.str(string(f.Rating))
+	w.date(f.Returned)
 	return w.b
 }
 
@@ -258,5 +264,11 @@ func decodeDossierFactsRaw(v []byte) (model.DossierFacts, []byte, error) {
 	f.Channel = enum(r.raw(), model.Channels())
 	f.Field = enum(r.raw(), model.Fields())
 	raw := r.raw()
+	if len(r.b) > 0 {
+		f.ProcedureID = r.uvarint()
+		f.InSystem = r.byte()&1 != 0
+		f.Rating = enum(r.raw(), model.Ratings())
+		f.Returned = r.date()
+	}
 	return f, raw, r.err
 }

@@ -70,6 +70,12 @@ func (x *Export) validateRecords(ids map[model.Kind]map[uint64]bool) []ImportPro
 		c := &x.Cases[i]
 		ref(c, "CitizenID", model.KindCitizen, c.CitizenID)
 	}
+	for i := range x.Dialogues {
+		ref(&x.Dialogues[i], "CaseID", model.KindCase, x.Dialogues[i].CaseID)
+	}
+	for i := range x.Letters {
+		ref(&x.Letters[i], "DossierID", model.KindDossier, x.Letters[i].DossierID)
+	}
 	return probs
 }
 

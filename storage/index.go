@@ -62,6 +62,9 @@ func tables() []table {
 		{model.KindDossier, []byte("dossier"), 'd', func() model.Record { return &model.Dossier{} }, dossierEntries},
 		{model.KindProcedure, []byte("procedure"), 'x', func() model.Record { return &model.Procedure{} }, func(model.Record) []entry { return nil }},
 		{model.KindCase, []byte("case"), 'k', func() model.Record { return &model.Case{} }, caseEntries},
+		{model.KindDialogue, []byte("dialogue"), 'g', func() model.Record { return &model.Dialogue{} }, dialogueEntries},
+		{model.KindSurvey, []byte("survey"), 'v', func() model.Record { return &model.Survey{} }, surveyEntries},
+		{model.KindLetter, []byte("letter"), 'l', func() model.Record { return &model.Letter{} }, letterEntries},
 	}
 }
 
@@ -87,10 +90,12 @@ func tableForByte(b byte) (table, bool) {
 func indexNames() []string {
 	names := []string{ixName, ixTokCount, ixIDNum, ixPhone, ixCitizen, ixSession, ixCode, ixAudit,
 		ixAuditStaff, ixAuditDay, ixCitizenCase, ixCaseLink}
-	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier} {
+	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier,
+		model.KindDialogue, model.KindSurvey, model.KindLetter} {
 		names = append(names, dateIndex(k))
 	}
 	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier), dueIndex(model.KindReception),
+		dueIndex(model.KindDialogue),
 		closedIndex(model.KindPetition), closedIndex(model.KindDossier))
 }
 

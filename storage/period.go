@@ -15,6 +15,9 @@ import (
 // stored as their values. No record is decoded.
 func (s *Store) ScanPeriod(from, to model.Date, v model.PeriodVisitor) error {
 	return s.db.view(func(tx *bolt.Tx) error {
+		if err := scanFriendly(tx, from, to, v); err != nil {
+			return err
+		}
 		if v.Session != nil {
 			if err := scanDates(tx, model.KindSession, from, to, decodeSessionFacts, v.Session); err != nil {
 				return err
