@@ -131,7 +131,6 @@ func enServer() map[string]string {
 		"field.AuditDay":        "Day",
 		"field.AuditKind":       "Kind of record",
 		"field.AuditRecord":     "Record number",
-		"kind.staff":            "Account",
 		"action.view_identity":  "identity viewed",
 		"print.handed":          "Sent %s to your paired browser: print it from there.",
 		"print.pair":            "Pairing code %[2]s: open %[1]s on your PC and type it (once, within 5 minutes) to receive and print %[3]s.",

@@ -132,7 +132,6 @@ func viServer() map[string]string {
 		"field.AuditDay":        "Ngày",
 		"field.AuditKind":       "Loại hồ sơ",
 		"field.AuditRecord":     "Số hồ sơ",
-		"kind.staff":            "Tài khoản",
 		"action.hand_out":       "gửi tới trình duyệt",
 		"print.handed":          "Đã gửi %s tới trình duyệt đã ghép nối: in từ trang đó.",
 		"print.pair":            "Mã ghép nối %[2]s: mở %[1]s trên máy tính của bạn và nhập mã này (dùng một lần, trong 5 phút) để nhận và in %[3]s.",

@@ -131,10 +131,10 @@ func (s SurveySource) Valid() bool { return in(s, SurveySources()) }
 type Survey struct {
 	Meta
 	Date          Date         `json:"d"`
-	Source        SurveySource `json:"src"`
+	Medium        SurveySource `json:"src"`
 	Subject       string       `json:"sub,omitempty"`
-	HandedOut     int          `json:"out"`
-	Returned      int          `json:"ret"`
+	FormsOut      int          `json:"out"`
+	FormsReturned int          `json:"ret"`
 	VerySatisfied int          `json:"vs"`
 	Satisfied     int          `json:"s"`
 	Unsatisfied   int          `json:"u"`
@@ -165,19 +165,19 @@ func (s *Survey) Validate(now time.Time) error {
 	} else {
 		e.notFuture("Date", s.Date, now)
 	}
-	e.choice("Source", s.Source.Valid())
+	e.choice("Medium", s.Medium.Valid())
 	e.maxLen("Subject", s.Subject, MaxShortLen)
 	e.maxLen("Note", s.Note, MaxTextLen)
-	e.intRange("HandedOut", s.HandedOut, 0, 1000000)
-	e.intRange("Returned", s.Returned, 1, max(1, s.HandedOut))
+	e.intRange("FormsOut", s.FormsOut, 0, 1000000)
+	e.intRange("FormsReturned", s.FormsReturned, 1, max(1, s.FormsOut))
 	for _, f := range []struct {
 		field string
 		v     int
 	}{{"VerySatisfied", s.VerySatisfied}, {"Satisfied", s.Satisfied}, {"Unsatisfied", s.Unsatisfied}} {
 		e.intRange(f.field, f.v, 0, 1000000)
 	}
-	if s.Rated() > s.Returned {
-		e.add("Unsatisfied", ErrCodeSurveyRated, s.Rated(), s.Returned)
+	if s.Rated() > s.FormsReturned {
+		e.add("Unsatisfied", ErrCodeSurveyRated, s.Rated(), s.FormsReturned)
 	}
 	return e.err()
 }
@@ -318,7 +318,7 @@ type SurveyFacts struct {
 
 // Facts returns the batch's facts.
 func (s *Survey) Facts() SurveyFacts {
-	return SurveyFacts{Date: s.Date, Source: s.Source, HandedOut: s.HandedOut, Returned: s.Returned,
+	return SurveyFacts{Date: s.Date, Source: s.Medium, HandedOut: s.FormsOut, Returned: s.FormsReturned,
 		VerySatisfied: s.VerySatisfied, Satisfied: s.Satisfied, Unsatis: s.Unsatisfied}
 }
 

@@ -52,6 +52,10 @@ type Office struct {
 	// passphrase for the protected-identity key: needed to switch to
 	// restricted mode the first time (it makes the key). Never stored.
 	Passphrase string `json:"-"`
+	// LetterTexts are the office's own bodies of the letters it sends, by
+	// letter kind; a kind without one prints the catalogue's. "{người
+	// nhận}", "{nhân dịp}" and "{ngày}" are replaced by the letter's.
+	LetterTexts map[LetterKind]string `json:"ltx,omitempty"`
 	// SessionRules are the legal minimum of periodic sessions by date; empty
 	// means DefaultSessionRules.
 	SessionRules []SessionRule `json:"sr,omitempty"`

@@ -16,6 +16,13 @@ func (o *Office) Normalize() {
 	o.Place = vntext.Clean(o.Place, false)
 	o.SignerTitle = vntext.Clean(o.SignerTitle, false)
 	o.SignerName = vntext.Clean(o.SignerName, false)
+	for k, v := range o.LetterTexts {
+		if v = vntext.Clean(v, true); v == "" {
+			delete(o.LetterTexts, k)
+		} else {
+			o.LetterTexts[k] = v
+		}
+	}
 	var leaders []string
 	for _, l := range o.Leaders {
 		if l = vntext.Clean(l, false); l != "" && !slices.Contains(leaders, l) {
@@ -75,6 +82,10 @@ const (
 // Validate checks the office settings.
 func (o *Office) Validate(time.Time) error {
 	var e errs
+	for k, v := range o.LetterTexts {
+		e.choice("LetterTexts", k.Valid())
+		e.maxLen("LetterTexts", v, MaxTextLen)
+	}
 	if e.required("Name", o.Name) {
 		e.maxLen("Name", o.Name, MaxShortLen)
 	}

@@ -101,7 +101,7 @@ func (s *Store) SaveSurvey(v *model.Survey) error {
 // ListSurveys lists survey batches, newest first; Kind filters the source.
 func (s *Store) ListSurveys(q model.ListQuery) (model.Page[model.Survey], error) {
 	return list[model.Survey](s, q, func(v *model.Survey) bool {
-		return q.Kind == "" || string(v.Source) == q.Kind
+		return q.Kind == "" || string(v.Medium) == q.Kind
 	}, func(*model.Survey) uint64 { return 0 })
 }
 

@@ -31,11 +31,11 @@ func TestFriendlyRecordsScan(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sv := model.Survey{Date: day, Source: model.SurveyPaper, HandedOut: 50, Returned: 40, VerySatisfied: 25, Satisfied: 14, Unsatisfied: 1}
+	sv := model.Survey{Date: day, Medium: model.SurveyPaper, FormsOut: 50, FormsReturned: 40, VerySatisfied: 25, Satisfied: 14, Unsatisfied: 1}
 	if err := s.SaveSurvey(&sv); err != nil {
 		t.Fatal(err)
 	}
-	bad := model.Survey{Date: day, Source: model.SurveyPaper, HandedOut: 10, Returned: 10, VerySatisfied: 8, Satisfied: 5}
+	bad := model.Survey{Date: day, Medium: model.SurveyPaper, FormsOut: 10, FormsReturned: 10, VerySatisfied: 8, Satisfied: 5}
 	if err := s.SaveSurvey(&bad); err == nil {
 		t.Fatal("levels adding up to more than the forms returned were saved")
 	}

@@ -13,9 +13,9 @@ import (
 // processing times in working days. Offices edit it to their province's list.
 func DefaultProcedures() []model.Procedure {
 	return []model.Procedure{
-		{Name: "Đăng ký khai sinh", Field: model.FieldCivilStatus, WorkingDays: 1},
-		{Name: "Đăng ký kết hôn", Field: model.FieldCivilStatus, WorkingDays: 1},
-		{Name: "Đăng ký khai tử", Field: model.FieldCivilStatus, WorkingDays: 1},
+		{Name: "Đăng ký khai sinh", Field: model.FieldCivilStatus, WorkingDays: 1, Letter: model.LetterCongrat},
+		{Name: "Đăng ký kết hôn", Field: model.FieldCivilStatus, WorkingDays: 1, Letter: model.LetterCongrat},
+		{Name: "Đăng ký khai tử", Field: model.FieldCivilStatus, WorkingDays: 1, Letter: model.LetterCondolence},
 		{Name: "Cấp bản sao trích lục hộ tịch", Field: model.FieldCivilStatus, WorkingDays: 1},
 		{Name: "Cấp giấy xác nhận tình trạng hôn nhân", Field: model.FieldCivilStatus, WorkingDays: 3},
 		{Name: "Đăng ký nhận cha, mẹ, con", Field: model.FieldCivilStatus, WorkingDays: 3},

@@ -389,7 +389,7 @@ func TestSwitchingToOfflineSaysWhatItDestroys(t *testing.T) {
 	d := deskAs(t, db, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("1")
-	d.key(tea.KeyShiftTab, 6) // from the first field back round to the identity mode
+	d.key(tea.KeyShiftTab, 10) // from the first field back round to the identity mode
 	d.expectLine("▸ Bảo vệ người tố cáo", "Lưu riêng")
 	d.key(tea.KeyRight, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})

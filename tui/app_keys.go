@@ -9,8 +9,10 @@ import (
 	"github.com/tiepdan/tiepdan/tui/citizen"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/dossier"
+	"github.com/tiepdan/tiepdan/tui/friendly"
 	"github.com/tiepdan/tiepdan/tui/petition"
 	"github.com/tiepdan/tiepdan/tui/reception"
+	"github.com/tiepdan/tiepdan/tui/register"
 	"github.com/tiepdan/tiepdan/tui/session"
 )
 
@@ -37,6 +39,8 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return a, s.Shown()
 		}
 		return a, nil
+	case key.Matches(msg, k.Friendly):
+		return a, friendly.Open(a.c)
 	case msg.String() == "f12":
 		if !admin.Allowed(a.c) {
 			a.status, a.statusErr = a.c.T("err.permission"), true
@@ -88,6 +92,12 @@ func (a *App) detail(msg common.OpenMsg) common.Page {
 		return session.NewDetail(a.c, msg.ID)
 	case model.KindCitizen:
 		return citizen.NewPage(a.c, msg.ID)
+	case model.KindDialogue:
+		return register.NewDetail(a.c, friendly.DialogueDetail(a.c), msg.ID)
+	case model.KindSurvey:
+		return register.NewDetail(a.c, friendly.SurveyDetail(a.c), msg.ID)
+	case model.KindLetter:
+		return register.NewDetail(a.c, friendly.LetterDetail(a.c), msg.ID)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/dossier"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/friendly"
 	"github.com/tiepdan/tiepdan/tui/petition"
 	"github.com/tiepdan/tiepdan/tui/reception"
 	"github.com/tiepdan/tiepdan/tui/session"
@@ -79,7 +80,8 @@ func (w *draftWriter) apply(store model.Store, id string, d *model.Draft, n uint
 // registers' record forms; settings and accounts keep none).
 func restorable(k model.Kind) bool {
 	switch k {
-	case model.KindReception, model.KindPetition, model.KindDossier, model.KindCitizen, model.KindSession:
+	case model.KindReception, model.KindPetition, model.KindDossier, model.KindCitizen, model.KindSession,
+		model.KindDialogue, model.KindSurvey, model.KindLetter:
 		return true
 	}
 	return false
@@ -248,6 +250,18 @@ func (a *App) draftReady(r draftReady) tea.Cmd {
 		var x model.Dossier
 		err = errors.Join(err, json.Unmarshal(d.Base, &x))
 		p = dossier.NewForm(c, x, model.Citizen{}, r.procs, r.off)
+	case model.KindDialogue:
+		var x model.Dialogue
+		err = errors.Join(err, json.Unmarshal(d.Base, &x))
+		p = friendly.DialogueForm(c, x)
+	case model.KindSurvey:
+		var x model.Survey
+		err = errors.Join(err, json.Unmarshal(d.Base, &x))
+		p = friendly.SurveyForm(c, x)
+	case model.KindLetter:
+		var x model.Letter
+		err = errors.Join(err, json.Unmarshal(d.Base, &x))
+		p = friendly.LetterForm(c, x)
 	}
 	f, ok := p.(form.Drafter)
 	if err != nil || !ok {
@@ -255,7 +269,8 @@ func (a *App) draftReady(r draftReady) tea.Cmd {
 	}
 	f.Restore(d)
 	a.tab = map[model.Kind]int{model.KindReception: TabReception, model.KindPetition: TabPetition,
-		model.KindDossier: TabDossier, model.KindCitizen: TabCitizen, model.KindSession: TabSession}[d.Kind]
+		model.KindDossier: TabDossier, model.KindCitizen: TabCitizen, model.KindSession: TabSession,
+		model.KindDialogue: TabToday, model.KindSurvey: TabToday, model.KindLetter: TabToday}[d.Kind]
 	a.drafts.kept[d.ID] = draftText(d)
 	c.Push(p)
 	return nil

@@ -17,7 +17,7 @@ func TestRestrictedModeNeedsAPassphrase(t *testing.T) {
 	d := deskAs(t, db, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("1")
-	d.key(tea.KeyShiftTab, 6) // from the first field back round to the identity mode
+	d.key(tea.KeyShiftTab, 10) // from the first field back round to the identity mode
 	d.expectLine("▸ Bảo vệ người tố cáo", "Không lưu")
 	d.key(tea.KeyRight, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
@@ -40,7 +40,7 @@ func TestRestrictedModeNeedsAPassphrase(t *testing.T) {
 	d = deskAs(t, db, chi)
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("1")
-	d.key(tea.KeyShiftTab, 6)
+	d.key(tea.KeyShiftTab, 10)
 	d.key(tea.KeyRight, 1)
 	d.key(tea.KeyTab, 1)
 	d.typeText("ngắn")

@@ -37,6 +37,12 @@ func procedureForm(c *common.Common, p *model.Procedure) common.Page {
 		form.ChoiceField("Field", true, form.Options(model.Fields(), func(s string) string { return c.Cat.Label("field_of", s) }),
 			func(p *model.Procedure) *model.Field { return &p.Field }),
 		form.IntField("WorkingDays", true, func(p *model.Procedure) *int { return &p.WorkingDays }),
+		form.ChoiceField("Online", false, form.Options(model.OnlineLevels(), func(s string) string { return c.Cat.Label("online", s) }),
+			func(p *model.Procedure) *model.OnlineLevel { return &p.Online }),
+		form.DateField("OnlineFrom", false, func(p *model.Procedure) *model.Date { return &p.OnlineFrom }),
+		form.ChoiceField("Letter", false, append([]form.Option{{Code: "", Label: c.T("form.none")}},
+			form.Options(model.LetterKinds(), func(s string) string { return c.Cat.Label("letter", s) })...),
+			func(p *model.Procedure) *model.LetterKind { return &p.Letter }),
 		form.BoolField("Inactive", func(p *model.Procedure) *bool { return &p.Inactive }),
 	}
 	return form.New(c, title, rec, fields, c.Store.SaveProcedure)

@@ -18,7 +18,7 @@ type KeyMap struct {
 	Open, Back, New, Edit, Void, Filter, Refresh    key.Binding
 	Save, Next, Prev, Left, Right, Toggle, Pick     key.Binding
 	ToPetition, Citizen, Audit, AddVisitor, Voided  key.Binding
-	CloseCase                                       key.Binding
+	CloseCase, Friendly                             key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help texts from the catalogue.
@@ -66,6 +66,8 @@ func DefaultKeyMap(c *i18n.Catalog) KeyMap {
 		AddVisitor: b("key.add_visitor", "^N", "ctrl+n", "insert"),
 		Voided:     b("key.voided", "F8", "f8"),
 		CloseCase:  b("key.close_case", "^K", "ctrl+k"),
+		// dialogues, satisfaction surveys and letters, from anywhere
+		Friendly: b("key.friendly", "^Y", "ctrl+y"),
 	}
 }
 

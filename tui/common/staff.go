@@ -1,6 +1,8 @@
 package common
 
 import (
+	"strings"
+
 	"github.com/tiepdan/tiepdan/model"
 )
 
@@ -40,4 +42,17 @@ func (c *Common) StaffName(username string) string {
 // who received a visit).
 func (c *Common) StaffAccounts() []model.Staff {
 	return append([]model.Staff(nil), c.names.list...)
+}
+
+// LeaderNames are the office's leaders who preside (settings); an office
+// that has not named them yet picks from its signer and the two titles.
+func (c *Common) LeaderNames() []string {
+	names := append([]string(nil), c.Office.Leaders...)
+	if len(names) == 0 {
+		if c.Office.SignerName != "" {
+			names = append(names, strings.TrimSpace(c.Office.SignerTitle+" "+c.Office.SignerName))
+		}
+		names = append(names, c.T("session.chair"), c.T("session.vice_chair"))
+	}
+	return names
 }

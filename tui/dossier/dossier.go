@@ -47,6 +47,7 @@ func ListSpec(c *common.Common) register.Spec[model.Dossier] {
 		Print: func(c *common.Common, p model.Period) tea.Cmd {
 			return common.PrintRegister(c, printout.FormDossierRegister, p)
 		},
+		AfterSave: listAfterSave,
 	}
 }
 
@@ -93,7 +94,7 @@ func NewForm(c *common.Common, rec model.Dossier, cit model.Citizen, procs []mod
 		title = c.T("dossier.edit", rec.Code)
 	}
 	names := map[uint64]string{cit.ID: citizen.Label(cit)}
-	return form.New(c, title, rec, Fields(c, names, procs, off), c.Store.SaveDossier)
+	return form.New(c, title, rec, Fields(c, names, procs, off), c.Store.SaveDossier).WithConfirm(askRating(c))
 }
 
 // Fields returns the dossier form's fields. Leaving the appointment date
@@ -153,6 +154,7 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 		citizen.RefField(c, "ApplicantID", true, func(d *model.Dossier) *uint64 { return &d.ApplicantID }, names),
 		form.TextField("Documents", false, func(d *model.Dossier) *string { return &d.Documents }),
 		form.ChoiceField("Channel", true, form.Options(model.Channels(), opts("channel")), func(d *model.Dossier) *model.Channel { return &d.Channel }),
+		form.BoolField("InSystem", func(d *model.Dossier) *bool { return &d.InSystem }),
 		form.DateTimeField("ReceivedAt", true, func(d *model.Dossier) *time.Time { return &d.ReceivedAt }),
 		due,
 		form.TextField("DueReason", false, func(d *model.Dossier) *string { return &d.DueReason }),
@@ -162,7 +164,21 @@ func Fields(c *common.Common, names map[uint64]string, procs []model.Procedure, 
 		form.DateField("ForwardedOn", false, func(d *model.Dossier) *model.Date { return &d.ForwardedOn }),
 		form.DateField("Resolved", false, func(d *model.Dossier) *model.Date { return &d.Resolved }),
 		form.DateField("Returned", false, func(d *model.Dossier) *model.Date { return &d.Returned }),
+		form.ChoiceField("Rating", false, append([]form.Option{{Code: "", Label: c.T("dossier.not_asked")}},
+			form.Options(model.Ratings(), opts("rating"))...), func(d *model.Dossier) *model.Rating { return &d.Rating }),
 		form.TextField("Note", false, func(d *model.Dossier) *string { return &d.Note }),
+	}
+}
+
+// askRating is the dossier form's second F2: a result handed back whose
+// rating was not asked reminds the clerk to ask (one key picks it; "Không
+// đánh giá" when the citizen declines), late or not.
+func askRating(c *common.Common) func(was, is *model.Dossier) string {
+	return func(was, is *model.Dossier) string {
+		if is.Returned.IsZero() || is.Rating != "" || !was.Returned.IsZero() && was.Rating == "" && was.Returned == is.Returned {
+			return ""
+		}
+		return c.T("dossier.ask_rating")
 	}
 }
 
@@ -194,11 +210,13 @@ func DetailSpec(c *common.Common) register.DetailSpec[model.Dossier] {
 				register.L("field.Apologies", apologyText(c, d)),
 				register.L("field.Resolved", d.Resolved.String()),
 				register.L("field.Returned", d.Returned.String()),
+				register.L("field.Rating", ratingText(c, d)),
+				register.L("field.InSystem", yesNo(c, d.InSystem)),
 				register.L("field.Note", d.Note),
 			}
 		},
 		Edit:      func(c *common.Common, d model.Dossier, cit model.Citizen) tea.Cmd { return OpenForm(c, d, cit) },
-		Extra:     actions(c),
+		Extra:     append(actions(c), letterAction(c)),
 		AfterSave: afterSave,
 	}
 }
@@ -226,4 +244,18 @@ func apologyText(c *common.Common, d *model.Dossier) string {
 		parts = append(parts, c.T("dossier.apology_line", a.Issued.String(), a.NewDue.String(), a.Reason))
 	}
 	return strings.Join(parts, "; ")
+}
+
+func ratingText(c *common.Common, d *model.Dossier) string {
+	if d.Rating == "" {
+		return ""
+	}
+	return c.Cat.Label("rating", string(d.Rating))
+}
+
+func yesNo(c *common.Common, b bool) string {
+	if b {
+		return c.T("form.yes")
+	}
+	return c.T("form.no")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/tiepdan/tiepdan/printout"
 	"github.com/tiepdan/tiepdan/tui/common"
 	"github.com/tiepdan/tiepdan/tui/form"
+	"github.com/tiepdan/tiepdan/tui/friendly"
 	"github.com/tiepdan/tiepdan/tui/register"
 )
 
@@ -70,6 +71,9 @@ func actions(c *common.Common) []register.Action[model.Dossier] {
 // afterSave prints what a save has just issued: the apology slip, or the
 // request for supplements.
 func afterSave(c *common.Common, before *model.Dossier, saved form.Saved) tea.Cmd {
+	if _, ok := saved.Record.(model.Letter); ok {
+		return friendly.PrintSavedLetter(c, saved)
+	}
 	d, ok := saved.Record.(model.Dossier)
 	if !ok {
 		return nil

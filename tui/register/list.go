@@ -85,6 +85,12 @@ type Spec[T any] struct {
 	// Print prints the register of the filter's dates (this month when the
 	// filter has none); nil: nothing to print.
 	Print func(c *common.Common, p model.Period) tea.Cmd
+	// AfterSave runs when a form opened from the list saved (a letter just
+	// written is printed; a dossier that calls for a letter offers it).
+	AfterSave func(c *common.Common, saved form.Saved) tea.Cmd
+	// Pushed: the list is opened over another page (not a tab's root), and
+	// Esc goes back to it.
+	Pushed bool
 }
 
 // PageSize is the number of rows fetched per page.
@@ -154,7 +160,11 @@ func (l *List[T]) Help() []common.KeyHelp {
 	if len(l.cursors) > 0 {
 		hs = append(hs, common.Help(k.PageUp)...)
 	}
-	return append(hs, common.Help(k.Voided, k.Refresh)...)
+	hs = append(hs, common.Help(k.Voided, k.Refresh)...)
+	if l.spec.Pushed {
+		hs = append(hs, common.Help(k.Back)...)
+	}
+	return hs
 }
 
 // Items returns the rows shown (tests).
@@ -202,15 +212,22 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		case Filter:
 			l.filter, l.cursor, l.cursors, l.sel, l.top = r, nil, nil, 0, 0
 		case form.Saved:
+			var after tea.Cmd
+			if l.spec.AfterSave != nil {
+				after = l.spec.AfterSave(l.c, r)
+			}
+			if after != nil && l.spec.Kind != r.Kind {
+				return l, tea.Batch(l.load(), after)
+			}
 			if l.spec.Kind == r.Kind {
 				// a new record goes on top: show the first page, the saved
 				// record selected whatever refresh comes first
 				l.cursor, l.cursors, l.sel, l.top, l.keepID = nil, nil, 0, 0, r.ID
 				if rec, ok := r.Record.(T); ok && l.spec.OpenNew && l.spec.Base(&rec).Version == 1 {
-					return l, tea.Batch(l.load(), l.c.Push(l.spec.Open(l.c, r.ID)))
+					return l, tea.Batch(l.load(), l.c.Push(l.spec.Open(l.c, r.ID)), after)
 				}
 			}
-			return l, tea.Batch(l.load(), common.Status(l.c.T("form.saved"), false))
+			return l, tea.Batch(l.load(), common.Status(l.c.T("form.saved"), false), after)
 		}
 		return l, l.load()
 	case tea.KeyMsg:
@@ -240,6 +257,8 @@ func (l *List[T]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return l, l.spec.New(l.c)
 		case key.Matches(msg, k.Filter):
 			return l, l.c.Push(NewFilterForm(l.c, l.spec, l.filter))
+		case l.spec.Pushed && key.Matches(msg, k.Back):
+			return l, l.c.Pop(nil)
 		case key.Matches(msg, k.Voided):
 			l.filter.Voided = !l.filter.Voided
 			l.cursor, l.cursors, l.sel = nil, nil, 0

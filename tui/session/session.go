@@ -67,18 +67,10 @@ func NewForm(c *common.Common, rec model.ReceptionSession) common.Page {
 }
 
 // presiding picks who presides from the office's leaders (settings), so
-// the summary can say who presided over how many sessions; an office that
-// has not named them yet picks from its signer and the two titles.
+// the summary can say who presided over how many sessions.
 func presiding(c *common.Common) form.Field[model.ReceptionSession] {
-	names := c.Office.Leaders
-	if len(names) == 0 {
-		if c.Office.SignerName != "" {
-			names = append(names, strings.TrimSpace(c.Office.SignerTitle+" "+c.Office.SignerName))
-		}
-		names = append(names, c.T("session.chair"), c.T("session.vice_chair"))
-	}
 	var opts []form.Option
-	for _, n := range names {
+	for _, n := range c.LeaderNames() {
 		opts = append(opts, form.Option{Code: n, Label: n})
 	}
 	return form.ChoiceField("Presiding", true, opts, func(s *model.ReceptionSession) *string { return &s.Presiding })

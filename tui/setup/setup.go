@@ -48,7 +48,36 @@ func Fields(c *common.Common) []form.Field[model.Office] {
 		form.TextField("SlipSymbol", false, func(o *model.Office) *string { return &o.SlipSymbol }),
 		form.TextField("ReportNumber", false, func(o *model.Office) *string { return &o.ReportNumber }),
 		form.TextField("Printer", false, func(o *model.Office) *string { return &o.Printer }),
+		letterText(c, model.LetterCongrat, "setup.letter_congrat"), letterText(c, model.LetterCondolence, "setup.letter_condolence"),
+		letterText(c, model.LetterApology, "setup.letter_apology"), letterText(c, model.LetterThanks, "setup.letter_thanks"),
 	}
+}
+
+// letterText edits the office's own body of the letters of kind k; empty
+// prints the catalogue's. "{người nhận}", "{nhân dịp}", "{ngày}" and
+// "{cơ quan}" are replaced by the letter's.
+func letterText(c *common.Common, k model.LetterKind, label string) form.Field[model.Office] {
+	return form.Field[model.Office]{Key: "LetterText_" + string(k), Label: label, Kind: form.Text,
+		Get: func(o *model.Office) string {
+			if t := o.LetterTexts[k]; t != "" {
+				return t
+			}
+			return c.T("letter.body." + string(k))
+		},
+		Set: func(o *model.Office, v string) string {
+			if v == c.T("letter.body."+string(k)) {
+				v = "" // the catalogue's, unchanged: not copied into the office
+			}
+			if o.LetterTexts == nil {
+				o.LetterTexts = map[model.LetterKind]string{}
+			}
+			if v == "" {
+				delete(o.LetterTexts, k)
+			} else {
+				o.LetterTexts[k] = v
+			}
+			return ""
+		}}
 }
 
 // officeHours edits the desk's hours as offices write them: "07:30-11:30,

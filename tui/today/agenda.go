@@ -50,11 +50,11 @@ func load(store model.Store, o model.Office, now time.Time) (*day, error) {
 		return nil, err
 	}
 	if d.soon, err = store.Agenda(model.AgendaQuery{DueFrom: today, DossiersBy: d.ahead, PetitionsBy: d.ahead,
-		RepliesBy: d.ahead, SessionsFrom: today}); err != nil {
+		RepliesBy: d.ahead, FollowUpsBy: d.ahead, SessionsFrom: today}); err != nil {
 		return nil, err
 	}
 	if d.late, err = store.Agenda(model.AgendaQuery{DossiersBy: today - 1, PetitionsBy: today - 1, RepliesBy: today - 1,
-		Limit: backlogLimit}); err != nil {
+		FollowUpsBy: today - 1, Limit: backlogLimit}); err != nil {
 		return nil, err
 	}
 	d.sessions = d.soon.Sessions
@@ -145,6 +145,10 @@ func compose(c *common.Common, d *day, open map[model.Kind]bool) []line {
 	reps := lateReplies(c, d)
 	nr := len(reps) + d.late.More[model.KindReception]
 	fold(model.KindReception, c.T("today.late_replies", nr), nr, reps, d.late.More[model.KindReception])
+	if fus := followUps(c, d, d.late, "    "); len(fus) > 0 {
+		nf := len(fus) + d.late.More[model.KindDialogue]
+		fold(model.KindDialogue, c.T("today.late_followups", nf), nf, fus, d.late.More[model.KindDialogue])
+	}
 
 	// the next periodic session
 	head("today.session_head")
@@ -158,7 +162,7 @@ func compose(c *common.Common, d *day, open map[model.Kind]bool) []line {
 		out = append(out, line{Text: "  " + c.T("today.session_expected",
 			c.T(fmt.Sprintf("weekday.%d", next.Weekday())), next.String()) + "  " + progress})
 	}
-	return out
+	return append(out, line{}, line{Text: c.T("today.f8")})
 }
 
 func (d *day) name(a model.Agenda, id uint64) string { return a.Citizens[id].FullName }
@@ -216,6 +220,23 @@ func dueSoon(c *common.Common, d *day) []line {
 	for i := range a.Replies {
 		out = append(out, line{Kind: model.KindReception, ID: a.Replies[i].ID,
 			Text: "  " + c.T("today.reply") + " " + replyText(c, d, a, &a.Replies[i])})
+	}
+	return append(out, followUps(c, d, a, "  ")...)
+}
+
+// followUps lists what was promised at dialogue conferences and is not
+// done, each line opening its conference.
+func followUps(c *common.Common, d *day, a model.Agenda, indent string) []line {
+	var out []line
+	for i := range a.FollowUps {
+		x := &a.FollowUps[i]
+		what := x.FollowUp
+		if what == "" {
+			what = x.Place
+		}
+		out = append(out, line{Kind: model.KindDialogue, ID: x.ID, Warn: x.FollowUpDue < d.today,
+			Text: indent + c.T("today.followup_line", x.Date.String(), register.Cell(what, 30)) + " " +
+				x.FollowUpDue.String() + " " + when(c, d, x.FollowUpDue)})
 	}
 	return out
 }

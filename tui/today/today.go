@@ -97,6 +97,7 @@ func (p *Page) Help() []common.KeyHelp {
 	if l := p.selected(); l.Fold != "" {
 		hs[0].Desc = p.c.T("today.key_fold")
 	}
+	hs = append(hs, common.Help(k.Friendly)...)
 	return append([]common.KeyHelp{{Key: "↑↓ PgDn", Desc: p.c.T("key.move")}}, hs...)
 }
 
