@@ -24,10 +24,13 @@ type Options struct {
 // Stats counts what was generated.
 type Stats struct {
 	Citizens, Sessions, Receptions, Petitions, Dossiers int
+	Dialogues, Surveys, Letters                         int
 }
 
 // Total returns the number of records generated.
-func (s Stats) Total() int { return s.Citizens + s.Sessions + s.Receptions + s.Petitions + s.Dossiers }
+func (s Stats) Total() int {
+	return s.Citizens + s.Sessions + s.Receptions + s.Petitions + s.Dossiers + s.Dialogues + s.Surveys + s.Letters
+}
 
 // Actor is the author of generated records.
 const Actor = "demo"
@@ -46,7 +49,11 @@ type gen struct {
 	yearSeq  int
 	// cases is each citizen's latest case, for visits that come back to it.
 	cases map[uint64]uint64
+	// info names each citizen, for the letters sent to their family.
+	info map[uint64]citizenInfo
 }
+
+type citizenInfo struct{ name, address string }
 
 // Generate fills db. About 62% of the records are dossiers, 15% citizens,
 // 14% visits, 5% petitions, plus one periodic session a week; the span is a
@@ -54,8 +61,9 @@ type gen struct {
 // before opt.End.
 func Generate(db *storage.DB, opt Options) (Stats, error) {
 	g := &gen{r: rand.New(rand.NewSource(opt.Seed)), opt: opt, today: model.DateOf(opt.End), cases: map[uint64]uint64{},
-		cal: calendar.Default()}
-	procs, err := db.For(Actor).Procedures()
+		cal: calendar.Default(), info: map[uint64]citizenInfo{}}
+	first, last := g.span()
+	procs, err := onlineCatalogue(db, first, last)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -77,18 +85,27 @@ func Generate(db *storage.DB, opt Options) (Stats, error) {
 	return g.st, err
 }
 
+// span is the first and last generated day: a year per 80,000 records
+// (at least one, at most fifteen), ending the day before today.
+func (g *gen) span() (first, last model.Date) {
+	years := (g.opt.Records + 79_999) / 80_000
+	years = max(1, min(years, 15))
+	last = g.today.AddDays(-1)
+	return last.AddDays(-365*years + 1), last
+}
+
 func (g *gen) run() error {
 	n := g.opt.Records
-	years := (n + 79_999) / 80_000
-	years = max(1, min(years, 15))
-	last := g.today.AddDays(-1)
-	first := last.AddDays(-365*years + 1)
+	first, last := g.span()
 	days := int(last-first) + 1
 	workdays := days * 5 / 7
 	perDay := func(share float64) float64 { return float64(n) * share / float64(workdays) }
 	dossierRate, receptionRate, petitionRate := perDay(0.62), perDay(0.14), perDay(0.05)
 	citizenShare := 0.15 / (0.62 + 0.14 + 0.05)
 	for d := first; d <= last; d++ {
+		if err := g.friendlyDay(d); err != nil {
+			return err
+		}
 		wd := d.Weekday()
 		if wd == time.Saturday || wd == time.Sunday {
 			// online dossiers still arrive at weekends, a few
@@ -203,6 +220,7 @@ func (g *gen) citizen(d model.Date, share float64) (uint64, error) {
 	}
 	g.st.Citizens++
 	g.citizens = append(g.citizens, c.ID)
+	g.info[c.ID] = citizenInfo{name: c.FullName, address: c.Address}
 	return c.ID, nil
 }
 

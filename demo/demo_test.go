@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiepdan/tiepdan/demo"
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/report"
 	"github.com/tiepdan/tiepdan/storage"
 )
 
@@ -115,5 +116,37 @@ func TestDemoIsDeterministicValidAndVaried(t *testing.T) {
 	}
 	if before == 0 || sent == 0 {
 		t.Errorf("%d visits say who dealt with the matter before, %d dossiers where they were sent", before, sent)
+	}
+}
+
+// The demo office has what the friendly-government part of the summary
+// counts: dialogues, survey batches, ratings, letters, online procedures;
+// its year's summary adds up.
+func TestDemoHasTheFriendlyRecords(t *testing.T) {
+	db, st := generate(t, 7, 20000)
+	if st.Dialogues < 4 || st.Surveys < 2 || st.Letters < 20 {
+		t.Fatalf("generated %+v", st)
+	}
+	s := db.For("x")
+	off, _ := s.Office()
+	p := model.Period{From: model.DateOf(end).AddDays(-365), To: model.DateOf(end).AddDays(-1)}
+	sum, err := report.Compute(s, off, p, model.DateOf(end))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sum.Check(); err != nil {
+		t.Fatal(err)
+	}
+	f := sum.Friendly
+	if f.Dialogues.Total == 0 || f.Satisfaction.Desk.Rated() == 0 || f.Satisfaction.Batches == 0 ||
+		f.Online.Offered == 0 || !f.Online.AllInSystem() {
+		t.Fatalf("the year's friendly figures: %+v", f)
+	}
+	letters := 0
+	for _, l := range f.Letters {
+		letters += l.N
+	}
+	if letters == 0 {
+		t.Fatal("no letter in the year")
 	}
 }

@@ -135,6 +135,9 @@ func (g *gen) dossier(d model.Date, share float64, weekend bool) error {
 	at := g.at(d)
 	x := model.Dossier{ProcedureID: proc.ID, ProcedureName: proc.Name, Field: proc.Field, WorkingDays: proc.WorkingDays,
 		ApplicantID: cit, Channel: model.ChannelDirect, ReceivedAt: at, Status: model.DossierInProgress}
+	// the electronic one-stop system: every dossier in the last two years,
+	// most before
+	x.InSystem = d >= g.today.AddDays(-730) || g.chance(0.9)
 	switch c := g.r.Float64(); {
 	case weekend || c < 0.43:
 		x.Channel = model.ChannelOnline
@@ -150,6 +153,7 @@ func (g *gen) dossier(d model.Date, share float64, weekend bool) error {
 	}
 	if x.Due < g.today {
 		g.closeDossier(&x, d)
+		g.handback(&x, x.Resolved > x.Due || len(x.Apologies) > 0)
 	} else if g.chance(0.3) && d < g.today.AddDays(-1) {
 		x.Status, x.Resolved = model.DossierResolved, d.AddDays(1)
 	}
@@ -161,7 +165,7 @@ func (g *gen) dossier(d model.Date, share float64, weekend bool) error {
 		return fmt.Errorf("dossier: %w", err)
 	}
 	g.st.Dossiers++
-	return nil
+	return g.letters(&x, proc, g.info[cit])
 }
 
 func (g *gen) countYear(year int) {

@@ -148,8 +148,11 @@ func TestServerRefusesADamagedFileAndRestoreBringsItBack(t *testing.T) {
 	var before bytes.Buffer
 	run([]string{"check", "--db", path}, &before, &errb)
 
+	// cut it short of the pages in use (bbolt grows a file ahead of them,
+	// so a cut of the file's own size may land in unused space)
 	whole, _ := os.ReadFile(path)
-	os.WriteFile(path, whole[:len(whole)*2/3], 0o600)
+	inUse := int(binary.LittleEndian.Uint64(whole[16+40:]) * uint64(binary.LittleEndian.Uint32(whole[16+8:])))
+	os.WriteFile(path, whole[:min(len(whole), inUse)*2/3], 0o600)
 	out.Reset()
 	errb.Reset()
 	code := run([]string{"serve", "--db", path, "--addr", "127.0.0.1:0", "--print-addr", "off", "--backup-every", "0"}, &out, &errb)
