@@ -53,6 +53,22 @@ func seedWide(t *testing.T, s model.Store) {
 	if err := s.SaveSession(&ss); err != nil {
 		t.Fatal(err)
 	}
+	dl := model.Dialogue{Date: model.DateOf(testNow), Place: "Nhà văn hóa 東 " + combining, Presiding: "Chủ tịch " + wideName,
+		With: model.WithClearance, Attendees: 40, Matters: wideSummary, Answered: 3, TakenAway: 1, FollowUp: wideSummary,
+		FollowUpDue: model.DateOf(testNow).AddDays(2)}
+	if err := s.SaveDialogue(&dl); err != nil {
+		t.Fatal(err)
+	}
+	sv := model.Survey{Date: model.DateOf(testNow), Medium: model.SurveyPaper, Subject: wideSummary, FormsOut: 10,
+		FormsReturned: 9, VerySatisfied: 5, Satisfied: 4}
+	if err := s.SaveSurvey(&sv); err != nil {
+		t.Fatal(err)
+	}
+	l := model.Letter{Date: model.DateOf(testNow), LetterKind: model.LetterCondolence, Recipient: "Gia đình " + wideName,
+		Address: "Thôn 東 " + combining, Occasion: wideSummary}
+	if err := s.SaveLetter(&l); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // Every screen, at 60, 80 and 120 columns, with wide and combining
@@ -120,6 +136,19 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 			d.typeText(string(n))
 			check("administration " + string(n))
 			d.key(tea.KeyEsc, 2)
+		}
+		// dialogues, surveys and letters (^Y): lists, pages, forms
+		for _, n := range "123" {
+			d.key(tea.KeyCtrlY, 1)
+			d.typeText(string(n))
+			check("friendly register " + string(n))
+			d.key(tea.KeyEnter, 1)
+			check("friendly page " + string(n))
+			d.key(tea.KeyEsc, 1)
+			d.key(tea.KeyCtrlN, 1)
+			check("friendly new form " + string(n))
+			d.key(tea.KeyEsc, 2)
+			d.key(tea.KeyEsc, 2) // the list, the menu
 		}
 		// a long text typed into a focused field scrolls inside it, the
 		// cursor at its end on screen
