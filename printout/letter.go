@@ -20,11 +20,10 @@ func Letter(x Context, l model.Letter) Doc {
 	}
 	body = strings.NewReplacer("{người nhận}", l.Recipient, "{nhân dịp}", l.Occasion, "{ngày}", l.Date.String(),
 		"{cơ quan}", x.Office.Name).Replace(body)
-	to := l.Recipient
+	doc.Blocks = []Block{{Kind: Para, Text: x.t("print.letter_to", l.Recipient)}}
 	if l.Address != "" {
-		to += " — " + l.Address
+		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: x.t("print.letter_address", l.Address)})
 	}
-	doc.Blocks = []Block{{Kind: Para, Text: x.t("print.letter_to", to)}}
 	for _, p := range strings.Split(body, "\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: p})

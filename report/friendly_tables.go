@@ -136,7 +136,14 @@ func (s *Summary) friendlyProse(cat *i18n.Catalog) []string {
 	}
 	if st.All.Rated() > 0 {
 		sh := st.All.SatisfiedShare()
-		out = append(out, cat.T("prose.sat_share", vntext.Share(sh.Num, sh.Den)))
+		key := "prose.sat_share" // survey forms ("phiếu"), as the reports say
+		switch {
+		case st.Survey.Rated() == 0:
+			key = "prose.sat_share_desk" // ratings at the desk only ("lượt")
+		case st.Desk.Rated() > 0:
+			key = "prose.sat_share_both"
+		}
+		out = append(out, cat.T(key, vntext.Share(sh.Num, sh.Den)))
 	} else {
 		out = append(out, cat.T("prose.sat_none"))
 	}

@@ -71,7 +71,7 @@ func TestFriendlyFigures(t *testing.T) {
 		"115 lượt người tham dự",
 		"Tại các hội nghị có 13 ý kiến, kiến nghị của Nhân dân; 10/13 ý kiến được chủ trì hội nghị trực tiếp trả lời, 03 ý kiến được tiếp thu để trả lời sau.",
 		"Còn 01 việc phải làm sau hội nghị chưa xong, trong đó quá hạn: 01 việc.",
-		"66,6% số phiếu đánh giá ở mức độ hài lòng trở lên.",
+		"66,6% số lượt đánh giá ở mức độ hài lòng trở lên.",
 		"gửi 01 thư chúc mừng, 01 thư xin lỗi; không có thư chia buồn và thư cảm ơn.",
 		"được tiếp nhận trực tuyến: 02/04 hồ sơ, đạt tỷ lệ 50%.",
 		"Nội dung công dân quan tâm nhiều nhất: đất đai (02 lượt).")
