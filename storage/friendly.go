@@ -10,9 +10,9 @@ import (
 	"github.com/tiepdan/tiepdan/model"
 )
 
-// Dialogues, survey batches and letters are a few dozen records a year:
-// their date index entries carry their facts as JSON (factsJSON first),
-// simpler than the binary facts of the registers and as fast at that size.
+// Dialogues and survey batches are a few a year: their date index entries
+// carry their facts as JSON (factsJSON first), simpler than the binary
+// facts of the registers and as fast at that size.
 const factsJSON = 2
 
 func jsonFacts(v any) []byte {
@@ -62,9 +62,21 @@ func letterEntries(r model.Record) []entry {
 	l := r.(*model.Letter)
 	e := dateEntry(model.KindLetter, l.Date, 0, l.ID)
 	if !l.Voided {
-		e.val = jsonFacts(l.Facts())
+		// letters follow dossiers (a congratulation per birth): binary
+		// facts, as the registers', not JSON
+		w := factsWriter{b: []byte{factsV1}}
+		w.date(l.Date)
+		w.str(string(l.LetterKind))
+		e.val = w.b
 	}
 	return []entry{e}
+}
+
+func decodeLetterFacts(v []byte) (model.LetterFacts, error) {
+	r := newReader(v)
+	f := model.LetterFacts{Date: r.date()}
+	f.Kind = enum(r.raw(), model.LetterKinds())
+	return f, r.err
 }
 
 // Dialogue returns dialogue conference id.
@@ -153,7 +165,7 @@ func scanFriendly(tx *bolt.Tx, from, to model.Date, v model.PeriodVisitor) error
 		}
 	}
 	if v.Letter != nil {
-		return scanDates(tx, model.KindLetter, from, to, decodeJSONFacts[model.LetterFacts], v.Letter)
+		return scanDates(tx, model.KindLetter, from, to, decodeLetterFacts, v.Letter)
 	}
 	return nil
 }
