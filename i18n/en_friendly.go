@@ -145,5 +145,10 @@ func enFriendly() map[string]string {
 		"today.followups":         "Promised at dialogue conferences",
 		"today.followup_line":     "Dialogue %s: %s",
 		"today.f8":                "^Y: record dialogue conferences, satisfaction surveys, letters",
+		"rpt.tbl.oldest_cases":    "Long-running cases (open longest)",
+		"rpt.col.days_open":       "Days open",
+		"rpt.short.days_open":     "Days",
+		"prose.tp_oldest":         "Long-running cases not ended: %s.",
+		"prose.tp_old":            "case no. %d (since %s: %s)",
 	}
 }

@@ -146,5 +146,10 @@ func viFriendly() map[string]string {
 		"today.followups":         "Việc hứa sau hội nghị đối thoại",
 		"today.followup_line":     "Đối thoại %s: %s",
 		"today.f8":                "^Y: ghi hội nghị đối thoại, khảo sát hài lòng, thư gửi công dân",
+		"rpt.tbl.oldest_cases":    "Vụ việc phức tạp, kéo dài",
+		"rpt.col.days_open":       "Số ngày chưa kết thúc",
+		"rpt.short.days_open":     "Ngày mở",
+		"prose.tp_oldest":         "Vụ việc phức tạp, kéo dài, chưa kết thúc: %s.",
+		"prose.tp_old":            "vụ việc số %d (từ %s: %s)",
 	}
 }

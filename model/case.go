@@ -84,3 +84,12 @@ type CaseFacts struct {
 	ID         uint64
 	FirstVisit Date
 }
+
+// OpenCaseFacts is a case still open at a period's end, for the oldest
+// ones a summary names ("vụ việc phức tạp, kéo dài").
+type OpenCaseFacts struct {
+	ID      uint64
+	Opened  Date
+	Summary string
+	Field   Field
+}

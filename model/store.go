@@ -171,7 +171,13 @@ type PeriodVisitor struct {
 	Survey    func(SurveyFacts) error
 	Letter    func(LetterFacts) error
 	Procedure func(ProcedureFacts) error
+	// OldCases gets the oldest cases still open at the period's end (at
+	// most MaxOldCases), oldest first.
+	OldCases func(OpenCaseFacts) error
 }
+
+// MaxOldCases is how many of the oldest open cases a summary names.
+const MaxOldCases = 5
 
 // PeriodScanner streams what a period summary needs, from one consistent
 // snapshot and never the whole database: sessions and receptions dated in

@@ -100,6 +100,9 @@ type CaseCount struct {
 type TopicSummary struct {
 	ByField  []TopicRow // most first; fields that never came up left out
 	Repeated []CaseCount
+	// Oldest are the cases still open at the period's end that were
+	// opened longest ago ("vụ việc phức tạp, kéo dài").
+	Oldest []model.OpenCaseFacts
 }
 
 // friendlyAcc accumulates the Friendly part of a summary.
@@ -190,6 +193,15 @@ func (a *friendlyAcc) survey(f model.SurveyFacts) error {
 	l := Levels{Very: f.VerySatisfied, Satisfied: f.Satisfied, Unsatisfied: f.Unsatis}
 	s.Survey.add(l)
 	s.NotRated += f.Returned - l.Rated()
+	return nil
+}
+
+// oldCase keeps an old open case when it was opened before the period:
+// a case opened in the period is not yet "kéo dài".
+func (a *friendlyAcc) oldCase(f model.OpenCaseFacts) error {
+	if f.Opened < a.s.Period.From {
+		a.s.Friendly.Topics.Oldest = append(a.s.Friendly.Topics.Oldest, f)
+	}
 	return nil
 }
 

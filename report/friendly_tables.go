@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tiepdan/tiepdan/i18n"
+	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/model/vntext"
 )
 
@@ -87,7 +88,12 @@ func (s *Summary) topicSection(cat *i18n.Catalog) Section {
 	for _, c := range t.Repeated {
 		cases.Rows = append(cases.Rows, Row{Label: fmt.Sprintf("#%d", c.ID), Cells: []Cell{n(c.Visits)}})
 	}
-	return Section{Key: "topics", Title: cat.T("rpt.sec.topics"), Prose: s.topicProse(cat), Tables: []Table{fields, cases}}
+	oldest := Table{Key: "oldest_cases", Title: cat.T("rpt.tbl.oldest_cases"), Label: cat.T("field.CaseID"),
+		Cols: cols(cat, "days_open")}
+	for _, c := range t.Oldest {
+		oldest.Rows = append(oldest.Rows, Row{Label: caseLabel(c), Cells: []Cell{n(int(s.AsOf - c.Opened))}})
+	}
+	return Section{Key: "topics", Title: cat.T("rpt.sec.topics"), Prose: s.topicProse(cat), Tables: []Table{fields, cases, oldest}}
 }
 
 // friendlyProse is the paragraph of the friendly section, in the style of
@@ -197,6 +203,13 @@ func (s *Summary) topicProse(cat *i18n.Catalog) []string {
 		parts = append(parts, cat.T("prose.tp_field", strings.ToLower(cat.Label("field_of", r.Key)), c.n(r.Total(), "time")))
 	}
 	out := []string{cat.T("prose.tp_fields", strings.Join(parts, cat.T("prose.sep")))}
+	if len(t.Oldest) > 0 {
+		var cs []string
+		for _, o := range t.Oldest {
+			cs = append(cs, cat.T("prose.tp_old", o.ID, o.Opened.String(), o.Summary))
+		}
+		out = append(out, cat.T("prose.tp_oldest", strings.Join(cs, cat.T("prose.sep"))))
+	}
 	if len(t.Repeated) > 0 {
 		var cs []string
 		for _, r := range t.Repeated {
@@ -238,4 +251,9 @@ func joinAnd(cat *i18n.Catalog, parts []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + cat.T("prose.and") + parts[len(parts)-1]
+}
+
+// caseLabel names a case in a table: its number and what it is about.
+func caseLabel(c model.OpenCaseFacts) string {
+	return vntext.Truncate(fmt.Sprintf("#%d (%s) %s", c.ID, c.Opened.String(), c.Summary), 60)
 }

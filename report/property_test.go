@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
@@ -41,9 +42,34 @@ type allRecords struct {
 	receptions map[uint64]*model.Reception
 	petitions  map[uint64]*model.Petition
 	dossiers   map[uint64]*model.Dossier
+	// store reads every case, one by one, for the oldest still open
+	store model.Store
 }
 
-func (a *allRecords) ScanPeriod(_, _ model.Date, v model.PeriodVisitor) error {
+func (a *allRecords) ScanPeriod(_, to model.Date, v model.PeriodVisitor) error {
+	if v.OldCases != nil {
+		var open []model.Case
+		for id := uint64(1); ; id++ {
+			c, err := a.store.Case(id)
+			if err != nil {
+				break
+			}
+			if !c.Voided && c.Opened <= to && (c.Closed.IsZero() || c.Closed > to) {
+				open = append(open, c)
+			}
+		}
+		sort.Slice(open, func(i, j int) bool {
+			return open[i].Opened < open[j].Opened || open[i].Opened == open[j].Opened && open[i].ID < open[j].ID
+		})
+		for i, c := range open {
+			if i == model.MaxOldCases {
+				break
+			}
+			if err := v.OldCases(model.OpenCaseFacts{ID: c.ID, Opened: c.Opened, Summary: c.Summary, Field: c.Field}); err != nil {
+				return err
+			}
+		}
+	}
 	for _, x := range a.sessions {
 		if err := v.Session(x.Facts()); err != nil {
 			return err
@@ -326,7 +352,7 @@ func TestIdentitiesHoldForRandomRecords(t *testing.T) {
 			db := openDB(t)
 			g := &gen{t: t, r: rand.New(rand.NewSource(seed)), s: db.For("test"), all: &allRecords{
 				sessions: map[uint64]*model.ReceptionSession{}, receptions: map[uint64]*model.Reception{},
-				petitions: map[uint64]*model.Petition{}, dossiers: map[uint64]*model.Dossier{}}}
+				petitions: map[uint64]*model.Petition{}, dossiers: map[uint64]*model.Dossier{}, store: db.For("test")}}
 			for m := time.June; m <= time.November; m++ {
 				first := model.NewDate(2026, m, 1)
 				g.bounds = append(g.bounds, first-1, first, model.NewDate(2026, m, 14), model.NewDate(2026, m, 15))

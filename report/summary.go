@@ -62,6 +62,7 @@ func Compute(src model.PeriodScanner, office model.Office, p model.Period, today
 		Survey:    fr.survey,
 		Letter:    fr.letter,
 		Procedure: fr.procedure,
+		OldCases:  fr.oldCase,
 	})
 	if err != nil {
 		return nil, err

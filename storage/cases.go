@@ -20,10 +20,20 @@ const (
 
 func caseEntries(r model.Record) []entry {
 	c := r.(*model.Case)
-	if c.CitizenID == 0 {
-		return nil
+	var out []entry
+	if !c.Voided {
+		// date.case: the cases by opening date, the closing date as value
+		// (empty while open), for the oldest still open
+		var closed []byte
+		if !c.Closed.IsZero() {
+			closed = dateKey(int32(c.Closed))
+		}
+		out = append(out, entry{idx: dateIndex(model.KindCase), key: join(dateKey(int32(c.Opened)), u64(c.ID)), val: closed})
 	}
-	return []entry{{idx: ixCitizenCase, key: join(u64(c.CitizenID), u64(c.ID))}}
+	if c.CitizenID != 0 {
+		out = append(out, entry{idx: ixCitizenCase, key: join(u64(c.CitizenID), u64(c.ID))})
+	}
+	return out
 }
 
 func caseLink(caseID uint64, kb byte, id uint64, d model.Date) entry {

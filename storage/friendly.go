@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -154,6 +155,11 @@ func scanFriendly(tx *bolt.Tx, from, to model.Date, v model.PeriodVisitor) error
 			return err
 		}
 	}
+	if v.OldCases != nil {
+		if err := scanOldCases(tx, to, v.OldCases); err != nil {
+			return err
+		}
+	}
 	if v.Dialogue != nil {
 		if err := scanDates(tx, model.KindDialogue, from, to, decodeJSONFacts[model.DialogueFacts], v.Dialogue); err != nil {
 			return err
@@ -170,8 +176,33 @@ func scanFriendly(tx *bolt.Tx, from, to model.Date, v model.PeriodVisitor) error
 	return nil
 }
 
+// scanOldCases visits the oldest cases open at to (opened by then, not
+// closed by then, not voided), oldest first, at most model.MaxOldCases:
+// the date.case index from its start, skipping the keys whose value says
+// the case was closed by then, decoding only the cases it names.
+func scanOldCases(tx *bolt.Tx, to model.Date, fn func(model.OpenCaseFacts) error) error {
+	t, _ := tableFor(model.KindCase)
+	c := tx.Bucket(bIdx).Bucket([]byte(dateIndex(model.KindCase))).Cursor()
+	end := dateKey(int32(to) + 1)
+	n := 0
+	for k, v := c.First(); k != nil && n < model.MaxOldCases && bytes.Compare(k, end) < 0; k, v = c.Next() {
+		if len(v) == 4 && model.Date(keyDate(v)) <= to {
+			continue
+		}
+		var x model.Case
+		if err := load(tx, t, beU64(k[len(k)-8:]), &x); err != nil {
+			return err
+		}
+		n++
+		if err := fn(model.OpenCaseFacts{ID: x.ID, Opened: x.Opened, Summary: x.Summary, Field: x.Field}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // migrate6to7 adds the dialogue, survey and letter registers: their
-// buckets and indexes, empty. Dossiers and procedures gain fields that
+// buckets and indexes, empty, and the index of cases by opening date. Dossiers and procedures gain fields that
 // older values simply lack (not rated, not on the electronic system, not
 // offered online), so nothing else is rewritten.
 func migrate6to7(tx *bolt.Tx) error {
@@ -185,6 +216,10 @@ func migrate6to7(tx *bolt.Tx) error {
 		}
 	}
 	if _, err := tx.Bucket(bIdx).CreateBucketIfNotExists([]byte(dueIndex(model.KindDialogue))); err != nil {
+		return err
+	}
+	// the cases by opening date, from the cases there are
+	if err := buildIndexes(tx, []string{dateIndex(model.KindCase)}, model.KindCase); err != nil {
 		return err
 	}
 	return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 7))

@@ -99,7 +99,7 @@ func TestSchema6FileGainsTheNewRegisters(t *testing.T) {
 			}
 		}
 		idx := tx.Bucket([]byte("idx"))
-		for _, name := range []string{"date.dialogue", "date.survey", "date.letter", "due.dialogue"} {
+		for _, name := range []string{"date.dialogue", "date.survey", "date.letter", "due.dialogue", "date.case"} {
 			if err := idx.DeleteBucket([]byte(name)); err != nil {
 				return err
 			}

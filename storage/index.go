@@ -91,7 +91,7 @@ func indexNames() []string {
 	names := []string{ixName, ixTokCount, ixIDNum, ixPhone, ixCitizen, ixSession, ixCode, ixAudit,
 		ixAuditStaff, ixAuditDay, ixCitizenCase, ixCaseLink}
 	for _, k := range []model.Kind{model.KindSession, model.KindReception, model.KindPetition, model.KindDossier,
-		model.KindDialogue, model.KindSurvey, model.KindLetter} {
+		model.KindDialogue, model.KindSurvey, model.KindLetter, model.KindCase} {
 		names = append(names, dateIndex(k))
 	}
 	return append(names, dueIndex(model.KindPetition), dueIndex(model.KindDossier), dueIndex(model.KindReception),
