@@ -33,6 +33,9 @@ type Meta struct {
 	UpdatedBy  string    `json:"ub,omitempty"`
 	Voided     bool      `json:"vd,omitempty"`
 	VoidReason string    `json:"vr,omitempty"`
+	// ChangeReason, only on the way in, says why a save changes what a
+	// closed period counted (see ClosedChange); the audit event keeps it.
+	ChangeReason string `json:"-"`
 }
 
 // Base returns m itself, so every record can hand its Meta to generic code.
@@ -258,6 +261,8 @@ type AuditEvent struct {
 	Kind     Kind      `json:"k"`
 	RecordID uint64    `json:"id"`
 	Changes  []Change  `json:"ch,omitempty"`
+	// Reason is why a change to a closed period was made.
+	Reason string `json:"rs,omitempty"`
 }
 
 // Audit actions. ActionViewIdentity records that a protected identity was

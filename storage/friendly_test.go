@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"encoding/binary"
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -125,5 +126,63 @@ func TestSchema6FileGainsTheNewRegisters(t *testing.T) {
 	}
 	if err := db.Verify(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A change to what a closed period counted needs a reason, kept in the
+// audit log; a change that counts for nothing (a note, a follow-up done
+// later) does not; the open window follows the office's setting.
+func TestClosedPeriodNeedsAReason(t *testing.T) {
+	db, _ := openTest(t)
+	s := db.For("an")
+	l := model.Letter{Date: model.NewDate(2026, 9, 25), LetterKind: model.LetterCongrat, Recipient: "Gia đình ông Lê Văn Tám"}
+	if err := s.SaveLetter(&l); err != nil {
+		t.Fatal(err)
+	}
+	l.Note = "Đã gửi qua trưởng thôn"
+	if err := s.SaveLetter(&l); err != nil {
+		t.Fatalf("a note on a closed period's letter: %v", err)
+	}
+	l.LetterKind = model.LetterThanks
+	var ve *model.ValidationError
+	if err := s.SaveLetter(&l); !errors.As(err, &ve) || ve.Fields[0].Field != "ChangeReason" ||
+		ve.Fields[0].Args[0] != "01/10/2026" {
+		t.Fatalf("September's letter changed kind without a reason: %v", err)
+	}
+	l.ChangeReason = "Ghi nhầm loại thư"
+	if err := s.SaveLetter(&l); err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := s.Audit(model.KindLetter, l.ID)
+	if len(evs) == 0 || evs[len(evs)-1].Reason != "Ghi nhầm loại thư" && evs[0].Reason != "Ghi nhầm loại thư" {
+		t.Fatalf("the reason is not in the audit log: %+v", evs)
+	}
+	d := dialogue(model.NewDate(2026, 9, 8), 3, 1)
+	if err := s.SaveDialogue(&d); err != nil {
+		t.Fatal(err)
+	}
+	d.FollowUpDone = model.NewDate(2026, 10, 20)
+	if err := s.SaveDialogue(&d); err != nil {
+		t.Fatalf("a follow-up done later: %v", err)
+	}
+	// an official window: 15/10-14/11 is open on 21/10, 10/10 is closed
+	off, _ := s.Office()
+	off.Name, off.Place, off.ReportWindow = "UBND xã Quang Trung", "Quang Trung", model.WindowOfficial
+	if err := s.SaveOffice(&off); err != nil {
+		t.Fatal(err)
+	}
+	if got := off.OpenFrom(model.NewDate(2026, 10, 21)); got != model.NewDate(2026, 10, 15) {
+		t.Fatalf("open from %v", got)
+	}
+	if got := off.OpenFrom(model.NewDate(2026, 10, 10)); got != model.NewDate(2026, 9, 15) {
+		t.Fatalf("open from %v on 10/10", got)
+	}
+	sv := model.Survey{Date: model.NewDate(2026, 10, 10), Medium: model.SurveyPaper, FormsOut: 20, FormsReturned: 20, Satisfied: 20}
+	if err := s.SaveSurvey(&sv); err != nil {
+		t.Fatal(err)
+	}
+	sv.Satisfied, sv.VerySatisfied = 15, 5
+	if err := s.SaveSurvey(&sv); !errors.As(err, &ve) || ve.Fields[0].Field != "ChangeReason" {
+		t.Fatalf("a survey of a closed official window changed without a reason: %v", err)
 	}
 }

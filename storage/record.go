@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"reflect"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/tiepdan/tiepdan/model"
+	"github.com/tiepdan/tiepdan/model/vntext"
 )
 
 // load reads record id of table t into rec.
@@ -79,6 +81,9 @@ func (s *Store) save(tx *bolt.Tx, rec model.Record, h hook) (err error) {
 		action = model.ActionUpdate
 	}
 	m.UpdatedAt, m.UpdatedBy = now, s.actor
+	if err := s.closedPeriod(tx, old, rec, now); err != nil {
+		return err
+	}
 	if h != nil {
 		if err := h(tx, old); err != nil {
 			return err
@@ -93,6 +98,32 @@ func (s *Store) save(tx *bolt.Tx, rec model.Record, h hook) (err error) {
 		extra = c
 	}
 	return s.write(tx, t, old, rec, action, extra...)
+}
+
+// closedPeriod refuses a save that changes what a closed period counted
+// without a reason (model.ClosedChange), naming the first open day.
+func (s *Store) closedPeriod(tx *bolt.Tx, old, rec model.Record, now time.Time) error {
+	m := rec.Base()
+	m.ChangeReason = vntext.Clean(m.ChangeReason, false)
+	c, ok := rec.(model.Counted)
+	if !ok || old == nil {
+		return nil
+	}
+	var off model.Office
+	if err := decode(tx.Bucket(bMeta).Get(kOffice), &off); err != nil {
+		return err
+	}
+	from := off.OpenFrom(model.DateOf(now))
+	if !model.ClosedChange(old.(model.Counted), c, from) {
+		return nil
+	}
+	if m.ChangeReason == "" {
+		return fieldErr("ChangeReason", model.ErrCodeChangeReason, from.String())
+	}
+	if utf8.RuneCountInString(m.ChangeReason) > model.MaxShortLen {
+		return fieldErr("ChangeReason", model.ErrCodeTooLong, model.MaxShortLen)
+	}
+	return nil
 }
 
 // write puts rec, applies its index diff against old and appends the audit
@@ -115,6 +146,7 @@ func (s *Store) write(tx *bolt.Tx, t table, old, rec model.Record, action string
 		ev.Changes = diff(old, rec)
 	}
 	ev.Changes = append(ev.Changes, extra...)
+	ev.Reason = rec.Base().ChangeReason
 	s.db.notifyOnCommit(tx, Event{Kind: t.kind, ID: ev.RecordID, Action: action, Staff: s.actor})
 	return appendAudit(tx, ev)
 }

@@ -318,6 +318,9 @@ func (a *AuditLog) changes(ev model.AuditEvent, w int) []string {
 		}
 		out = append(out, vntext.Truncate(register.ChangeText(a.c, ch), w))
 	}
+	if ev.Reason != "" {
+		out = append(out, vntext.Truncate(a.c.T("audit.reason", ev.Reason), w))
+	}
 	return out
 }
 

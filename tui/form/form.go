@@ -136,6 +136,7 @@ func New[T any, P interface {
 	*T
 	model.Record
 }](c *common.Common, title string, rec T, fields []Field[T], save func(P) error) *Model[T, P] {
+	fields = withChangeReason[T, P](c, &rec, fields)
 	m := &Model[T, P]{c: c, id: c.NewPageID(), title: title, rec: rec, fields: fields, save: save,
 		errs: map[string]string{}, opened: c.Now(), offered: -1}
 	m.inputs = make([]textinput.Model, len(fields))
@@ -352,4 +353,18 @@ func (m *Model[T, P]) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return m.key(msg)
 	}
 	return m, nil
+}
+
+// withChangeReason adds "Lý do sửa" to the form of a stored record whose
+// figures a closed period counted (model.Counted dated before the open
+// window): the store refuses a change to them without one.
+func withChangeReason[T any, P interface {
+	*T
+	model.Record
+}](c *common.Common, rec *T, fields []Field[T]) []Field[T] {
+	cr, ok := any(P(rec)).(model.Counted)
+	if !ok || P(rec).Base().ID == 0 || cr.CountedOn() >= c.Office.OpenFrom(model.DateOf(c.Now())) {
+		return fields
+	}
+	return append(fields, TextField("ChangeReason", false, func(r *T) *string { return &P(r).Base().ChangeReason }))
 }

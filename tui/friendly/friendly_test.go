@@ -198,3 +198,38 @@ func TestLetterAddEditVoid(t *testing.T) {
 		t.Fatalf("after the void: %v", l)
 	}
 }
+
+// Editing a letter of a closed period (September, on 21 October): the form
+// asks for a reason, the store refuses the change without one, and the
+// history shows it; September's summary follows.
+func TestClosedPeriodEditAsksForAReason(t *testing.T) {
+	d := tuitest.New(t)
+	s := d.DB.For("x")
+	l := model.Letter{Date: model.NewDate(2026, 9, 28), LetterKind: model.LetterCongrat, Recipient: "Gia đình ông Trịnh Văn Bảy"}
+	if err := s.SaveLetter(&l); err != nil {
+		t.Fatal(err)
+	}
+	d.Key(tea.KeyCtrlY, 1)
+	d.Type("3")
+	d.Key(tea.KeyEnter, 1)
+	d.Key(tea.KeyCtrlE, 1)
+	d.Expect("Lý do sửa (kỳ đã chốt)")
+	d.Key(tea.KeyRight, 1) // chúc mừng → chia buồn
+	d.Send(tea.KeyMsg{Type: tea.KeyF2})
+	d.Expect("sửa số liệu của kỳ đã chốt (trước ngày 01/10/2026)")
+	d.ExpectLine("▸ Lý do sửa")
+	d.Type("Ghi nhầm loại thư")
+	d.Send(tea.KeyMsg{Type: tea.KeyF2})
+	d.Expect("Thư chia buồn ngày 28/09/2026")
+	d.Send(tea.KeyMsg{Type: tea.KeyF9})
+	d.Expect("Lý do sửa kỳ đã chốt: Ghi nhầm loại thư")
+	p, _ := model.ParsePeriod("2026-09")
+	off, _ := s.Office()
+	sum, err := report.Compute(s, off, p, model.DateOf(tuitest.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Friendly.Letters[0].N != 0 || sum.Friendly.Letters[1].N != 1 {
+		t.Fatalf("September's letters: %+v", sum.Friendly.Letters)
+	}
+}

@@ -89,6 +89,9 @@ func (a *Audit) View() string {
 		for _, ch := range ev.Changes {
 			lines = append(lines, vntext.Truncate("  "+ChangeText(a.c, ch), a.c.Width-1))
 		}
+		if ev.Reason != "" {
+			lines = append(lines, vntext.Truncate("  "+a.c.T("audit.reason", ev.Reason), a.c.Width-1))
+		}
 	}
 	h := a.c.Height - 4
 	if a.top > len(lines)-h {
