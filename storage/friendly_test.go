@@ -46,6 +46,12 @@ func TestFriendlyRecordsScan(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	ghost := dialogue(day, 1, 0)
+	ghost.CaseID = 999
+	var ve *model.ValidationError
+	if err := s.SaveDialogue(&ghost); !errors.As(err, &ve) || ve.Fields[0].Field != "CaseID" {
+		t.Fatalf("a dialogue linked to no case: %v", err)
+	}
 	page, err := s.ListDialogues(model.ListQuery{})
 	if err != nil || len(page.Items) != 2 || page.Items[0].ID != d2.ID {
 		t.Fatalf("dialogues listed: %+v %v", page.Items, err)

@@ -2,6 +2,7 @@ package friendly
 
 import (
 	"strconv"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -69,6 +70,7 @@ func DialogueForm(c *common.Common, d model.Dialogue) common.Page {
 		form.TextField("Matters", false, func(d *model.Dialogue) *string { return &d.Matters }),
 		form.ChoiceField("Field", false, append([]form.Option{{Code: "", Label: c.T("form.none")}},
 			form.Options(model.Fields(), label(c, "field_of"))...), func(d *model.Dialogue) *model.Field { return &d.Field }),
+		caseField(),
 		form.IntField("Answered", true, func(d *model.Dialogue) *int { return &d.Answered }),
 		form.IntField("TakenAway", true, func(d *model.Dialogue) *int { return &d.TakenAway }),
 		form.TextField("FollowUp", false, func(d *model.Dialogue) *string { return &d.FollowUp }),
@@ -77,6 +79,31 @@ func DialogueForm(c *common.Common, d model.Dialogue) common.Page {
 		form.TextField("Note", false, func(d *model.Dialogue) *string { return &d.Note }),
 	}
 	return form.New(c, title, d, fields, c.Store.SaveDialogue)
+}
+
+// caseField links the conference's matters to a case (vụ việc) by its
+// number, where one exists; the store checks that it does.
+func caseField() form.Field[model.Dialogue] {
+	return form.Field[model.Dialogue]{Key: "CaseID", Kind: form.Int,
+		Get: func(d *model.Dialogue) string {
+			if d.CaseID == 0 {
+				return ""
+			}
+			return strconv.FormatUint(d.CaseID, 10)
+		},
+		Set: func(d *model.Dialogue, v string) string {
+			v = strings.TrimPrefix(strings.TrimSpace(v), "#")
+			if v == "" {
+				d.CaseID = 0
+				return ""
+			}
+			n, err := strconv.ParseUint(v, 10, 64)
+			if err != nil {
+				return model.ErrCodeNumber
+			}
+			d.CaseID = n
+			return ""
+		}}
 }
 
 // DialogueDetail describes a dialogue conference's page.
@@ -103,6 +130,7 @@ func DialogueDetail(c *common.Common) register.DetailSpec[model.Dialogue] {
 				register.L("field.Attendees", strconv.Itoa(d.Attendees)),
 				register.L("field.Matters", d.Matters),
 				register.L("field.Field", field),
+				register.L("field.CaseID", caseText(d.CaseID)),
 				register.L("field.Answered", c.T("dialogue.opinions", d.Answered, d.Raised(), d.TakenAway)),
 				register.L("field.FollowUp", d.FollowUp),
 				register.L("field.FollowUpDue", d.FollowUpDue.String()),
@@ -112,4 +140,11 @@ func DialogueDetail(c *common.Common) register.DetailSpec[model.Dialogue] {
 		},
 		Edit: func(c *common.Common, d model.Dialogue, _ model.Citizen) tea.Cmd { return c.Push(DialogueForm(c, d)) },
 	}
+}
+
+func caseText(id uint64) string {
+	if id == 0 {
+		return ""
+	}
+	return "#" + strconv.FormatUint(id, 10)
 }
