@@ -299,6 +299,6 @@ func enApp() map[string]string {
 		"cli.tui_failed":        "The interface stopped on an error: %v",
 		"cli.demo_usage":        "Usage: tiepdan demo --db FILE [--records N (≥ 100)] [--seed S]",
 		"cli.demo_failed":       "Generating demo data failed: %s",
-		"cli.demo_done":         "Demo data written to %s: %d citizens, %d sessions, %d visits, %d petitions, %d dossiers (%s).",
+		"cli.demo_done":         "Demo data written to %s: %d citizens, %d sessions, %d visits, %d petitions, %d dossiers, %d dialogues, %d surveys, %d letters (%s).",
 	}
 }

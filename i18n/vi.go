@@ -314,6 +314,6 @@ func viApp() map[string]string {
 		"cli.tui_failed":        "Giao diện dừng vì lỗi: %v",
 		"cli.demo_usage":        "Cách dùng: tiepdan demo --db TỆP [--records N (≥ 100)] [--seed S]",
 		"cli.demo_failed":       "Tạo dữ liệu mẫu thất bại: %s",
-		"cli.demo_done":         "Đã tạo dữ liệu mẫu trong %s: %d công dân, %d buổi tiếp, %d lượt tiếp, %d đơn thư, %d hồ sơ (%s).",
+		"cli.demo_done":         "Đã tạo dữ liệu mẫu trong %s: %d công dân, %d buổi tiếp, %d lượt tiếp, %d đơn thư, %d hồ sơ, %d hội nghị đối thoại, %d đợt khảo sát, %d thư (%s).",
 	}
 }

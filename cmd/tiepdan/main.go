@@ -307,6 +307,6 @@ func runDemo(args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, cat.T("cli.demo_done", *dbPath, st.Citizens, st.Sessions, st.Receptions,
-		st.Petitions, st.Dossiers, time.Since(start).Round(time.Millisecond).String()))
+		st.Petitions, st.Dossiers, st.Dialogues, st.Surveys, st.Letters, time.Since(start).Round(time.Millisecond).String()))
 	return 0
 }
