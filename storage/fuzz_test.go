@@ -15,6 +15,12 @@ func FuzzDecode(f *testing.F) {
 		b, _ := encode(v)
 		f.Add(b)
 	}
+	d := model.Dossier{ProcedureID: 3, InSystem: true, Rating: model.RatingVery}
+	f.Add(dossierFactsValue(&d))
+	l := model.Letter{Date: 20000, LetterKind: model.LetterCongrat}
+	f.Add(letterEntries(&l)[0].val)
+	dl := model.Dialogue{Date: 20000, With: model.WithYouth}
+	f.Add(dialogueEntries(&dl)[0].val)
 	f.Add([]byte{})
 	f.Add([]byte{1, '{'})
 	f.Add([]byte{2, '{', '}'})
@@ -26,7 +32,19 @@ func FuzzDecode(f *testing.F) {
 		_ = decode(b, &o)
 		var e model.AuditEvent
 		_ = decode(b, &e)
+		var k keptIdentity
+		_ = decode(b, &k)
+		var kr keyring
+		_ = decode(b, &kr)
 		_, _ = readMeta(b)
+		// the facts index values carry, older and newer
+		_, _ = decodeSessionFacts(b)
+		_, _ = decodeReceptionFacts(b)
+		_, _ = decodePetitionFacts(b)
+		_, _ = decodeDossierFacts(b)
+		_, _ = decodeLetterFacts(b)
+		_, _ = decodeJSONFacts[model.DialogueFacts](b)
+		_, _ = decodeJSONFacts[model.SurveyFacts](b)
 	})
 }
 

@@ -340,8 +340,8 @@ func TestAdminScreenShowsAndMakesBackups(t *testing.T) {
 	db, chi := openAdminDB(t, nil)
 	d := deskAs(t, db, chi)
 	made := 0
-	d.c.LastBackup = func() (string, time.Time, bool) { return "/srv/saoluu/office-x.db", testNow.Add(-72 * time.Hour), true }
-	d.c.BackupNow = func() (string, error) { made++; return "/srv/saoluu/office-y.db", nil }
+	d.C.LastBackup = func() (string, time.Time, bool) { return "/srv/saoluu/office-x.db", testNow.Add(-72 * time.Hour), true }
+	d.C.BackupNow = func() (string, error) { made++; return "/srv/saoluu/office-y.db", nil }
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.expect("Cảnh báo: đã 3 ngày chưa sao lưu.", "/srv/saoluu/office-x.db", "Sao lưu ngay")
 	d.key(tea.KeyDown, 10) // the last line
@@ -358,8 +358,8 @@ func TestStaffScreenLiftsALockout(t *testing.T) {
 	db, chi := openAdminDB(t, nil)
 	d := deskAs(t, db, chi)
 	locked := map[string]time.Time{"chi": testNow.Add(10 * time.Minute)}
-	d.c.LockedAccounts = func() map[string]time.Time { return locked }
-	d.c.UnlockStaff = func(u string) bool { _, ok := locked[u]; delete(locked, u); return ok }
+	d.C.LockedAccounts = func() map[string]time.Time { return locked }
+	d.C.UnlockStaff = func(u string) bool { _, ok := locked[u]; delete(locked, u); return ok }
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.typeText("2")
 	d.expectLine("chi", "bị khóa đến 09:40")
@@ -409,8 +409,8 @@ func TestSwitchingToOfflineSaysWhatItDestroys(t *testing.T) {
 func TestBackupNowUpdatesTheMenu(t *testing.T) {
 	db, chi := openAdminDB(t, nil)
 	d := deskAs(t, db, chi)
-	d.c.LastBackup = func() (string, time.Time, bool) { return "/srv/saoluu/cu.db", testNow.Add(-72 * time.Hour), true }
-	d.c.BackupNow = func() (string, error) { return "/srv/saoluu/moi.db", nil }
+	d.C.LastBackup = func() (string, time.Time, bool) { return "/srv/saoluu/cu.db", testNow.Add(-72 * time.Hour), true }
+	d.C.BackupNow = func() (string, error) { return "/srv/saoluu/moi.db", nil }
 	d.send(tea.KeyMsg{Type: tea.KeyF12})
 	d.expect("Cảnh báo")
 	d.key(tea.KeyDown, 10)

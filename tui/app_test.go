@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,26 +12,17 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/i18n"
+	"github.com/tiepdan/tiepdan/internal/tuitest"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/storage"
-	"github.com/tiepdan/tiepdan/tui"
 	"github.com/tiepdan/tiepdan/tui/common"
 )
 
 var testNow = time.Date(2026, 10, 21, 9, 30, 0, 0, model.VN)
 
-// driver runs the app as Bubble Tea would, but synchronously: every command
-// is executed and its message fed back until nothing is left to do.
-type driver struct {
-	t   *testing.T
-	app tea.Model
-	db  *storage.DB
-	c   *common.Common
-	// changes are the commits the database announced, delivered to the
-	// app as the program delivers them (cmd/tiepdan, server/)
-	mu      sync.Mutex
-	changes []tea.Msg
-}
+// driver is the desk of internal/tuitest, with the short names these
+// tests were written with.
+type driver struct{ *tuitest.Driver }
 
 func newDriver(t *testing.T, configured bool) *driver {
 	t.Helper()
@@ -57,110 +47,29 @@ func newDriver(t *testing.T, configured bool) *driver {
 	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "canbo", func() time.Time { return testNow })
 	c.ExportDir = t.TempDir()
 	c.DraftEvery = -1 // drafts are written when a test asks
-	d := &driver{t: t, app: tui.New(c), db: db, c: c}
-	t.Cleanup(db.Subscribe(func(ev storage.Event) {
-		d.mu.Lock()
-		d.changes = append(d.changes, common.ChangedMsg{Kind: ev.Kind, ID: ev.ID, Staff: ev.Staff})
-		d.mu.Unlock()
-	}))
-	d.run(d.app.Init())
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	return d
+	return &driver{tuitest.Attach(t, db, c)}
 }
 
-func (d *driver) run(cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; ; steps++ {
-		if steps > 1000 {
-			d.t.Fatal("commands do not settle")
-		}
-		// a commit's change reaches the program at once, as the server's
-		// and the local program's forwarding deliver it: before the
-		// commands still queued (a list's reload) come back
-		d.mu.Lock()
-		changes := d.changes
-		d.changes = nil
-		d.mu.Unlock()
-		for i := len(changes) - 1; i >= 0; i-- {
-			m := changes[i]
-			queue = append([]tea.Cmd{func() tea.Msg { return m }}, queue...)
-		}
-		if len(queue) == 0 {
-			return
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(5 * time.Second):
-			d.t.Fatal("a command did not return")
-		}
-		switch m := msg.(type) {
-		case nil, tea.QuitMsg:
-		case tea.BatchMsg:
-			queue = append(queue, m...)
-		default:
-			var next tea.Cmd
-			d.app, next = d.app.Update(m)
-			queue = append(queue, next)
-		}
-	}
-}
-
-func (d *driver) send(msgs ...tea.Msg) {
-	for _, m := range msgs {
-		var cmd tea.Cmd
-		d.app, cmd = d.app.Update(m)
-		d.run(cmd)
-	}
-}
-
-func (d *driver) typeText(s string) { d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}) }
-
-func (d *driver) key(t tea.KeyType, n int) {
-	for i := 0; i < n; i++ {
-		d.send(tea.KeyMsg{Type: t})
-	}
-}
-
-func (d *driver) screen() string { return d.app.View() }
+func (d *driver) run(cmd tea.Cmd)          { d.Run(cmd) }
+func (d *driver) send(msgs ...tea.Msg)     { d.Send(msgs...) }
+func (d *driver) typeText(s string)        { d.Type(s) }
+func (d *driver) key(k tea.KeyType, n int) { d.Key(k, n) }
+func (d *driver) screen() string           { return d.Screen() }
 
 func (d *driver) expect(want ...string) {
-	d.t.Helper()
-	s := d.screen()
-	for _, w := range want {
-		if !strings.Contains(s, w) {
-			d.t.Fatalf("screen lacks %q:\n%s", w, s)
-		}
-	}
+	d.T.Helper()
+	d.Expect(want...)
 }
 
 // expectLine checks that one line of the screen holds all parts.
 func (d *driver) expectLine(parts ...string) {
-	d.t.Helper()
-	for _, line := range strings.Split(d.screen(), "\n") {
-		ok := true
-		for _, p := range parts {
-			ok = ok && strings.Contains(line, p)
-		}
-		if ok {
-			return
-		}
-	}
-	d.t.Fatalf("no line holds %q:\n%s", parts, d.screen())
+	d.T.Helper()
+	d.ExpectLine(parts...)
 }
 
 func (d *driver) expectNot(bad string) {
-	d.t.Helper()
-	if s := d.screen(); strings.Contains(s, bad) {
-		d.t.Fatalf("screen shows %q:\n%s", bad, s)
-	}
+	d.T.Helper()
+	d.ExpectNot(bad)
 }
 
 // fillReception goes to the reception register (F3) and fills a new visit
@@ -205,7 +114,7 @@ func TestCreateListEditFindReception(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã lưu.")
 	d.expectLine("Số người", " 3")
-	rec, err := d.db.For("x").Reception(1)
+	rec, err := d.DB.For("x").Reception(1)
 	if err != nil || rec.HeadCount != 3 || rec.Version != 2 {
 		t.Fatalf("stored after edit: %+v %v", rec, err)
 	}
@@ -230,7 +139,7 @@ func TestFormShowsFieldErrorsAndKeepsTyping(t *testing.T) {
 	d.typeText("32/13/2026")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("không đọc được ngày", "phải từ 1 đến 9999", "bắt buộc, chưa nhập", "10000")
-	if p, _ := d.db.For("x").ListReceptions(model.ListQuery{}); len(p.Items) != 0 {
+	if p, _ := d.DB.For("x").ListReceptions(model.ListQuery{}); len(p.Items) != 0 {
 		t.Fatal("an invalid visit was saved")
 	}
 	// Esc asks before discarding, the second Esc leaves
@@ -252,7 +161,7 @@ func TestFirstRunAsksForOffice(t *testing.T) {
 	d.typeText("Bách Quang")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã lưu thông tin cơ quan", "F3 Tiếp dân")
-	if o, _ := d.db.For("x").Office(); o.Name != "UBND phường Bách Quang" {
+	if o, _ := d.DB.For("x").Office(); o.Name != "UBND phường Bách Quang" {
 		t.Fatalf("office = %+v", o)
 	}
 }
@@ -267,7 +176,7 @@ func TestVoidWithReasonAndPetitionFromReception(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã lưu.", "Đơn số 1")
 	d.expectNot("^P Thành đơn")
-	p, err := d.db.For("x").Petition(1)
+	p, err := d.DB.For("x").Petition(1)
 	if err != nil || p.ReceptionID != 1 || p.Summary != "Tranh chấp đất với hàng xóm" {
 		t.Fatalf("petition: %+v %v", p, err)
 	}
@@ -298,7 +207,7 @@ func TestSessionLogsVisitorsOneAfterAnother(t *testing.T) {
 	}
 	d.key(tea.KeyEsc, 1)
 	d.expect("Đã tiếp 2 lượt, 2 người", "Lê Văn Cường", "Phạm Thị Dung")
-	rs, _ := d.db.For("x").SessionReceptions(1)
+	rs, _ := d.DB.For("x").SessionReceptions(1)
 	if len(rs) != 2 || rs[0].RecKind != model.ReceptionInSession {
 		t.Fatalf("session visits: %+v", rs)
 	}
@@ -328,10 +237,10 @@ func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 	d.typeText("Hoàng Thị Yến")
 	d.key(tea.KeyCtrlN, 1)
 	var pending tea.Cmd
-	d.app, pending = d.app.Update(tea.KeyMsg{Type: tea.KeyF2}) // the save is under way
+	d.App, pending = d.App.Update(tea.KeyMsg{Type: tea.KeyF2}) // the save is under way
 	for _, m := range []tea.Msg{tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Xin xác nhận")}} {
 		var cmd tea.Cmd
-		d.app, cmd = d.app.Update(m)
+		d.App, cmd = d.App.Update(m)
 		if cmd != nil {
 			t.Fatal("a key typed during the save was acted on at once")
 		}
@@ -345,7 +254,7 @@ func TestTypeAheadDuringSaveLandsOnTheNextPage(t *testing.T) {
 // citizen found by query, whose name the picker shows; focus is then on the
 // head count.
 func (d *driver) newVisitFor(query, name string) {
-	d.t.Helper()
+	d.T.Helper()
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyEnter, 1)
 	d.typeText(query)
@@ -359,7 +268,7 @@ func (d *driver) newVisitFor(query, name string) {
 // history, with no flag typed.
 func TestVisitContinuesTheCitizensCase(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	cit := model.Citizen{FullName: "Trần Văn Hùng", Address: "Thôn 3"}
 	if err := s.SaveCitizen(&cit); err != nil {
 		t.Fatal(err)

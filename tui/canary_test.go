@@ -14,9 +14,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tiepdan/tiepdan/i18n"
+	"github.com/tiepdan/tiepdan/internal/tuitest"
 	"github.com/tiepdan/tiepdan/model"
 	"github.com/tiepdan/tiepdan/storage"
-	"github.com/tiepdan/tiepdan/tui"
 	"github.com/tiepdan/tiepdan/tui/common"
 )
 
@@ -35,15 +35,12 @@ func deskAs(t *testing.T, db *storage.DB, st model.Staff) *driver {
 		func() time.Time { return testNow })
 	c.ExportDir = t.TempDir()
 	c.DraftEvery = -1 // drafts are written when a test asks
-	d := &driver{t: t, app: tui.New(c), db: db, c: c}
-	d.run(d.app.Init())
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	return d
+	return &driver{tuitest.Attach(t, db, c)}
 }
 
 // clean fails if the screen shows any part of the canary.
 func (d *driver) clean(where string) {
-	d.t.Helper()
+	d.T.Helper()
 	var lines []string
 	for _, l := range strings.Split(d.screen(), "\n") {
 		if !strings.HasPrefix(l, "Tìm:") { // the search box echoes the query
@@ -53,7 +50,7 @@ func (d *driver) clean(where string) {
 	s := strings.Join(lines, "\n")
 	for _, p := range canaryParts() {
 		if strings.Contains(s, p) {
-			d.t.Fatalf("%s shows %q:\n%s", where, p, s)
+			d.T.Fatalf("%s shows %q:\n%s", where, p, s)
 		}
 	}
 }
@@ -140,12 +137,12 @@ func TestCanaryRestrictedMode(t *testing.T) {
 			d.key(tea.KeyDown, min(i, 1)) // the menu remembers the last choice
 			d.key(tea.KeyEnter, 1)
 		}
-		files, _ := os.ReadDir(d.c.ExportDir)
+		files, _ := os.ReadDir(d.C.ExportDir)
 		if len(files) != 5 {
 			t.Fatalf("exports written: %d", len(files))
 		}
 		for _, f := range files {
-			b, _ := os.ReadFile(filepath.Join(d.c.ExportDir, f.Name()))
+			b, _ := os.ReadFile(filepath.Join(d.C.ExportDir, f.Name()))
 			for _, part := range canaryParts() {
 				if bytes.Contains(b, []byte(part)) {
 					t.Errorf("export %s contains %q", f.Name(), part)

@@ -74,7 +74,7 @@ func TestCatalogueAndDeadlineRulesScreens(t *testing.T) {
 		t.Fatalf("the old version changed: %+v", old)
 	}
 	// The session now gives new records' deadlines by the saved rules.
-	if r, _ := model.DeadlineRuleAt(d.c.Office.Deadlines(), model.DeadlineClassify, model.NewDate(2026, 12, 2)); r.Days != 7 {
+	if r, _ := model.DeadlineRuleAt(d.C.Office.Deadlines(), model.DeadlineClassify, model.NewDate(2026, 12, 2)); r.Days != 7 {
 		t.Fatalf("the session kept the old rules: %+v", r)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // secondDesk opens another session on d's database, as staff member actor.
 func (d *driver) secondDesk(actor string) *driver {
-	other := deskAs(d.t, d.db, model.Staff{Username: actor, Role: model.RoleClerk})
+	other := deskAs(d.T, d.DB, model.Staff{Username: actor, Role: model.RoleClerk})
 	other.key(tea.KeyF3, 1) // the reception register
 	return other
 }
@@ -43,13 +43,13 @@ func TestTwoDesksEditTheSameRecord(t *testing.T) {
 	a.expect("binh đã lưu bản ghi này lúc", "Họ đã sửa: Nội", "bản của họ và của bạn cạnh nhau")
 	a.expectLine("Số người", "3")
 	a.expect("Khiếu nại việc cấp sổ đỏ lần hai") // b's summary came in
-	rec, _ := a.db.For("x").Reception(1)
+	rec, _ := a.DB.For("x").Reception(1)
 	if rec.HeadCount != 1 || rec.Version != 2 {
 		t.Fatalf("the conflicting save wrote something: %+v", rec)
 	}
 	a.send(tea.KeyMsg{Type: tea.KeyF2})
 	a.expect("Đã lưu.")
-	rec, _ = a.db.For("x").Reception(1)
+	rec, _ = a.DB.For("x").Reception(1)
 	if rec.HeadCount != 3 || rec.Summary != "Khiếu nại việc cấp sổ đỏ lần hai" || rec.Version != 3 {
 		t.Fatalf("after both saves: head count %d, summary %q, version %d; want 3, b's summary, 3",
 			rec.HeadCount, rec.Summary, rec.Version)
@@ -82,7 +82,7 @@ func TestBothChangedTheSameFieldKeepsTyping(t *testing.T) {
 	a.expectLine("▸ Số người", "7")
 	a.send(tea.KeyMsg{Type: tea.KeyF2})
 	a.expect("Đã lưu.")
-	if rec, _ := a.db.For("x").Reception(1); rec.HeadCount != 7 {
+	if rec, _ := a.DB.For("x").Reception(1); rec.HeadCount != 7 {
 		t.Fatalf("head count %d, want the other clerk's 7", rec.HeadCount)
 	}
 }
@@ -120,6 +120,7 @@ func TestListRefreshesWhenAnotherDeskAdds(t *testing.T) {
 	b.expect("Chưa có bản ghi nào")
 	a.fillReception("Lê Văn Cường", "Phản ánh tiếng ồn")
 	a.send(tea.KeyMsg{Type: tea.KeyF2})
+	b.DropChanges() // the changes are handed to b below, one kind at a time
 	b.send(common.ChangedMsg{Kind: model.KindPetition, Staff: "canbo"})
 	b.expect("Chưa có bản ghi nào") // another kind: nothing to do
 	b.send(common.ChangedMsg{Kind: model.KindReception, ID: 1, Staff: "canbo"})

@@ -13,7 +13,7 @@ import (
 
 // startVisit types a visit's citizen and summary and leaves it unsaved.
 func (d *driver) startVisit(name, summary string) {
-	d.t.Helper()
+	d.T.Helper()
 	d.key(tea.KeyF3, 1)
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyEnter, 1)
@@ -32,12 +32,12 @@ func (d *driver) startVisit(name, summary string) {
 func TestUnsavedFormIsOfferedBackAtTheNextLogin(t *testing.T) {
 	d := newDriver(t, true)
 	d.startVisit("Trần Văn Hùng", "Xin cấp giấy chứng nhận quyền sử dụng đất")
-	d.app.(*tui.App).SaveDrafts()
+	d.App.(*tui.App).SaveDrafts()
 
-	other := deskAs(t, d.db, model.Staff{Username: "hoa", FullName: "Nguyễn Thị Hoa", Role: model.RoleClerk})
+	other := deskAs(t, d.DB, model.Staff{Username: "hoa", FullName: "Nguyễn Thị Hoa", Role: model.RoleClerk})
 	other.expectNot("Bản nháp")
 
-	again := deskAs(t, d.db, model.Staff{Username: "canbo", Role: model.RoleAdmin})
+	again := deskAs(t, d.DB, model.Staff{Username: "canbo", Role: model.RoleAdmin})
 	again.expect("Bản nháp chưa lưu", "Tiếp công dân — lượt mới", "Trần Văn Hùng",
 		"Xin cấp giấy chứng nhận quyền sử dụng đất")
 	again.key(tea.KeyEnter, 1)
@@ -50,7 +50,7 @@ func TestUnsavedFormIsOfferedBackAtTheNextLogin(t *testing.T) {
 	again.send(tea.KeyMsg{Type: tea.KeyF2})
 	again.expect("Đã lưu.")
 	again.expectLine("Trần Văn Hùng", "Khiếu nại", "Xin cấp giấy chứng nhận")
-	if ds, err := d.db.For("canbo").Drafts(); err != nil || len(ds) != 0 {
+	if ds, err := d.DB.For("canbo").Drafts(); err != nil || len(ds) != 0 {
 		t.Fatalf("the draft outlived its save: %+v (%v)", ds, err)
 	}
 }
@@ -60,7 +60,7 @@ func TestUnsavedFormIsOfferedBackAtTheNextLogin(t *testing.T) {
 // discards the form.
 func TestDraftFollowsTheTypingAndGoesWithTheForm(t *testing.T) {
 	d := newDriver(t, true)
-	store := d.db.For("canbo")
+	store := d.DB.For("canbo")
 	d.startVisit("Lý Thị Mai", "Hỏi thủ tục")
 	d.send(tui.FlushDrafts{})
 	ds, _ := store.Drafts()
@@ -84,14 +84,14 @@ func TestDraftFollowsTheTypingAndGoesWithTheForm(t *testing.T) {
 func TestDraftCanBeDropped(t *testing.T) {
 	d := newDriver(t, true)
 	d.startVisit("Phan Văn Tài", "Phản ánh đèn đường")
-	d.app.(*tui.App).SaveDrafts()
-	again := deskAs(t, d.db, model.Staff{Username: "canbo", Role: model.RoleAdmin})
+	d.App.(*tui.App).SaveDrafts()
+	again := deskAs(t, d.DB, model.Staff{Username: "canbo", Role: model.RoleAdmin})
 	again.expect("Bản nháp chưa lưu", "Phan Văn Tài")
 	again.key(tea.KeyDelete, 1)
 	again.expect("Nhấn Del lần nữa")
 	again.key(tea.KeyDelete, 1)
 	again.expectNot("Bản nháp chưa lưu")
-	if ds, _ := d.db.For("canbo").Drafts(); len(ds) != 0 {
+	if ds, _ := d.DB.For("canbo").Drafts(); len(ds) != 0 {
 		t.Fatalf("dropped draft remains: %+v", ds)
 	}
 }
@@ -100,13 +100,13 @@ func TestDraftCanBeDropped(t *testing.T) {
 // seconds, and keeps what is still unsaved as a draft.
 func TestServerStopWarnsAndKeepsTheDraft(t *testing.T) {
 	d := newDriver(t, true)
-	app := d.app.(*tui.App)
-	d.app = tui.NewSession(app, tui.LockConfig{Grace: 50 * time.Millisecond})
+	app := d.App.(*tui.App)
+	d.App = tui.NewSession(app, tui.LockConfig{Grace: 50 * time.Millisecond})
 	d.startVisit("Hồ Thị Nga", "Xin trích lục bản đồ")
 	d.send(common.ShutdownMsg{})
 	d.expect("Máy chủ sẽ dừng sau", "nhấn F2 để lưu ngay", "Xin trích lục bản đồ")
 	app.SaveDrafts() // what the server does once the program has ended
-	ds, _ := d.db.For("canbo").Drafts()
+	ds, _ := d.DB.For("canbo").Drafts()
 	if len(ds) != 1 || ds[0].Values["Summary"] != "Xin trích lục bản đồ" {
 		t.Fatalf("drafts after the stop: %+v", ds)
 	}

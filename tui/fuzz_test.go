@@ -21,6 +21,7 @@ var fuzzKeys = []tea.KeyMsg{
 	{Type: tea.KeyRunes, Runes: []rune("a")}, {Type: tea.KeyRunes, Runes: []rune("1")}, {Type: tea.KeyRunes, Runes: []rune("2")},
 	{Type: tea.KeyRunes, Runes: []rune("Nguyễn")}, {Type: tea.KeyRunes, Runes: []rune("土地")}, {Type: tea.KeyRunes, Runes: []rune("a\u0301")},
 	{Type: tea.KeyRunes, Runes: []rune("10/2026")}, {Type: tea.KeyCtrlU}, {Type: tea.KeyCtrlA},
+	{Type: tea.KeyCtrlY}, {Type: tea.KeyCtrlX}, {Type: tea.KeyRunes, Runes: []rune("3")},
 }
 
 // The program's Update never panics on any run of keys and window sizes,

@@ -39,12 +39,12 @@ func TestRecordsNameStaffByFullName(t *testing.T) {
 // picks nobody changes nothing, and the summary says who presided.
 func TestPresidingIsPickedFromTheOfficesLeaders(t *testing.T) {
 	d := newDriver(t, true)
-	o, _ := d.db.For("x").Office()
+	o, _ := d.DB.For("x").Office()
 	o.Leaders = []string{"Chủ tịch Nguyễn Văn An", "Phó Chủ tịch Trần Thị Bình"}
-	if err := d.db.For("x").SaveOffice(&o); err != nil {
+	if err := d.DB.For("x").SaveOffice(&o); err != nil {
 		t.Fatal(err)
 	}
-	d.c.SetOffice(o)
+	d.C.SetOffice(o)
 	d.send(tea.KeyMsg{Type: tea.KeyF7})
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyTab, 2)

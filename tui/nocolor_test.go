@@ -20,7 +20,7 @@ func TestNoColorStillShowsSelectionAndFocus(t *testing.T) {
 	d.fillReception("Phạm Thị Nga", "Hỏi về trợ cấp")
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã lưu.")
-	d.c.Styles = common.NoColorStyles(lipgloss.NewRenderer(io.Discard))
+	d.C.Styles = common.NoColorStyles(lipgloss.NewRenderer(io.Discard))
 	d.key(tea.KeyF3, 1)
 	screen := d.screen()
 	var sel string

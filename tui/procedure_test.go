@@ -17,7 +17,7 @@ import (
 // line is wider than the window.
 func TestProcedureFieldSearchesALargeCatalogue(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("x")
+	s := d.DB.For("x")
 	for i := 0; i < 300; i++ {
 		p := model.Procedure{Name: fmt.Sprintf("Thủ tục thử nghiệm số %03d", i), Field: model.FieldOther, WorkingDays: 5}
 		if err := s.SaveProcedure(&p); err != nil {

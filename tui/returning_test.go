@@ -15,7 +15,7 @@ import (
 // the clerk goes on typing at the next field.
 func TestReturningCitizenIsFoundAndOfferedTheOpenCase(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("x")
+	s := d.DB.For("x")
 	var binh model.Citizen
 	for _, y := range []int{1972, 1966} {
 		c := model.Citizen{FullName: "Nguyễn Văn Bình", BirthYear: y, Address: "Thôn Đông"}

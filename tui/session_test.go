@@ -112,7 +112,7 @@ func TestChoiceFieldSearchesByWordPrefix(t *testing.T) {
 // newSession saves a new periodic session presided by the leader the
 // letters pick picks among the office's: saving opens its page.
 func (d *driver) newSession(pick string) {
-	d.t.Helper()
+	d.T.Helper()
 	d.send(tea.KeyMsg{Type: tea.KeyF7})
 	d.key(tea.KeyCtrlN, 1)
 	d.key(tea.KeyTab, 2)
@@ -124,7 +124,7 @@ func (d *driver) newSession(pick string) {
 // nextVisitor fills the open "người tiếp theo" form for a new citizen and
 // saves it; the next visitor's form opens at once.
 func (d *driver) nextVisitor(name, summary string) {
-	d.t.Helper()
+	d.T.Helper()
 	d.key(tea.KeyEnter, 1)
 	d.typeText(name)
 	d.key(tea.KeyCtrlN, 1)

@@ -21,7 +21,7 @@ func TestListsShowTheClerksOwnChanges(t *testing.T) {
 	d.key(tea.KeyF4, 1)
 	d.expect("Chưa có bản ghi nào")
 	// the same clerk saves elsewhere in this process (the session tab)
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	cit := model.Citizen{FullName: "Đỗ Thị Mận", Address: "Thôn 2"}
 	if err := s.SaveCitizen(&cit); err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func TestTabBarFits(t *testing.T) {
 		width int
 	}{{i18n.English, 80}, {i18n.Vietnamese, 80}, {i18n.Vietnamese, 60}, {i18n.English, 60}} {
 		d := newDriver(t, true)
-		d.c.Cat = i18n.New(tc.lang)
+		d.C.Cat = i18n.New(tc.lang)
 		d.send(tea.WindowSizeMsg{Width: tc.width, Height: 24})
 		d.key(tea.KeyF4, 1)
 		lines := strings.Split(d.screen(), "\n")
@@ -93,7 +93,7 @@ func TestTabBarFits(t *testing.T) {
 // quyết"; a proposal before acceptance "Hạn xử lý đơn".
 func TestPetitionDeadlineSaysWhatItIsFor(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	cit := model.Citizen{FullName: "Vũ Văn Lâm", Address: "Thôn 1"}
 	if err := s.SaveCitizen(&cit); err != nil {
 		t.Fatal(err)
@@ -123,7 +123,7 @@ func TestPetitionDeadlineSaysWhatItIsFor(t *testing.T) {
 // list with a Vietnamese one: columns are display columns, not runes.
 func TestListColumnsAreDisplayColumns(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	for _, name := range []string{"Nguyễn Văn Ân", "李小龍 Lee"} {
 		cit := model.Citizen{FullName: name, Address: "Thôn 1"}
 		if err := s.SaveCitizen(&cit); err != nil {

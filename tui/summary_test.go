@@ -18,7 +18,7 @@ import (
 // late).
 func seedDossiers(t *testing.T, d *driver) {
 	t.Helper()
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	c := model.Citizen{FullName: "Nguyễn Thị Lan"}
 	if err := s.SaveCitizen(&c); err != nil {
 		t.Fatal(err)
@@ -44,7 +44,7 @@ func (d *driver) totalRow() []string {
 			return f[2:]
 		}
 	}
-	d.t.Fatalf("no total row:\n%s", d.screen())
+	d.T.Fatalf("no total row:\n%s", d.screen())
 	return nil
 }
 
@@ -114,13 +114,13 @@ func TestSummaryScreenStepsSwitchesAndExports(t *testing.T) {
 	d.key(tea.KeyF2, 1)
 	d.expect("Xuất báo cáo ra tệp trong thư mục", "pdf", "xlsx", "html", "csv")
 	d.key(tea.KeyEnter, 1)
-	if _, err := os.Stat(filepath.Join(d.c.ExportDir, "baocao-2026-10-01..2026-10-10.pdf")); err != nil {
+	if _, err := os.Stat(filepath.Join(d.C.ExportDir, "baocao-2026-10-01..2026-10-10.pdf")); err != nil {
 		t.Fatalf("PDF export: %v\n%s", err, d.screen())
 	}
 	d.key(tea.KeyF2, 1)
 	d.key(tea.KeyDown, 1)
 	d.key(tea.KeyEnter, 1)
-	path := filepath.Join(d.c.ExportDir, "baocao-2026-10-01..2026-10-10.xlsx")
+	path := filepath.Join(d.C.ExportDir, "baocao-2026-10-01..2026-10-10.xlsx")
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("export: %v\n%s", err, d.screen())
 	}
@@ -153,7 +153,7 @@ func TestSessionMinimumIsAnOfficeSetting(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyF11})
 	d.key(tea.KeyEnter, 1)
 	d.expect("thiểu 03 ngày); chưa đạt số ngày tiếp tối thiểu")
-	o, err := d.c.Store.Office()
+	o, err := d.C.Store.Office()
 	if err != nil || len(o.SessionRules) != 2 || o.SessionRules[1].PerMonth != 3 {
 		t.Fatalf("saved rules %+v (%v)", o.SessionRules, err)
 	}

@@ -22,7 +22,7 @@ import (
 // from their deadline; a reply owed tomorrow.
 func seedDesk(t *testing.T, d *driver) map[string]model.Dossier {
 	t.Helper()
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	c := model.Citizen{FullName: "Phạm Thị Thu", Address: "Thôn Bắc"}
 	if err := s.SaveCitizen(&c); err != nil {
 		t.Fatal(err)
@@ -82,7 +82,7 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	d := newDriver(t, true)
 	// The desk's own PC: what is printed is handed to the PDF viewer.
 	var opened []string
-	d.c.OpenForPrint = func(path, printer string) (bool, error) {
+	d.C.OpenForPrint = func(path, printer string) (bool, error) {
 		opened = append(opened, filepath.Base(path))
 		return false, nil
 	}
@@ -128,7 +128,7 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	if want := "giay-hen-" + dos["tre"].Code + ".pdf"; last() != want {
 		t.Errorf("opened %q, want %q", last(), want)
 	}
-	page, err := os.ReadFile(filepath.Join(d.c.ExportDir, "giay-hen-"+dos["tre"].Code+".html"))
+	page, err := os.ReadFile(filepath.Join(d.C.ExportDir, "giay-hen-"+dos["tre"].Code+".html"))
 	if err != nil || !strings.Contains(string(page), "GIẤY TIẾP NHẬN HỒ SƠ") && !strings.Contains(string(page), "Giấy tiếp nhận hồ sơ") {
 		t.Fatalf("slip: %v", err)
 	}
@@ -149,13 +149,13 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 	if want := "phieu-xin-loi-" + dos["tre"].Code + ".pdf"; last() != want {
 		t.Errorf("opened %q, want %q", last(), want)
 	}
-	text, err := os.ReadFile(filepath.Join(d.c.ExportDir, "phieu-xin-loi-"+dos["tre"].Code+".txt"))
+	text, err := os.ReadFile(filepath.Join(d.C.ExportDir, "phieu-xin-loi-"+dos["tre"].Code+".txt"))
 	flat := strings.Join(strings.Fields(string(text)), " ")
 	if err != nil || !strings.Contains(flat, "Lý do: Chờ UBND xã Đông Hòa trả lời xác minh") ||
 		!strings.Contains(flat, "vào ngày 22/10/2026") {
 		t.Fatalf("apology text: %v\n%s", err, text)
 	}
-	got, _ := d.db.For("canbo").Dossier(dos["tre"].ID)
+	got, _ := d.DB.For("canbo").Dossier(dos["tre"].ID)
 	if len(got.Apologies) != 1 || got.Apologies[0].Issued != model.NewDate(2026, 10, 21) {
 		t.Fatalf("apology stored as %+v", got.Apologies)
 	}
@@ -174,13 +174,13 @@ func TestTodayScreenListsWhatIsOwed(t *testing.T) {
 
 	// An office that reports on the official window prints the official
 	// month holding today: 21/10 is in November's, 15/10 - 14/11.
-	d.c.Office.ReportWindow = model.WindowOfficial
+	d.C.Office.ReportWindow = model.WindowOfficial
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
 	d.expect("Đã mở bản PDF để in:")
 	if want := "so-theo-doi-ho-so-2026-10-15-2026-11-14.pdf"; last() != want {
 		t.Errorf("opened %q, want %q", last(), want)
 	}
-	page, err = os.ReadFile(filepath.Join(d.c.ExportDir, "so-theo-doi-ho-so-2026-10-15-2026-11-14.html"))
+	page, err = os.ReadFile(filepath.Join(d.C.ExportDir, "so-theo-doi-ho-so-2026-10-15-2026-11-14.html"))
 	if err != nil || !strings.Contains(string(page), "(số liệu từ ngày 15/10/2026 đến ngày 14/11/2026)") {
 		t.Errorf("official register: %v", err)
 	}
@@ -194,7 +194,7 @@ func TestPrintOverSSHSaysWhereTheFileIs(t *testing.T) {
 	seedDesk(t, d)
 	d.key(tea.KeyF5, 1)
 	d.send(tea.KeyMsg{Type: tea.KeyF2})
-	path := filepath.Join(d.c.ExportDir, "so-theo-doi-ho-so-2026-10-01-2026-10-31.pdf")
+	path := filepath.Join(d.C.ExportDir, "so-theo-doi-ho-so-2026-10-01-2026-10-31.pdf")
 	flat := strings.ReplaceAll(d.screen(), "\n", "")
 	if !strings.Contains(flat, path) || !strings.Contains(flat, "scp hoặc WinSCP") {
 		t.Fatalf("the status does not give %s whole:\n%s", path, d.screen())
@@ -215,7 +215,7 @@ func TestPrintOverSSHSaysWhereTheFileIs(t *testing.T) {
 // screen still fits 80 columns.
 func TestPrintPageAddressIsALink(t *testing.T) {
 	d := newDriver(t, true)
-	d.c.HandToBrowser = func(path string) common.StatusMsg {
+	d.C.HandToBrowser = func(path string) common.StatusMsg {
 		return common.StatusMsg{Text: "Mã ghép nối 123456: mở http://192.168.1.10:23235/ trên máy tính của bạn."}
 	}
 	d.key(tea.KeyF5, 1)
@@ -233,7 +233,7 @@ func TestPrintPageAddressIsALink(t *testing.T) {
 // the backlog is one folded line, and its count is the summary's.
 func TestTodayShowsTheDayOverALongBacklog(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	c := model.Citizen{FullName: "Vũ Văn Nam"}
 	if err := s.SaveCitizen(&c); err != nil {
 		t.Fatal(err)
@@ -259,9 +259,7 @@ func TestTodayShowsTheDayOverALongBacklog(t *testing.T) {
 	if err := s.SaveReception(&r); err != nil {
 		t.Fatal(err)
 	}
-	d.mu.Lock()
-	d.changes = nil // seeded before the clerk looks: one reload below
-	d.mu.Unlock()
+	d.DropChanges() // seeded before the clerk looks: one reload below
 	o, _ := s.Office()
 	sum, err := report.Compute(s, o, model.MonthPeriod(2026, time.October), model.DateOf(testNow))
 	if err != nil {
@@ -282,7 +280,7 @@ func TestTodayShowsTheDayOverALongBacklog(t *testing.T) {
 // first screen: the soonest show, the rest fold into one line.
 func TestTodayFoldsALongDueList(t *testing.T) {
 	d := newDriver(t, true)
-	s := d.db.For("canbo")
+	s := d.DB.For("canbo")
 	c := model.Citizen{FullName: "Tạ Văn Long"}
 	if err := s.SaveCitizen(&c); err != nil {
 		t.Fatal(err)
@@ -295,9 +293,7 @@ func TestTodayFoldsALongDueList(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	d.mu.Lock()
-	d.changes = nil
-	d.mu.Unlock()
+	d.DropChanges()
 	d.key(tea.KeyCtrlR, 1)
 	d.expect("Đến hạn hôm nay và 3 ngày làm việc tới: 12 việc", "… và 4 việc nữa đến hạn", "Hồ sơ quá hạn: 0",
 		"Kỳ tiếp công dân định kỳ tiếp theo")

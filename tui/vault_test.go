@@ -53,7 +53,7 @@ func TestRestrictedModeNeedsAPassphrase(t *testing.T) {
 	if o, _ := db.For("x").Office(); o.ProtectedMode() != model.ProtectedRestricted {
 		t.Fatal("restricted mode not saved")
 	}
-	if !d.c.Store.ProtectedUnlocked() {
+	if !d.C.Store.ProtectedUnlocked() {
 		t.Fatal("the administrator who set the passphrase must type it again")
 	}
 	if err := db.As(chi).UnlockProtected("trăng rằm tháng tám"); err != nil {

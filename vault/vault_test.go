@@ -85,3 +85,23 @@ func BenchmarkUnwrap(b *testing.B) {
 		}
 	}
 }
+
+// Any bytes as a wrap or a sealed value: an error, never a panic, and
+// never a key.
+func FuzzUnwrapOpen(f *testing.F) {
+	k, _ := vault.New()
+	w, _ := k.Wrap("mật khẩu bảo vệ")
+	sealed, _ := vault.Seal(k.Public(), []byte("Nguyễn Văn Tố"))
+	f.Add(w.Salt, w.Box, uint32(w.Time), uint32(w.Memory), uint8(w.Threads), sealed)
+	f.Add([]byte{}, []byte{}, uint32(0), uint32(0), uint8(0), []byte{})
+	f.Fuzz(func(t *testing.T, salt, box []byte, tm, mem uint32, th uint8, sealed []byte) {
+		if mem > 4*19*1024 || tm > 16 {
+			return // the caps refuse these before any work; keep each run cheap
+		}
+		x := vault.Wrapped{Salt: salt, Box: box, Time: tm, Memory: mem, Threads: th}
+		if got, err := vault.Unwrap(x, k.Public(), "mật khẩu bảo vệ"); err == nil && string(got.Public()) != string(k.Public()) {
+			t.Fatal("a wrap opened to another key")
+		}
+		_, _ = k.Open(sealed)
+	})
+}

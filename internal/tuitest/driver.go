@@ -61,18 +61,35 @@ func New(t *testing.T) *Driver {
 	c := common.New(store, i18n.New(i18n.Vietnamese), lipgloss.NewRenderer(io.Discard), "canbo", func() time.Time { return Now })
 	c.ExportDir = t.TempDir()
 	c.DraftEvery = -1
+	return Attach(t, db, c)
+}
+
+// Attach starts a desk on db through c (its store, clock and folders as
+// the test wants them) at 80x24: the database's commits reach the program
+// as the server and the local program deliver them, before the commands
+// still queued.
+func Attach(t *testing.T, db *storage.DB, c *common.Common) *Driver {
 	d := &Driver{T: t, App: tui.New(c), DB: db, C: c}
 	t.Cleanup(db.Subscribe(func(ev storage.Event) {
 		d.mu.Lock()
 		d.changes = append(d.changes, common.ChangedMsg{Kind: ev.Kind, ID: ev.ID, Staff: ev.Staff})
 		d.mu.Unlock()
 	}))
-	d.run(d.App.Init())
+	d.Run(d.App.Init())
 	d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d
 }
 
-func (d *Driver) run(cmd tea.Cmd) {
+// DropChanges forgets the commits not yet delivered (records seeded before
+// the clerk looks).
+func (d *Driver) DropChanges() {
+	d.mu.Lock()
+	d.changes = nil
+	d.mu.Unlock()
+}
+
+// Run executes cmd and everything it leads to, feeding each message back.
+func (d *Driver) Run(cmd tea.Cmd) {
 	queue := []tea.Cmd{cmd}
 	for steps := 0; ; steps++ {
 		if steps > 1000 {
@@ -119,7 +136,7 @@ func (d *Driver) Send(msgs ...tea.Msg) {
 	for _, m := range msgs {
 		var cmd tea.Cmd
 		d.App, cmd = d.App.Update(m)
-		d.run(cmd)
+		d.Run(cmd)
 	}
 }
 
