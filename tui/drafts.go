@@ -231,37 +231,21 @@ func (a *App) draftReady(r draftReady) tea.Cmd {
 	err := r.err
 	switch d.Kind {
 	case model.KindReception:
-		var x model.Reception
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = reception.NewForm(c, x, model.Citizen{})
+		p = reception.NewForm(c, draftBase[model.Reception](d, &err), model.Citizen{})
 	case model.KindPetition:
-		var x model.Petition
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = petition.RestoreForm(c, x, d.Link)
+		p = petition.RestoreForm(c, draftBase[model.Petition](d, &err), d.Link)
 	case model.KindCitizen:
-		var x model.Citizen
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = citizen.NewForm(c, x)
+		p = citizen.NewForm(c, draftBase[model.Citizen](d, &err))
 	case model.KindSession:
-		var x model.ReceptionSession
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = session.NewForm(c, x)
+		p = session.NewForm(c, draftBase[model.ReceptionSession](d, &err))
 	case model.KindDossier:
-		var x model.Dossier
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = dossier.NewForm(c, x, model.Citizen{}, r.procs, r.off)
+		p = dossier.NewForm(c, draftBase[model.Dossier](d, &err), model.Citizen{}, r.procs, r.off)
 	case model.KindDialogue:
-		var x model.Dialogue
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = friendly.DialogueForm(c, x)
+		p = friendly.DialogueForm(c, draftBase[model.Dialogue](d, &err))
 	case model.KindSurvey:
-		var x model.Survey
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = friendly.SurveyForm(c, x)
+		p = friendly.SurveyForm(c, draftBase[model.Survey](d, &err))
 	case model.KindLetter:
-		var x model.Letter
-		err = errors.Join(err, json.Unmarshal(d.Base, &x))
-		p = friendly.LetterForm(c, x)
+		p = friendly.LetterForm(c, draftBase[model.Letter](d, &err))
 	}
 	f, ok := p.(form.Drafter)
 	if err != nil || !ok {
@@ -274,4 +258,12 @@ func (a *App) draftReady(r draftReady) tea.Cmd {
 	a.drafts.kept[d.ID] = draftText(d)
 	c.Push(p)
 	return nil
+}
+
+// draftBase decodes the record a draft was started from, adding what goes
+// wrong to err.
+func draftBase[T any](d model.Draft, err *error) T {
+	var x T
+	*err = errors.Join(*err, json.Unmarshal(d.Base, &x))
+	return x
 }
